@@ -1,0 +1,291 @@
+/**
+ * A private, TLS-only, versioned and logged S3 bucket (data policy §02 "Static Files: … AWS S3", §05
+ * "encryption at rest and in transit", §10 "audit logs").
+ *
+ * In @pulumi/aws v7 a bucket's controls are separate resources; this component declares all of them beside the
+ * bucket, each named `${name}-<role>` and parented to the component:
+ *
+ * | child | setting |
+ * |---|---|
+ * | `aws.kms.Key` + `aws.kms.Alias` (data buckets) | customer-managed, single-Region, yearly rotation, 30-day deletion window |
+ * | `BucketServerSideEncryptionConfiguration` | SSE-KMS with that key and an S3 Bucket Key; SSE-C uploads blocked |
+ * | `BucketPublicAccessBlock` | all four settings on |
+ * | `BucketOwnershipControls` | `BucketOwnerEnforced` (ACLs disabled) |
+ * | `BucketPolicy` | deny any request without TLS, and any below TLS 1.2 |
+ * | `BucketVersioning` | `Enabled` |
+ * | `BucketLogging` (data buckets) | server access logs to the access-log bucket |
+ * | `BucketLifecycleConfiguration` | abort stale multipart uploads; access-log buckets also expire logs |
+ *
+ * The bucket and its key are protected: `pulumi destroy` or a refactor cannot delete them by accident.
+ *
+ * An access-log bucket (`role.kind: "access-log-target"`) differs in one documented way: S3 server access
+ * logging does not support SSE-KMS default encryption on the target bucket, so it uses SSE-S3 (AES-256, still
+ * encryption at rest), and its policy lets the S3 logging service write logs for the named source buckets only.
+ * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+ *
+ * Why names, not ids: the bucket's name comes from config, so its ARN (`arn:aws:s3:::<name>`) and the whole
+ * bucket policy are known at `pulumi preview`, where the policy pack reads them.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClauseId } from "../../clauses";
+
+/** The clause this component exists for; tagged on every child that takes tags. */
+const CLAUSE: ClauseId = "02.static-files";
+
+/** A bucket that holds data: encrypted with its own customer-managed key, access-logged. */
+export interface DataBucketRole {
+    readonly kind: "data";
+    /** Where this bucket's server access logs go. */
+    readonly accessLogs: {
+        /** Name of the access-log bucket (an {@link EncryptedS3Bucket} with role `access-log-target`). */
+        readonly bucketName: pulumi.Input<string>;
+        /** Key prefix for this bucket's logs. Default `<bucketName>/`. */
+        readonly prefix?: string;
+    };
+}
+
+/** The bucket that receives S3 server access logs for the data buckets. */
+export interface AccessLogTargetRole {
+    readonly kind: "access-log-target";
+    /** Names of the buckets whose logs may be delivered here (the policy's `aws:SourceArn`). */
+    readonly sourceBucketNames: readonly string[];
+    /** The account the source buckets live in (the policy's `aws:SourceAccount`). */
+    readonly sourceAccountId: string;
+    /** Days before a log object expires. */
+    readonly retentionDays: number;
+}
+
+export interface EncryptedS3BucketArgs {
+    /**
+     * Globally unique bucket name. A plain string, not an Input: the bucket policy is built from it so that the
+     * policy is fully known at preview.
+     */
+    readonly bucketName: string;
+    /** What the bucket holds; goes into the key description and the `purpose` tag. */
+    readonly purpose: string;
+    /** Data bucket, or the access-log target. */
+    readonly role: DataBucketRole | AccessLogTargetRole;
+    /** Days in the KMS key's deletion window (7–30). Default 30, the maximum. */
+    readonly keyDeletionWindowInDays?: number;
+    /** Extra tags for every child that takes tags. */
+    readonly tags?: Record<string, string>;
+}
+
+/** Days after which an incomplete multipart upload is aborted (its parts cost money and hold data). */
+const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
+/** Days a superseded (noncurrent) log object is kept on the versioned access-log bucket. */
+const NONCURRENT_LOG_RETENTION_DAYS = 30;
+
+export class EncryptedS3Bucket extends pulumi.ComponentResource {
+    /** The bucket's name. */
+    public readonly bucketName: pulumi.Output<string>;
+    /** The bucket's ARN. */
+    public readonly bucketArn: pulumi.Output<string>;
+    /** ARN of the bucket's customer-managed KMS key; `undefined` for the access-log target (SSE-S3). */
+    public readonly kmsKeyArn: pulumi.Output<string> | undefined;
+
+    public readonly bucket: aws.s3.Bucket;
+    public readonly kmsKey: aws.kms.Key | undefined;
+    public readonly kmsAlias: aws.kms.Alias | undefined;
+    public readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
+    public readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
+    public readonly ownershipControls: aws.s3.BucketOwnershipControls;
+    public readonly policy: aws.s3.BucketPolicy;
+    public readonly versioning: aws.s3.BucketVersioning;
+    public readonly logging: aws.s3.BucketLogging | undefined;
+    public readonly lifecycle: aws.s3.BucketLifecycleConfiguration;
+
+    constructor(name: string, args: EncryptedS3BucketArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("data-platform:static-files:EncryptedS3Bucket", name, {}, opts);
+        const { bucketName, role } = args;
+        const tags = { ...args.tags, "data-policy-clause": CLAUSE, purpose: args.purpose };
+        const arn = `arn:aws:s3:::${bucketName}`;
+
+        if (role.kind === "data") {
+            this.kmsKey = new aws.kms.Key(
+                `${name}-key`,
+                {
+                    description: `Default encryption key for s3://${bucketName}: ${args.purpose}`,
+                    keyUsage: "ENCRYPT_DECRYPT",
+                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                    enableKeyRotation: true,
+                    // Single-Region: a multi-Region key would replicate key material outside Australia (§02).
+                    multiRegion: false,
+                    deletionWindowInDays: args.keyDeletionWindowInDays ?? 30,
+                    tags,
+                },
+                { parent: this, protect: true },
+            );
+            this.kmsAlias = new aws.kms.Alias(
+                `${name}-key-alias`,
+                { name: `alias/s3/${bucketName.replace(/\./g, "-")}`, targetKeyId: this.kmsKey.keyId },
+                { parent: this },
+            );
+            this.kmsKeyArn = this.kmsKey.arn;
+        }
+
+        this.bucket = new aws.s3.Bucket(
+            name,
+            { bucket: bucketName, forceDestroy: false, objectLockEnabled: false, tags },
+            { parent: this, protect: true },
+        );
+        // Side resources take the bucket's name (`bucket.bucket`), which echoes the config value and so is known
+        // at preview, and carry the dependency the policy pack uses to pair them with this bucket.
+        const bucketRef = this.bucket.bucket;
+
+        this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+            `${name}-public-access-block`,
+            {
+                bucket: bucketRef,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            { parent: this },
+        );
+
+        this.ownershipControls = new aws.s3.BucketOwnershipControls(
+            `${name}-ownership`,
+            { bucket: bucketRef, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            { parent: this },
+        );
+
+        this.encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-encryption`,
+            {
+                bucket: bucketRef,
+                rules: [
+                    this.kmsKey
+                        ? {
+                              applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.kmsKey.arn },
+                              bucketKeyEnabled: true,
+                              blockedEncryptionTypes: ["SSE-C"],
+                          }
+                        : {
+                              // Access-log targets: SSE-KMS is not supported by S3 server access logging (see above).
+                              applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" },
+                              blockedEncryptionTypes: ["SSE-C"],
+                          },
+                ],
+            },
+            { parent: this },
+        );
+
+        this.policy = new aws.s3.BucketPolicy(
+            `${name}-policy`,
+            { bucket: bucketRef, policy: JSON.stringify(bucketPolicyDocument(arn, role)) },
+            // S3 rejects concurrent configuration changes on one bucket; apply the policy after access is blocked.
+            { parent: this, dependsOn: [this.publicAccessBlock, this.ownershipControls] },
+        );
+
+        this.versioning = new aws.s3.BucketVersioning(
+            `${name}-versioning`,
+            { bucket: bucketRef, versioningConfiguration: { status: "Enabled" } },
+            { parent: this },
+        );
+
+        if (role.kind === "data") {
+            this.logging = new aws.s3.BucketLogging(
+                `${name}-logging`,
+                {
+                    bucket: bucketRef,
+                    targetBucket: role.accessLogs.bucketName,
+                    targetPrefix: role.accessLogs.prefix ?? `${bucketName}/`,
+                    targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+                },
+                { parent: this },
+            );
+        }
+
+        const abortStaleUploads = {
+            id: "abort-incomplete-multipart-uploads",
+            status: "Enabled",
+            filter: {},
+            abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_UPLOAD_DAYS },
+        };
+        this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
+            `${name}-lifecycle`,
+            {
+                bucket: bucketRef,
+                rules:
+                    role.kind === "access-log-target"
+                        ? [
+                              abortStaleUploads,
+                              {
+                                  id: "expire-access-logs",
+                                  status: "Enabled",
+                                  filter: {},
+                                  expiration: { days: role.retentionDays },
+                                  noncurrentVersionExpiration: { noncurrentDays: NONCURRENT_LOG_RETENTION_DAYS },
+                              },
+                          ]
+                        : [abortStaleUploads],
+            },
+            // Lifecycle rules on a versioned bucket act on versions; configure after versioning is on.
+            { parent: this, dependsOn: [this.versioning] },
+        );
+
+        this.bucketName = this.bucket.bucket;
+        this.bucketArn = this.bucket.arn;
+        this.registerOutputs({
+            bucketName: this.bucketName,
+            bucketArn: this.bucketArn,
+            kmsKeyArn: this.kmsKeyArn,
+        });
+    }
+}
+
+/** An IAM policy statement (the subset S3 bucket policies use). */
+export interface PolicyStatement {
+    readonly Sid: string;
+    readonly Effect: "Allow" | "Deny";
+    readonly Principal: "*" | { readonly Service: string };
+    readonly Action: string | readonly string[];
+    readonly Resource: readonly string[];
+    readonly Condition: Record<string, Record<string, string | readonly string[]>>;
+}
+
+/**
+ * The bucket policy: TLS only (S3.5 / CIS AWS 2.1.1), TLS 1.2 or later, and for an access-log target the one
+ * permission S3 log delivery needs, scoped to the source buckets and account (confused-deputy protection).
+ */
+export function bucketPolicyDocument(
+    bucketArn: string,
+    role: DataBucketRole | AccessLogTargetRole,
+): { Version: "2012-10-17"; Statement: PolicyStatement[] } {
+    const everything = [bucketArn, `${bucketArn}/*`];
+    const statements: PolicyStatement[] = [
+        {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: everything,
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+        {
+            Sid: "DenyOutdatedTls",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: everything,
+            Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+        },
+    ];
+    if (role.kind === "access-log-target") {
+        statements.push({
+            Sid: "AllowS3ServerAccessLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: [`${bucketArn}/*`],
+            Condition: {
+                ArnLike: { "aws:SourceArn": role.sourceBucketNames.map((n) => `arn:aws:s3:::${n}`) },
+                StringEquals: { "aws:SourceAccount": role.sourceAccountId },
+            },
+        });
+    }
+    return { Version: "2012-10-17", Statement: statements };
+}

@@ -1,0 +1,134 @@
+/**
+ * The only code that reads stack configuration (`Pulumi.<stack>.yaml`).
+ *
+ * `pulumi.Config.requireObject<T>()` is only a cast, so every section is validated at run time against a zod
+ * schema (`infra/schema/`). All problems are collected and thrown together as one {@link ConfigError}, before
+ * the program registers any resource; each names the key, the bad value and what is allowed. Secret keys are
+ * checked for presence only and their values never appear in a message.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { awsSchema, gcpSchema } from "./schema/platform";
+import { staticFilesSchema } from "./schema/static-files";
+
+/** The project's config namespace: the `name` in Pulumi.yaml. */
+export const CONFIG_NAMESPACE = "data-platform";
+
+/** Each top-level key under `data-platform:` and the schema its value must satisfy. */
+export const CONFIG_SECTIONS = {
+    aws: awsSchema,
+    gcp: gcpSchema,
+    staticFiles: staticFilesSchema,
+} as const;
+
+type Sections = typeof CONFIG_SECTIONS;
+
+/** The validated stack configuration. */
+export type StackConfig = { readonly [K in keyof Sections]: z.infer<Sections[K]> };
+
+/** One problem with the stack configuration. */
+export interface ConfigIssue {
+    /** Full key and path, e.g. `data-platform:aws.region` or `data-platform:staticFiles.s3.buckets[0].name`. */
+    readonly key: string;
+    /** The offending value as JSON, or `undefined` when the key is not set. Never a secret's value. */
+    readonly value: string | undefined;
+    /** What is allowed. */
+    readonly expected: string;
+}
+
+/** The stack configuration is invalid; the message lists every problem. */
+export class ConfigError extends pulumi.RunError {
+    constructor(readonly issues: readonly ConfigIssue[]) {
+        super(
+            `Invalid stack configuration (${issues.length} problem${issues.length === 1 ? "" : "s"}); nothing was deployed:\n` +
+                issues.map((i) => `  - ${describeIssue(i)}`).join("\n"),
+        );
+        this.name = "ConfigError";
+    }
+}
+
+/** `data-platform:aws.region = "us-east-1" is not allowed; expected …` */
+export function describeIssue(issue: ConfigIssue): string {
+    if (issue.value === undefined) {
+        return `${issue.key} is not set; expected ${issue.expected}.`;
+    }
+    return `${issue.key} = ${issue.value} is not allowed; expected ${issue.expected}.`;
+}
+
+/**
+ * Reads and validates the whole stack configuration. Throws {@link ConfigError} listing every problem.
+ */
+export function loadConfig(): StackConfig {
+    const config = new pulumi.Config(CONFIG_NAMESPACE);
+    const issues: ConfigIssue[] = [];
+    const result: Record<string, unknown> = {};
+    for (const [section, schema] of Object.entries(CONFIG_SECTIONS) as [keyof Sections, z.ZodType][]) {
+        const key = `${CONFIG_NAMESPACE}:${section}`;
+        let raw: unknown;
+        try {
+            raw = config.getObject<unknown>(section);
+        } catch {
+            issues.push({ key, value: JSON.stringify(config.get(section)), expected: "a YAML object (it is not valid JSON/YAML)" });
+            continue;
+        }
+        const parsed = schema.safeParse(raw, { reportInput: true });
+        if (parsed.success) {
+            result[section] = parsed.data;
+        } else {
+            issues.push(...parsed.error.issues.map((i) => toConfigIssue(key, i, schema)));
+        }
+    }
+    if (issues.length > 0) {
+        throw new ConfigError(issues);
+    }
+    return result as StackConfig;
+}
+
+function toConfigIssue(sectionKey: string, issue: z.core.$ZodIssue, schema: z.ZodType): ConfigIssue {
+    const key = sectionKey + formatPath(issue.path);
+    if (issue.code === "unrecognized_keys") {
+        const allowed = allowedKeysAt(schema, issue.path);
+        return {
+            key,
+            value: issue.keys.map((k) => JSON.stringify(k)).join(", "),
+            expected: `only the keys ${allowed.join(", ")} (check the spelling)`,
+        };
+    }
+    const input = (issue as { input?: unknown }).input;
+    return { key, value: input === undefined ? undefined : renderValue(input), expected: expectedText(issue) };
+}
+
+/** zod's own messages read "Invalid input: expected X, received Y"; ours are already "what is allowed". */
+function expectedText(issue: z.core.$ZodIssue): string {
+    if (issue.code === "invalid_type") {
+        const m = /^Invalid input: expected (\w+)/.exec(issue.message);
+        return m ? `a ${m[1]}` : issue.message;
+    }
+    return issue.message;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+    return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+}
+
+function renderValue(value: unknown): string {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+}
+
+/** The keys an object schema accepts at `path`, to say what is allowed when a key is misspelt. */
+function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+    let node: any = unwrap(schema);
+    for (const step of path) {
+        node = unwrap(typeof step === "number" ? node?._zod?.def?.element : node?._zod?.def?.shape?.[step]);
+    }
+    return Object.keys(node?._zod?.def?.shape ?? {});
+}
+
+function unwrap(schema: any): any {
+    let node = schema;
+    while (node?._zod?.def?.innerType) {
+        node = node._zod.def.innerType;
+    }
+    return node;
+}

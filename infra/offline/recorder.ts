@@ -1,0 +1,286 @@
+/**
+ * Runs a Pulumi program offline, under Pulumi's own mock monitor, and records every registration whole.
+ *
+ * `pulumi.runtime.setMocks` only hands a mock the type, name and inputs of a resource. The policies we enforce
+ * (deletion protection, secrets, provider wiring, pairing by dependency) live in the rest of the
+ * RegisterResourceRequest, so this subclass of Pulumi's `MockMonitor` keeps the whole request: parent,
+ * provider, protect, retainOnDelete, dependencies and per-property dependencies, secret inputs, plugin version
+ * and download URL, aliases, ignoreChanges and the rest. It then delegates to Pulumi's own `MockMonitor`, so
+ * outputs, URNs and serialisation are Pulumi's, not an imitation.
+ *
+ * What mocks cannot prove: URNs after a rename, aliases resolving, replacements and diffs, provider-side
+ * defaults and validation. Only `pulumi preview` against the real providers shows those.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { computedOutputs, knownInvokes } from "./mock-outputs";
+import { getStore, withLocalStorage } from "./pulumi-internals";
+
+/** The value Pulumi uses on the wire for "unknown during preview". Inputs hold it where preview would. */
+export const UNKNOWN: string = pulumi.runtime.unknownValue;
+
+const SIG_KEY = pulumi.runtime.specialSigKey;
+const SECRET_SIG = pulumi.runtime.specialSecretSig;
+const RESOURCE_SIG = pulumi.runtime.specialResourceSig;
+
+/** The resource options of one registration, as the engine receives them. */
+export interface RecordedOptions {
+    readonly protect: boolean | undefined;
+    readonly retainOnDelete: boolean | undefined;
+    readonly deleteBeforeReplace: boolean | undefined;
+    readonly ignoreChanges: readonly string[];
+    readonly replaceOnChanges: readonly string[];
+    readonly additionalSecretOutputs: readonly string[];
+    readonly aliases: readonly unknown[];
+    readonly version: string | undefined;
+    readonly pluginDownloadURL: string | undefined;
+    readonly importId: string | undefined;
+    readonly deletedWith: string | undefined;
+}
+
+/** One `RegisterResource` call, whole. */
+export interface Registration {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** `true` for a provider-managed resource, `false` for a component. */
+    readonly custom: boolean;
+    /** URN of the parent, or `undefined` for children of the stack. */
+    readonly parent: string | undefined;
+    /** Provider reference (`<provider urn>::<id>`), `undefined` when the default provider would be used. */
+    readonly provider: string | undefined;
+    /** Inputs with secrets unwrapped; resource references as their URN; unknowns as {@link UNKNOWN}. */
+    readonly inputs: Record<string, unknown>;
+    /** Inputs exactly as they went over the wire (secret and resource signatures kept), for the analyzer. */
+    readonly rawInputs: Record<string, unknown>;
+    /** Dotted paths of the inputs that were marked secret, e.g. `password`, `sink.httpAuthorization`. */
+    readonly secretInputs: readonly string[];
+    readonly dependencies: readonly string[];
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+    readonly options: RecordedOptions;
+}
+
+/** One provider function call (invoke), as the mock saw it. */
+export interface RecordedInvoke {
+    readonly token: string;
+    readonly inputs: Record<string, unknown>;
+    readonly provider: string | undefined;
+}
+
+/** What running the program produced. */
+export interface Recording {
+    readonly registrations: readonly Registration[];
+    readonly invokes: readonly RecordedInvoke[];
+    /** The stack's outputs, resolved (secret outputs unwrapped; see `secretOutputs`). */
+    readonly outputs: Record<string, unknown>;
+    /** Names of the stack outputs that are secret. */
+    readonly secretOutputs: readonly string[];
+}
+
+export interface RunOptions {
+    /** Project name (the `name` in Pulumi.yaml). */
+    readonly project: string;
+    /** Stack name, e.g. `prod`. */
+    readonly stack: string;
+    /** Stack configuration, keyed `namespace:key` as in `Pulumi.<stack>.yaml` (objects allowed). */
+    readonly config: Record<string, unknown>;
+    /** Keys of `config` that are secret (they are then read back as secret Outputs). */
+    readonly secretKeys?: readonly string[];
+    /**
+     * Preview semantics: computed outputs of resources being created (ids, ARNs…) are unknown, exactly as in
+     * `pulumi preview`, so checks see what the policy pack would see before deployment. Default `false`.
+     */
+    readonly preview?: boolean;
+}
+
+/** The program failed; `registrations` says what it had registered before it did. */
+export class ProgramError extends Error {
+    constructor(
+        readonly cause: unknown,
+        readonly registrations: readonly Registration[],
+    ) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.name = "ProgramError";
+    }
+}
+
+class RecordingMonitor extends MockMonitor {
+    readonly registrations: Registration[] = [];
+
+    override async registerResource(req: any, callback: (err: any, innerResponse: any) => void): Promise<void> {
+        try {
+            this.registrations.push(recordRequest(req));
+        } catch (err) {
+            callback(err, undefined);
+            return;
+        }
+        return super.registerResource(req, callback);
+    }
+}
+
+function recordRequest(req: any): Registration {
+    const raw = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    const secretInputs: string[] = [];
+    const inputs = plain(raw, "", secretInputs) as Record<string, unknown>;
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+        propertyDependencies[key] = deps.getUrnsList();
+    });
+    const type: string = req.getType();
+    const name: string = req.getName();
+    const parent: string = req.getParent();
+    return {
+        urn: urnOf(parent, type, name),
+        type,
+        name,
+        custom: req.getCustom(),
+        parent: parent || undefined,
+        provider: req.getProvider() || undefined,
+        inputs,
+        rawInputs: raw,
+        secretInputs,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+        options: {
+            protect: req.hasProtect() ? req.getProtect() : undefined,
+            retainOnDelete: req.hasRetainondelete() ? req.getRetainondelete() : undefined,
+            deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+            ignoreChanges: req.getIgnorechangesList(),
+            replaceOnChanges: req.getReplaceonchangesList(),
+            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            aliases: req.getAliasesList().map((a: any) => a.toObject()),
+            version: req.getVersion() || undefined,
+            pluginDownloadURL: req.getPlugindownloadurl() || undefined,
+            importId: req.getImportid() || undefined,
+            deletedWith: req.getDeletedwith() || undefined,
+        },
+    };
+}
+
+/** The URN Pulumi's MockMonitor assigns (same scheme as the engine: parent type chain, then type, then name). */
+function urnOf(parent: string, type: string, name: string): string {
+    let qualified = type;
+    if (parent) {
+        const parentType = parent.split("::")[2]!.split("$").pop();
+        qualified = `${parentType}$${type}`;
+    }
+    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
+}
+
+/** Unwraps the wire form (secret and resource signatures) into plain values, noting secret paths. */
+function plain(value: unknown, path: string, secrets: string[]): unknown {
+    if (Array.isArray(value)) {
+        return value.map((v, i) => plain(v, `${path}[${i}]`, secrets));
+    }
+    if (value !== null && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (obj[SIG_KEY] === SECRET_SIG) {
+            secrets.push(path);
+            return plain(obj["value"], path, secrets);
+        }
+        if (obj[SIG_KEY] === RESOURCE_SIG) {
+            return obj["urn"];
+        }
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(obj)) {
+            out[k] = plain(v, path ? `${path}.${k}` : k, secrets);
+        }
+        return out;
+    }
+    return value;
+}
+
+/**
+ * Mocks for the providers this stack uses: a resource's state is its inputs plus the outputs its provider
+ * computes (see `mock-outputs.ts`); a provider function must be known, or the run fails naming it.
+ */
+function mocksFor(preview: boolean, invokes: RecordedInvoke[]): pulumi.runtime.Mocks {
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+            const computed = computedOutputs(args.type, args.name, args.inputs);
+            if (preview) {
+                // In a preview the engine knows the inputs of a resource being created, never what its provider
+                // computes: ids, ARNs and the like are unknown until `pulumi up`.
+                const unknowns = Object.fromEntries(
+                    Object.keys(computed.state)
+                        .filter((k) => !(k in args.inputs))
+                        .map((k) => [k, UNKNOWN]),
+                );
+                return { id: args.custom === false ? undefined : "", state: { ...args.inputs, ...unknowns } };
+            }
+            return { id: computed.id, state: { ...args.inputs, ...computed.state } };
+        },
+        call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+            invokes.push({ token: args.token, inputs: args.inputs, provider: args.provider });
+            const known = knownInvokes[args.token];
+            if (!known) {
+                throw new Error(
+                    `The offline run has no mock for the provider function "${args.token}". ` +
+                        `Add one to infra/offline/mock-outputs.ts (knownInvokes) with the fields the program reads.`,
+                );
+            }
+            return known(args.inputs);
+        },
+    };
+}
+
+/**
+ * Runs `program` (a Pulumi program's default export) under Pulumi's mock monitor, with the given stack config,
+ * in a fresh Pulumi runtime state, and returns everything it registered.
+ *
+ * Throws {@link ProgramError} when the program throws; its `registrations` show what was registered before.
+ */
+export async function runProgram(program: () => unknown, opts: RunOptions): Promise<Recording> {
+    return withLocalStorage(async () => {
+        const invokes: RecordedInvoke[] = [];
+        const monitor = new RecordingMonitor(mocksFor(opts.preview ?? false, invokes));
+        pulumi.runtime.setAllConfig(stringifyConfig(opts.config), [...(opts.secretKeys ?? [])]);
+        pulumi.runtime.setMockOptions(monitor, opts.project, opts.stack, opts.preview ?? false);
+        enableMockFeatures();
+        let outputs: Record<string, unknown> | undefined;
+        try {
+            outputs = await pulumi.runtime.runInPulumiStack(async () => program());
+            await pulumi.runtime.disconnect();
+        } catch (err) {
+            throw new ProgramError(err, monitor.registrations);
+        }
+        const { values, secrets } = await resolveOutputs(outputs ?? {});
+        return { registrations: monitor.registrations, invokes, outputs: values, secretOutputs: secrets };
+    });
+}
+
+/** The same feature flags `pulumi.runtime.setMocks` turns on (it is not used so that our monitor can be). */
+function enableMockFeatures(): void {
+    const store = getStore();
+    store.supportsSecrets = true;
+    store.supportsResourceReferences = true;
+    store.supportsOutputValues = false;
+    store.supportsDeletedWith = true;
+    store.supportsReplaceWith = true;
+    store.supportsAliasSpecs = true;
+    store.supportsTransforms = false;
+    store.supportsParameterization = true;
+    store.supportsResourceHooks = true;
+    store.supportsErrorHooks = true;
+}
+
+/** Pulumi hands config to programs as strings: objects and arrays as JSON, as the CLI does. */
+function stringifyConfig(config: Record<string, unknown>): Record<string, string> {
+    return Object.fromEntries(
+        Object.entries(config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+    );
+}
+
+async function resolveOutputs(outputs: Record<string, unknown>): Promise<{ values: Record<string, unknown>; secrets: string[] }> {
+    const values: Record<string, unknown> = {};
+    const secrets: string[] = [];
+    for (const [k, v] of Object.entries(outputs)) {
+        const out = pulumi.output(v);
+        const isSecret = await (out as any).isSecret;
+        if (isSecret) secrets.push(k);
+        // `promise(true)` is the Output's own resolution (unknowns kept); `apply` would never run on an unknown.
+        const value = await (out as any).promise(true);
+        values[k] = pulumi.containsUnknowns(value) ? UNKNOWN : value;
+    }
+    return { values, secrets };
+}

@@ -1,0 +1,62 @@
+/**
+ * Building blocks for the stack-config schemas. Every error message here is a noun phrase saying what is
+ * allowed; `infra/config.ts` puts the key and the bad value in front of it.
+ */
+import { z } from "zod";
+import { AU_AWS_REGIONS, AU_GCP_REGIONS } from "../residency";
+
+/** An AWS region in Australia (data policy §02 keeps data in Australia). */
+export const awsRegion = z.enum(AU_AWS_REGIONS, {
+    error: `an Australian AWS region (${AU_AWS_REGIONS.join(" | ")}); data policy §02 keeps data in Australia`,
+});
+
+/** A Google Cloud region in Australia. */
+export const gcpRegion = z.enum(AU_GCP_REGIONS, {
+    error: `an Australian Google Cloud region (${AU_GCP_REGIONS.join(" | ")}); data policy §02 keeps data in Australia`,
+});
+
+/** A whole number within bounds, with the bounds in the message. */
+export function intBetween(min: number, max: number, why = ""): z.ZodNumber {
+    const msg = `a whole number from ${min} to ${max}${why ? `; ${why}` : ""}`;
+    return z.number({ error: msg }).int({ error: msg }).min(min, { error: msg }).max(max, { error: msg });
+}
+
+/** A short logical key used in resource names (URNs), so it must never change once deployed. */
+export const logicalKey = z
+    .string({ error: "a logical key: lower-case letters, digits and '-', 2–30 characters, starting with a letter" })
+    .regex(/^[a-z][a-z0-9-]{1,29}$/, {
+        error: "a logical key: lower-case letters, digits and '-', 2–30 characters, starting with a letter",
+    });
+
+/** Free text that describes why something exists (shown in tags, labels and reports). */
+export const purpose = z
+    .string({ error: "a sentence saying what the resource holds (8–200 characters)" })
+    .min(8, { error: "a sentence saying what the resource holds (8–200 characters)" })
+    .max(200, { error: "a sentence saying what the resource holds (8–200 characters)" });
+
+/** Lists whose entries are identified by `key` must not repeat a key (it would collide in the URNs). */
+export function uniqueKeys<T extends { key: string }>(items: T[], ctx: z.RefinementCtx): void {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+        if (seen.has(item.key)) {
+            ctx.addIssue({
+                code: "custom",
+                path: [i, "key"],
+                input: item.key,
+                message: "a key not used by another entry of this list",
+            });
+        }
+        seen.add(item.key);
+    });
+}
+
+/**
+ * An IPv4 CIDR block no wider than `/minPrefix`: `0.0.0.0/0` and other internet-wide ranges are refused, because
+ * data policy §03 limits access to named networks. zod's `z.cidrv4()` checks the syntax.
+ */
+export function restrictedCidr(minPrefix: number): z.ZodType<string> {
+    const msg = `an IPv4 CIDR block no wider than /${minPrefix}, such as 10.20.0.0/16 (0.0.0.0/0 and other internet-wide ranges are refused: data policy §03)`;
+    return z
+        .cidrv4({ error: msg })
+        .refine((cidr) => Number(cidr.split("/")[1]) >= minPrefix, { error: msg });
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs the real program (`infra/index.ts`, the `main` of Pulumi.yaml) under Pulumi's mock monitor with the
+ * prod stack's config, or a mutation of it, and gives tests the whole recording. Uses the same loader and
+ * recorder as the offline check, so tests and the check see the same thing.
+ */
+import * as path from "node:path";
+import { loadProject, loadStackConfig } from "../../infra/offline/project";
+import { ProgramError, runProgram, type Recording, type Registration } from "../../infra/offline/recorder";
+
+export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const project = loadProject(REPO_ROOT);
+
+/** A fresh deep copy of `Pulumi.prod.yaml`'s config (tests mutate it freely). */
+export function prodConfig(): Record<string, any> {
+    return structuredClone(loadStackConfig(project, "prod").config) as Record<string, any>;
+}
+
+export interface RunStackOptions {
+    /** Change the prod config before the run. */
+    readonly mutate?: (config: Record<string, any>) => void;
+    /** Preview semantics (computed outputs unknown). */
+    readonly preview?: boolean;
+    /** Extra secret config, e.g. `{ "data-platform:redisPassword": "…" }`. */
+    readonly secrets?: Record<string, string>;
+}
+
+/** Runs the program with the prod config (optionally mutated). */
+export async function runStack(opts: RunStackOptions = {}): Promise<Recording> {
+    const stackFile = loadStackConfig(project, "prod");
+    const config = structuredClone(stackFile.config) as Record<string, any>;
+    opts.mutate?.(config);
+    Object.assign(config, opts.secrets ?? {});
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program = require(project.main) as () => unknown;
+    return runProgram(program, {
+        project: project.name,
+        stack: "prod",
+        config,
+        secretKeys: [...stackFile.secretKeys, ...Object.keys(opts.secrets ?? {})],
+        preview: opts.preview ?? false,
+    });
+}
+
+/** Runs the program expecting it to fail; returns the error and what was registered before it. */
+export async function runStackExpectingError(opts: RunStackOptions = {}): Promise<ProgramError> {
+    try {
+        await runStack(opts);
+    } catch (err) {
+        if (err instanceof ProgramError) return err;
+        throw err;
+    }
+    throw new Error("expected the program to fail, but it succeeded");
+}
+
+/** Every registration of `type`. */
+export function ofType(rec: Recording, type: string): Registration[] {
+    return rec.registrations.filter((r) => r.type === type);
+}
+
+/** The single registration named `name` (throws, listing what exists, if there is not exactly one). */
+export function named(rec: Recording, name: string, type?: string): Registration {
+    const found = rec.registrations.filter((r) => r.name === name && (type === undefined || r.type === type));
+    if (found.length !== 1) {
+        const names = rec.registrations.map((r) => `${r.type}::${r.name}`).join("\n  ");
+        throw new Error(`expected exactly one registration named ${name}${type ? ` of type ${type}` : ""}, found ${found.length}. Registered:\n  ${names}`);
+    }
+    return found[0]!;
+}
+
+/** Direct children of `parent`. */
+export function childrenOf(rec: Recording, parent: Registration): Registration[] {
+    return rec.registrations.filter((r) => r.parent === parent.urn);
+}
+
+/** The URN part of a provider reference (`<urn>::<id>`). */
+export function providerUrn(ref: string | undefined): string | undefined {
+    return ref?.split("::").slice(0, -1).join("::");
+}
