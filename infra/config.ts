@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { isConfigSecret } from "./pulumi-internals";
 import { awsSchema, gcpSchema } from "./schema/platform";
 import { staticFilesSchema } from "./schema/static-files";
 
@@ -23,8 +24,29 @@ export const CONFIG_SECTIONS = {
 
 type Sections = typeof CONFIG_SECTIONS;
 
+/** A secret setting: read as a secret `Output`, checked for presence and secrecy, never printed. */
+export interface SecretSetting {
+    /** `true` when the stack cannot deploy without it. */
+    readonly required: boolean;
+    /** What it is, for the README and error messages. */
+    readonly description: string;
+    /** Environment variable the provider falls back to when the key is not set (optional settings only). */
+    readonly env?: string;
+}
+
+/**
+ * Every secret the program reads, by full config key (`namespace:key`). Explicit providers do not read their
+ * own namespace (`mongodbatlas:privateKey`…) from stack config, so provider credentials are listed here too
+ * and handed to the provider; when such a key is absent the provider falls back to its environment variable.
+ * Set each with `pulumi config set --secret <key>`; a plain-text value is refused.
+ */
+export const SECRET_SETTINGS = {} as const satisfies Record<string, SecretSetting>;
+
+/** The secret settings that are set, as secret Outputs. */
+export type Secrets = { readonly [K in keyof typeof SECRET_SETTINGS]: pulumi.Output<string> | undefined };
+
 /** The validated stack configuration. */
-export type StackConfig = { readonly [K in keyof Sections]: z.infer<Sections[K]> };
+export type StackConfig = { readonly [K in keyof Sections]: z.infer<Sections[K]> } & { readonly secrets: Secrets };
 
 /** One problem with the stack configuration. */
 export interface ConfigIssue {
@@ -78,10 +100,33 @@ export function loadConfig(): StackConfig {
             issues.push(...parsed.error.issues.map((i) => toConfigIssue(key, i, schema)));
         }
     }
+    result["secrets"] = readSecrets(issues);
     if (issues.length > 0) {
         throw new ConfigError(issues);
     }
     return result as StackConfig;
+}
+
+function readSecrets(issues: ConfigIssue[]): Record<string, pulumi.Output<string> | undefined> {
+    const secrets: Record<string, pulumi.Output<string> | undefined> = {};
+    for (const [fullKey, setting] of Object.entries(SECRET_SETTINGS) as [string, SecretSetting][]) {
+        const [namespace, key] = fullKey.split(":") as [string, string];
+        const value = new pulumi.Config(namespace).getSecret(key);
+        if (value === undefined) {
+            if (setting.required) {
+                issues.push({ key: fullKey, value: undefined, expected: `${setting.description}, set with \`pulumi config set --secret ${fullKey}\`` });
+            }
+        } else if (!isConfigSecret(fullKey)) {
+            // The value is in Pulumi.<stack>.yaml in plain text: refuse it, and do not repeat it here.
+            issues.push({
+                key: fullKey,
+                value: "(a plain-text value, not shown)",
+                expected: `a secret: remove it from the stack file and run \`pulumi config set --secret ${fullKey}\``,
+            });
+        }
+        secrets[fullKey] = value;
+    }
+    return secrets;
 }
 
 function toConfigIssue(sectionKey: string, issue: z.core.$ZodIssue, schema: z.ZodType): ConfigIssue {

@@ -14,7 +14,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { computedOutputs, knownInvokes } from "./mock-outputs";
-import { getStore, withLocalStorage } from "./pulumi-internals";
+import { getStore, withLocalStorage } from "../pulumi-internals";
 
 /** The value Pulumi uses on the wire for "unknown during preview". Inputs hold it where preview would. */
 export const UNKNOWN: string = pulumi.runtime.unknownValue;
