@@ -56,6 +56,8 @@ export interface ConfigIssue {
     readonly value: string | undefined;
     /** What is allowed. */
     readonly expected: string;
+    /** The key itself is not one the schema knows (a misspelling, usually). */
+    readonly unknownKey?: boolean;
 }
 
 /** The stack configuration is invalid; the message lists every problem. */
@@ -71,6 +73,9 @@ export class ConfigError extends pulumi.RunError {
 
 /** `data-platform:aws.region = "us-east-1" is not allowed; expected …` */
 export function describeIssue(issue: ConfigIssue): string {
+    if (issue.unknownKey) {
+        return `${issue.key} is not a known key; expected ${issue.expected}.`;
+    }
     if (issue.value === undefined) {
         return `${issue.key} is not set; expected ${issue.expected}.`;
     }
@@ -97,7 +102,7 @@ export function loadConfig(): StackConfig {
         if (parsed.success) {
             result[section] = parsed.data;
         } else {
-            issues.push(...parsed.error.issues.map((i) => toConfigIssue(key, i, schema)));
+            issues.push(...parsed.error.issues.flatMap((i) => toConfigIssue(key, i, schema)));
         }
     }
     result["secrets"] = readSecrets(issues);
@@ -129,25 +134,26 @@ function readSecrets(issues: ConfigIssue[]): Record<string, pulumi.Output<string
     return secrets;
 }
 
-function toConfigIssue(sectionKey: string, issue: z.core.$ZodIssue, schema: z.ZodType): ConfigIssue {
+function toConfigIssue(sectionKey: string, issue: z.core.$ZodIssue, schema: z.ZodType): ConfigIssue[] {
     const key = sectionKey + formatPath(issue.path);
     if (issue.code === "unrecognized_keys") {
-        const allowed = allowedKeysAt(schema, issue.path);
-        return {
-            key,
-            value: issue.keys.map((k) => JSON.stringify(k)).join(", "),
-            expected: `only the keys ${allowed.join(", ")} (check the spelling)`,
-        };
+        const allowed = allowedKeysAt(schema, issue.path).join(", ");
+        return issue.keys.map((k) => ({
+            key: `${key}.${k}`,
+            value: undefined,
+            expected: `one of ${allowed} (check the spelling)`,
+            unknownKey: true,
+        }));
     }
     const input = (issue as { input?: unknown }).input;
-    return { key, value: input === undefined ? undefined : renderValue(input), expected: expectedText(issue) };
+    return [{ key, value: input === undefined ? undefined : renderValue(input), expected: expectedText(issue) }];
 }
 
 /** zod's own messages read "Invalid input: expected X, received Y"; ours are already "what is allowed". */
 function expectedText(issue: z.core.$ZodIssue): string {
     if (issue.code === "invalid_type") {
         const m = /^Invalid input: expected (\w+)/.exec(issue.message);
-        return m ? `a ${m[1]}` : issue.message;
+        return m ? `${/^[aeiou]/.test(m[1]!) ? "an" : "a"} ${m[1]}` : issue.message;
     }
     return issue.message;
 }

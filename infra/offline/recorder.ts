@@ -237,12 +237,26 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
         pulumi.runtime.setAllConfig(stringifyConfig(opts.config), [...(opts.secretKeys ?? [])]);
         pulumi.runtime.setMockOptions(monitor, opts.project, opts.stack, opts.preview ?? false);
         enableMockFeatures();
+        // The program's own error is caught inside the stack's init: were it to reject the stack, the Outputs
+        // derived from the stack would reject unobserved (the Pulumi CLI's process-wide handler absorbs those;
+        // a test runner does not). The stack then completes empty and the error is rethrown below.
+        let programError: { error: unknown } | undefined;
         let outputs: Record<string, unknown> | undefined;
         try {
-            outputs = await pulumi.runtime.runInPulumiStack(async () => program());
+            outputs = await pulumi.runtime.runInPulumiStack(async () => {
+                try {
+                    return await program();
+                } catch (error) {
+                    programError = { error };
+                    return {};
+                }
+            });
             await pulumi.runtime.disconnect();
         } catch (err) {
             throw new ProgramError(err, monitor.registrations);
+        }
+        if (programError) {
+            throw new ProgramError(programError.error, monitor.registrations);
         }
         const { values, secrets } = await resolveOutputs(outputs ?? {});
         return { registrations: monitor.registrations, invokes, outputs: values, secretOutputs: secrets };
