@@ -12,7 +12,8 @@ module.exports = {
     "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }],
   },
   moduleFileExtensions: ["ts", "js", "json"],
-  // Each test file gets a fresh Pulumi runtime (module registry), so mocks and config never leak across files.
-  resetModules: false,
   testTimeout: 60000,
+  // One policy pack process per worker, booted while the workers start (tests/harness/policy-packs.global.ts).
+  globalSetup: "<rootDir>/tests/harness/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/harness/global-teardown.ts",
 };

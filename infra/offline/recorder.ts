@@ -69,12 +69,19 @@ export interface RecordedInvoke {
 
 /** What running the program produced. */
 export interface Recording {
+    /** Whether the run had preview semantics (computed outputs unknown). */
+    readonly preview: boolean;
     readonly registrations: readonly Registration[];
     readonly invokes: readonly RecordedInvoke[];
     /** The stack's outputs, resolved (secret outputs unwrapped; see `secretOutputs`). */
     readonly outputs: Record<string, unknown>;
     /** Names of the stack outputs that are secret. */
     readonly secretOutputs: readonly string[];
+    /**
+     * Each resource's state after registration, in wire form (inputs plus what the provider computed; at
+     * preview, computed values are the unknown sentinel). This is what AnalyzeStack sees.
+     */
+    readonly states: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 export interface RunOptions {
@@ -259,7 +266,12 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
             throw new ProgramError(programError.error, monitor.registrations);
         }
         const { values, secrets } = await resolveOutputs(outputs ?? {});
-        return { registrations: monitor.registrations, invokes, outputs: values, secretOutputs: secrets };
+        const states = new Map<string, Record<string, unknown>>();
+        for (const [urn, r] of monitor.getRegisteredResources()) {
+            const state = r.state && typeof r.state.toJavaScript === "function" ? r.state.toJavaScript() : r.state;
+            states.set(urn, (state ?? {}) as Record<string, unknown>);
+        }
+        return { preview: opts.preview ?? false, registrations: monitor.registrations, invokes, outputs: values, secretOutputs: secrets, states };
     });
 }
 

@@ -1,0 +1,154 @@
+/**
+ * Evaluates the policy pack the way `pulumi preview --policy-pack` does: through the real pack process and
+ * its analyzer protocol, so @pulumi/policy's own code deserialises properties, applies its unknown-checking
+ * proxy, matches types, handles notApplicable and applies policy config. Fixtures are registrations recorded
+ * from the real program; a test changes one property of the wire form and expects one violation.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+    PolicyPackClient,
+    resolvePolicyConfig,
+    toAnalyzedInputs,
+    toAnalyzedState,
+    type AnalysisResult,
+    type Diagnostic,
+    type PackInfo,
+    type UserPolicyConfig,
+} from "../../infra/offline/policy-pack";
+import type { Recording, Registration } from "../../infra/offline/recorder";
+
+export interface PolicyHarness {
+    readonly info: PackInfo;
+    /** Analyze one resource (its inputs), with its provider from the recording. */
+    analyze(reg: Registration, rec: Recording, config?: UserPolicyConfig): Promise<AnalysisResult>;
+    /** AnalyzeStack over every resource of the recording (their state). */
+    analyzeStack(rec: Recording, config?: UserPolicyConfig): Promise<AnalysisResult>;
+    /** Every resource, then the stack: all diagnostics. */
+    analyzeAll(rec: Recording, config?: UserPolicyConfig): Promise<Diagnostic[]>;
+    /** Closes the connection (the pack itself belongs to the worker). Call in `afterAll`. */
+    close(): void;
+}
+
+/** Connects to this jest worker's policy pack (started by the global setup). Call in `beforeAll`; `close()` in `afterAll`. */
+export async function policyHarness(): Promise<PolicyHarness> {
+    const client = PolicyPackClient.connect(await workerPackPort());
+    const info = await client.info();
+    const configure = async (rec: Recording, config?: UserPolicyConfig) => {
+        await client.configure(resolvePolicyConfig(info, config));
+        await client.configureStack({ project: "data-platform", stack: stackOf(rec), dryRun: isPreview(rec) });
+    };
+    const byUrn = (rec: Recording) => new Map(rec.registrations.map((r) => [r.urn, r]));
+    const harness: PolicyHarness = {
+        info,
+        async analyze(reg, rec, config) {
+            await configure(rec, config);
+            return client.analyze(toAnalyzedInputs(reg, byUrn(rec)));
+        },
+        async analyzeStack(rec, config) {
+            await configure(rec, config);
+            const index = byUrn(rec);
+            return client.analyzeStack(rec.registrations.map((r) => toAnalyzedState(r, rec.states.get(r.urn) ?? r.rawInputs, index)));
+        },
+        async analyzeAll(rec, config) {
+            await configure(rec, config);
+            const index = byUrn(rec);
+            const out: Diagnostic[] = [];
+            for (const r of rec.registrations) {
+                out.push(...(await client.analyze(toAnalyzedInputs(r, index))).diagnostics);
+            }
+            const stack = await client.analyzeStack(rec.registrations.map((r) => toAnalyzedState(r, rec.states.get(r.urn) ?? r.rawInputs, index)));
+            out.push(...stack.diagnostics);
+            return out;
+        },
+        close: () => client.close(),
+    };
+    return harness;
+}
+
+async function workerPackPort(): Promise<number> {
+    const dir = process.env["DATA_PLATFORM_PACK_PORTS"];
+    if (!dir) throw new Error("DATA_PLATFORM_PACK_PORTS is not set: run the tests through jest (jest.config.js globalSetup).");
+    const worker = process.env["JEST_WORKER_ID"] ?? "1";
+    const portFile = path.join(dir, `pack-${worker}.port`);
+    const errorFile = path.join(dir, `pack-${worker}.error`);
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+        if (fs.existsSync(portFile)) return Number(fs.readFileSync(portFile, "utf8"));
+        if (fs.existsSync(errorFile)) throw new Error(fs.readFileSync(errorFile, "utf8"));
+        await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`The policy pack for jest worker ${worker} did not start within 60 s.`);
+}
+
+function stackOf(rec: Recording): string {
+    return rec.registrations[0]?.urn.split("::")[0]?.replace("urn:pulumi:", "") ?? "prod";
+}
+
+function isPreview(rec: Recording): boolean {
+    return rec.preview;
+}
+
+/**
+ * Only the diagnostics of `policyName`, without the fields every test would repeat. @pulumi/policy reports a
+ * violation as `<policy description>\n<message passed to report()>`; this keeps the second part (the pack
+ * test asserts the whole form once).
+ */
+export function violationsOf(diagnostics: readonly Diagnostic[] | AnalysisResult, policyName: string): Pick<Diagnostic, "message" | "enforcementLevel">[] {
+    const list = Array.isArray(diagnostics) ? diagnostics : (diagnostics as AnalysisResult).diagnostics;
+    return list
+        .filter((d) => d.policyName === policyName)
+        .map((d) => ({ message: d.message.slice(d.message.indexOf("\n") + 1), enforcementLevel: d.enforcementLevel }));
+}
+
+/** The reason `policyName` gave for not applying, if it did not apply. */
+export function notApplicableReason(result: AnalysisResult, policyName: string): string | undefined {
+    return result.notApplicable.find((n) => n.policyName === policyName)?.reason;
+}
+
+/**
+ * A copy of `reg` with its wire-form inputs changed by `change` (and, for stack analysis, its state too):
+ * one mutation of a compliant fixture.
+ */
+export function withInputs(reg: Registration, change: (props: Record<string, any>) => void): Registration {
+    const rawInputs = structuredClone(reg.rawInputs) as Record<string, any>;
+    change(rawInputs);
+    return { ...reg, rawInputs };
+}
+
+/** A copy of the recording with one resource's inputs and state changed by `change`. */
+export function mutateResource(rec: Recording, name: string, change: (props: Record<string, any>) => void): Recording {
+    const target = rec.registrations.filter((r) => r.name === name);
+    if (target.length !== 1) throw new Error(`expected one resource named ${name}, found ${target.length}`);
+    const reg = target[0]!;
+    const states = new Map(rec.states);
+    const state = structuredClone(rec.states.get(reg.urn) ?? {}) as Record<string, any>;
+    change(state);
+    states.set(reg.urn, state);
+    return { ...rec, registrations: rec.registrations.map((r) => (r === reg ? withInputs(r, change) : r)), states };
+}
+
+/** A copy of the recording without the named resources (and without references to them). */
+export function withoutResources(rec: Recording, ...names: string[]): Recording {
+    const removed = new Set(rec.registrations.filter((r) => names.includes(r.name)).map((r) => r.urn));
+    if (removed.size !== names.length) throw new Error(`not all of ${names.join(", ")} are in the recording`);
+    const keep = (urns: readonly string[]) => urns.filter((u) => !removed.has(u));
+    return {
+        ...rec,
+        registrations: rec.registrations
+            .filter((r) => !removed.has(r.urn))
+            .map((r) => ({
+                ...r,
+                dependencies: keep(r.dependencies),
+                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, keep(v)])),
+            })),
+    };
+}
+
+/** A copy of the recording with one resource's options changed. */
+export function withOptions(rec: Recording, name: string, options: Partial<Registration["options"]>): Recording {
+    return {
+        ...rec,
+        registrations: rec.registrations.map((r) => (r.name === name ? { ...r, options: { ...r.options, ...options } } : r)),
+    };
+}
