@@ -113,6 +113,8 @@ export class ProgramError extends Error {
 
 class RecordingMonitor extends MockMonitor {
     readonly registrations: Registration[] = [];
+    /** An error raised by the mocks themselves; gRPC drops its message on the way back to the program. */
+    mockError: Error | undefined;
 
     override async registerResource(req: any, callback: (err: any, innerResponse: any) => void): Promise<void> {
         try {
@@ -123,7 +125,22 @@ class RecordingMonitor extends MockMonitor {
         }
         return super.registerResource(req, callback);
     }
+
+    override async invoke(req: any, callback: (err: any, innerResponse: any) => void): Promise<void> {
+        const token: string = req.getTok();
+        if (token !== "pulumi:pulumi:getResource" && !knownInvokes[token]) {
+            this.mockError ??= new Error(
+                `The offline run has no mock for the provider function "${token}". ` +
+                    `Add one to infra/offline/mock-outputs.ts (knownInvokes) with the fields the program reads.`,
+            );
+            callback(this.mockError, undefined);
+            return;
+        }
+        return super.invoke(req, callback);
+    }
 }
+// MockMonitor declares `newUrn` private; replace it so the monitor hands out engine-style URNs (see urnOf).
+(RecordingMonitor.prototype as unknown as { newUrn: typeof urnOf }).newUrn = (parent, type, name) => urnOf(parent, type, name);
 
 function recordRequest(req: any): Registration {
     const raw = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
@@ -145,7 +162,7 @@ function recordRequest(req: any): Registration {
         provider: req.getProvider() || undefined,
         inputs,
         rawInputs: raw,
-        secretInputs,
+        secretInputs: secretInputs.sort(),
         dependencies: req.getDependenciesList(),
         propertyDependencies,
         options: {
@@ -164,12 +181,17 @@ function recordRequest(req: any): Registration {
     };
 }
 
-/** The URN Pulumi's MockMonitor assigns (same scheme as the engine: parent type chain, then type, then name). */
+/**
+ * A URN as the engine generates it (pkg/resource/deploy/deployment.go `generateURN`): the parent's full
+ * qualified type chain, except that children of the root stack get none. Pulumi's MockMonitor keeps only the
+ * parent's last type and includes the root stack's, so its URNs differ from `pulumi preview`'s; overriding it
+ * keeps URNs (and exemptions written against them) the same offline and in the CLI.
+ */
 function urnOf(parent: string, type: string, name: string): string {
     let qualified = type;
     if (parent) {
-        const parentType = parent.split("::")[2]!.split("$").pop();
-        qualified = `${parentType}$${type}`;
+        const parentType = parent.split("::")[2]!;
+        if (parentType !== "pulumi:pulumi:Stack") qualified = `${parentType}$${type}`;
     }
     return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
 }
@@ -248,11 +270,13 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
         // derived from the stack would reject unobserved (the Pulumi CLI's process-wide handler absorbs those;
         // a test runner does not). The stack then completes empty and the error is rethrown below.
         let programError: { error: unknown } | undefined;
+        // What the program returned, before the stack unwraps it: secrecy is only visible on these Outputs.
         let outputs: Record<string, unknown> | undefined;
         try {
-            outputs = await pulumi.runtime.runInPulumiStack(async () => {
+            await pulumi.runtime.runInPulumiStack(async () => {
                 try {
-                    return await program();
+                    outputs = ((await program()) ?? {}) as Record<string, unknown>;
+                    return outputs;
                 } catch (error) {
                     programError = { error };
                     return {};
@@ -263,7 +287,7 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
             throw new ProgramError(err, monitor.registrations);
         }
         if (programError) {
-            throw new ProgramError(programError.error, monitor.registrations);
+            throw new ProgramError(monitor.mockError ?? programError.error, monitor.registrations);
         }
         const { values, secrets } = await resolveOutputs(outputs ?? {});
         const states = new Map<string, Record<string, unknown>>();

@@ -1,0 +1,104 @@
+/**
+ * `npm run check -- [--stack prod] [--format text|json|markdown] [--output FILE] [--no-preview]
+ *                   [--policy-pack-config FILE] [--cwd DIR] [--timings]`
+ *
+ * Exit codes: 0 no mandatory violation; 1 mandatory violations; 2 the program, its config or the pack failed
+ * (the error is printed). See README "The offline check".
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { runCheck } from "./check";
+import { renderJson, renderMarkdown, renderText } from "./report";
+import { ProgramError } from "./recorder";
+import type { UserPolicyConfig } from "./policy-pack";
+
+export const EXIT = { clean: 0, violations: 1, error: 2 } as const;
+
+const USAGE = `usage: npm run check -- [options]
+
+  --stack NAME                 stack to check (reads Pulumi.NAME.yaml); default prod
+  --format text|json|markdown  report format; default text
+  --output FILE                also write the report to FILE
+  --no-preview                 analyse with update semantics (computed outputs known) instead of preview
+  --policy-pack-config FILE    policy config, as for pulumi preview --policy-pack-config
+  --cwd DIR                    directory holding Pulumi.yaml; default the current directory
+  --timings                    print phase timings and peak memory (JSON) to stderr
+  --help                       this text
+
+exit codes: 0 compliant, 1 mandatory violations, 2 program, config or policy pack error`;
+
+export async function main(argv: string[]): Promise<number> {
+    let args;
+    try {
+        args = parseArgs({
+            args: argv,
+            options: {
+                stack: { type: "string", default: "prod" },
+                format: { type: "string", default: "text" },
+                output: { type: "string" },
+                preview: { type: "boolean", default: true },
+                "no-preview": { type: "boolean", default: false },
+                "policy-pack-config": { type: "string" },
+                cwd: { type: "string" },
+                timings: { type: "boolean", default: false },
+                help: { type: "boolean", default: false },
+            },
+            strict: true,
+            allowPositionals: false,
+        }).values;
+    } catch (err) {
+        process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+        return EXIT.error;
+    }
+    if (args.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return EXIT.clean;
+    }
+    const format = args.format!;
+    if (!["text", "json", "markdown"].includes(format)) {
+        process.stderr.write(`--format ${format} is not one of text, json, markdown.\n`);
+        return EXIT.error;
+    }
+    const root = path.resolve(args.cwd ?? process.cwd());
+    const started = process.hrtime.bigint();
+    try {
+        const policyPackConfig = args["policy-pack-config"] ? readPolicyConfig(args["policy-pack-config"]) : undefined;
+        const progress = process.stderr.isTTY
+            ? (done: number, total: number) => {
+                  if (total >= 200 && (done % 100 === 0 || done === total)) process.stderr.write(`\ranalysed ${done}/${total} resources`);
+                  if (total >= 200 && done === total) process.stderr.write("\n");
+              }
+            : undefined;
+        const report = await runCheck({
+            root,
+            stack: args.stack!,
+            preview: !args["no-preview"],
+            ...(policyPackConfig ? { policyPackConfig } : {}),
+            ...(progress ? { onProgress: progress } : {}),
+        });
+        const rendered = format === "json" ? renderJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report);
+        process.stdout.write(rendered);
+        if (args.output) fs.writeFileSync(args.output, rendered);
+        if (args.timings) {
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            process.stderr.write(
+                JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, resources: report.summary.resources }) + "\n",
+            );
+        }
+        return report.result === "pass" ? EXIT.clean : EXIT.violations;
+    } catch (err) {
+        const cause = err instanceof ProgramError ? err.cause : err;
+        const what = err instanceof ProgramError ? "The program failed" : "The check could not run";
+        process.stderr.write(`${what}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+        return EXIT.error;
+    }
+}
+
+function readPolicyConfig(file: string): UserPolicyConfig {
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as UserPolicyConfig;
+    } catch (err) {
+        throw new Error(`--policy-pack-config ${file}: ${(err as Error).message}`);
+    }
+}
