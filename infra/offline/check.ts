@@ -15,6 +15,7 @@
 import { CLAUSES, CLAUSE_IDS, type ClauseId } from "../clauses";
 import {
     POLICY_PACK_DIR,
+    PolicyPackClient,
     resolvePolicyConfig,
     runPolicyPack,
     toAnalyzedInputs,
@@ -43,6 +44,11 @@ export interface CheckOptions {
     readonly policyPackConfig?: UserPolicyConfig;
     /** Called as resources are analysed. */
     readonly onProgress?: (done: number, total: number) => void;
+    /**
+     * A pack that is already running (a client connected to it). By default the check starts its own from
+     * `policyPackDir` and stops it at the end.
+     */
+    readonly pack?: PolicyPackClient;
 }
 
 export interface ReportViolation {
@@ -121,7 +127,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const stackFile = loadStackConfig(project, opts.stack);
     const preview = opts.preview ?? true;
     // Boot the pack while the program runs: the two are independent until analysis.
-    const packStarting = runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
+    const packStarting = opts.pack
+        ? Promise.resolve({ client: opts.pack, stop: () => undefined })
+        : runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
     packStarting.catch(() => undefined); // observed below; avoid an unhandled rejection if the program fails first
     let recording: Recording;
     try {

@@ -20,6 +20,8 @@ import type { Recording, Registration } from "../../infra/offline/recorder";
 
 export interface PolicyHarness {
     readonly info: PackInfo;
+    /** The connection to the worker's pack, for code that drives it itself (the offline check). */
+    readonly client: PolicyPackClient;
     /** Analyze one resource (its inputs), with its provider from the recording. */
     analyze(reg: Registration, rec: Recording, config?: UserPolicyConfig): Promise<AnalysisResult>;
     /** AnalyzeStack over every resource of the recording (their state). */
@@ -41,6 +43,7 @@ export async function policyHarness(): Promise<PolicyHarness> {
     const byUrn = (rec: Recording) => new Map(rec.registrations.map((r) => [r.urn, r]));
     const harness: PolicyHarness = {
         info,
+        client,
         async analyze(reg, rec, config) {
             await configure(rec, config);
             return client.analyze(toAnalyzedInputs(reg, byUrn(rec)));
