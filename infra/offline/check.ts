@@ -49,6 +49,17 @@ export interface CheckOptions {
      * `policyPackDir` and stops it at the end.
      */
     readonly pack?: PolicyPackClient;
+    /** Filled in with phase timings and peak memory, for the benchmark. */
+    readonly timings?: CheckTimings;
+}
+
+/** Where the time and memory of a check go (seconds; MiB). */
+export interface CheckTimings {
+    programSeconds?: number;
+    packReadySeconds?: number;
+    analyzeSeconds?: number;
+    analyzeStackSeconds?: number;
+    packPeakRssMiB?: number | undefined;
 }
 
 export interface ReportViolation {
@@ -127,8 +138,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const stackFile = loadStackConfig(project, opts.stack);
     const preview = opts.preview ?? true;
     // Boot the pack while the program runs: the two are independent until analysis.
+    const t0 = performance.now();
+    const seconds = (from: number) => (performance.now() - from) / 1000;
     const packStarting = opts.pack
-        ? Promise.resolve({ client: opts.pack, stop: () => undefined })
+        ? Promise.resolve({ client: opts.pack, stop: () => undefined, peakRssMiB: () => undefined })
         : runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
     packStarting.catch(() => undefined); // observed below; avoid an unhandled rejection if the program fails first
     let recording: Recording;
@@ -146,7 +159,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         packStarting.then((p) => p.stop(), () => undefined);
         throw err;
     }
+    if (opts.timings) opts.timings.programSeconds = seconds(t0);
     const pack = await packStarting;
+    if (opts.timings) opts.timings.packReadySeconds = seconds(t0);
     try {
         const info = await pack.client.info();
         const effectiveConfig = resolvePolicyConfig(info, opts.policyPackConfig);
@@ -168,9 +183,15 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
             for (const d of result.diagnostics) diagnostics.push({ d, reg, kind: "resource" });
             opts.onProgress?.(++done, total);
         });
+        const tStack = performance.now();
+        if (opts.timings) opts.timings.analyzeSeconds = (tStack - t0) / 1000 - (opts.timings.packReadySeconds ?? 0);
         const stack = await pack.client.analyzeStack(
             recording.registrations.map((r) => toAnalyzedState(r, recording.states.get(r.urn) ?? r.rawInputs, byUrn)),
         );
+        if (opts.timings) {
+            opts.timings.analyzeStackSeconds = seconds(tStack);
+            opts.timings.packPeakRssMiB = pack.peakRssMiB();
+        }
         for (const d of stack.diagnostics) diagnostics.push({ d, reg: byUrn.get(d.urn), kind: "stack" });
         const stackNotApplicable = new Set(stack.notApplicable.map((n) => n.policyName));
         return buildReport({

@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { runCheck } from "./check";
+import { runCheck, type CheckTimings } from "./check";
 import { renderJson, renderMarkdown, renderText } from "./report";
 import { ProgramError } from "./recorder";
 import { POLICY_PACK_DIR, type UserPolicyConfig } from "./policy-pack";
@@ -74,7 +74,9 @@ export async function main(argv: string[]): Promise<number> {
                   if (total >= 200 && done === total) process.stderr.write("\n");
               }
             : undefined;
+        const timings: CheckTimings = {};
         const report = await runCheck({
+            timings,
             root,
             stack: args.stack!,
             preview: !args["no-preview"],
@@ -87,7 +89,12 @@ export async function main(argv: string[]): Promise<number> {
         if (args.timings) {
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             process.stderr.write(
-                JSON.stringify({ seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, resources: report.summary.resources }) + "\n",
+                JSON.stringify({
+                    resources: report.summary.resources,
+                    seconds,
+                    ...timings,
+                    checkPeakRssMiB: process.resourceUsage().maxRSS / 1024,
+                }) + "\n",
             );
         }
         return report.result === "pass" ? EXIT.clean : EXIT.violations;

@@ -13,6 +13,7 @@
  * and the stack's resources come from the offline recording instead of a deployment.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import Ajv from "ajv";
@@ -109,6 +110,8 @@ export interface StackIdentity {
 export interface RunningPolicyPack {
     readonly port: number;
     readonly client: PolicyPackClient;
+    /** The pack process's peak resident memory so far, in MiB (Linux `VmHWM`; `undefined` elsewhere). */
+    peakRssMiB(): number | undefined;
     /** Closes the client and stops the pack process. */
     stop(): void;
 }
@@ -156,6 +159,14 @@ export async function runPolicyPack(packDir: string, timeoutMs?: number): Promis
     return {
         port,
         client,
+        peakRssMiB: () => {
+            try {
+                const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];
+                return kb === undefined ? undefined : Number(kb) / 1024;
+            } catch {
+                return undefined;
+            }
+        },
         stop: () => {
             client.close();
             child.kill();

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: wall time and peak memory of the offline check on the prod stack and on generated stacks of
+ * about 100, 1,000 and 10,000 resources, each run as a user runs it (`npm run check`, a fresh process that boots
+ * its own policy pack). Prints a table and how the figures grow. A benchmark, not a test: nothing here passes
+ * or fails on a number.
+ */
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import Table from "cli-table3";
+import YAML from "yaml";
+
+const ROOT = path.resolve(__dirname, "../../..");
+/** Resources per data bucket: the component and its ten children. */
+const PER_BUCKET = 11;
+/** Stack, provider, and the access-log bucket (component and eight children). */
+const FIXED = 11;
+
+interface Figures {
+    label: string;
+    resources: number;
+    wallSeconds: number;
+    programSeconds: number;
+    analyzeSeconds: number;
+    analyzeStackSeconds: number;
+    checkPeakRssMiB: number;
+    packPeakRssMiB: number;
+}
+
+function run(args: string[]): Promise<{ stderr: string; code: number }> {
+    return new Promise((resolve) => {
+        execFile(process.execPath, [path.join(ROOT, "infra/offline/run-check.js"), ...args, "--format", "json", "--timings"], { maxBuffer: 1 << 30 }, (err, _stdout, stderr) =>
+            resolve({ stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 }),
+        );
+    });
+}
+
+async function measure(label: string, args: string[]): Promise<Figures> {
+    const started = process.hrtime.bigint();
+    const { stderr, code } = await run(args);
+    const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const line = stderr.trim().split("\n").pop() ?? "";
+    if (code !== 0) throw new Error(`${label}: the check exited ${code}:\n${stderr}`);
+    const t = JSON.parse(line);
+    return { label, wallSeconds, ...t };
+}
+
+function generatedProject(targetResources: number): { root: string; stack: string } {
+    const buckets = Math.max(1, Math.round((targetResources - FIXED) / PER_BUCKET));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "data-platform-bench-"));
+    fs.writeFileSync(path.join(root, "Pulumi.yaml"), YAML.stringify({ name: "data-platform", runtime: "nodejs", main: path.join(__dirname, "program.ts") }));
+    const stack = `bench-${targetResources}`;
+    fs.writeFileSync(path.join(root, `Pulumi.${stack}.yaml`), YAML.stringify({ config: { "bench:buckets": buckets } }));
+    return { root, stack };
+}
+
+async function main(): Promise<void> {
+    const sizes = (process.argv[2] ?? "100,1000,10000").split(",").map(Number);
+    const results: Figures[] = [await measure("prod stack", ["--stack", "prod"])];
+    for (const size of sizes) {
+        const { root, stack } = generatedProject(size);
+        process.stderr.write(`measuring ~${size} resources...\n`);
+        results.push(await measure(`generated ~${size}`, ["--cwd", root, "--stack", stack]));
+    }
+    const table = new Table({
+        head: ["stack", "resources", "wall s", "program s", "analyze s", "analyzeStack s", "check peak MiB", "pack peak MiB"],
+        style: { head: [], border: [], compact: true },
+    });
+    for (const r of results) {
+        table.push([
+            r.label,
+            String(r.resources),
+            r.wallSeconds.toFixed(1),
+            r.programSeconds.toFixed(1),
+            r.analyzeSeconds.toFixed(1),
+            r.analyzeStackSeconds.toFixed(2),
+            r.checkPeakRssMiB.toFixed(0),
+            r.packPeakRssMiB.toFixed(0),
+        ]);
+    }
+    console.log(`${os.cpus().length} CPUs, Node ${process.version}\n${table.toString()}`);
+    const gen = results.slice(1);
+    for (let i = 1; i < gen.length; i++) {
+        const a = gen[i - 1]!;
+        const b = gen[i]!;
+        console.log(
+            `${a.resources} → ${b.resources} resources (×${(b.resources / a.resources).toFixed(1)}): wall ×${(b.wallSeconds / a.wallSeconds).toFixed(1)}, ` +
+                `analyzeStack ×${(b.analyzeStackSeconds / a.analyzeStackSeconds).toFixed(1)}, check memory ×${(b.checkPeakRssMiB / a.checkPeakRssMiB).toFixed(1)}`,
+        );
+    }
+}
+
+main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+});
