@@ -1,0 +1,150 @@
+/**
+ * Atlas policies through the real pack: the prod stack's resources (at preview) pass; each mutation of one
+ * property fails with the exact message.
+ */
+import type { Recording } from "../../infra/offline/recorder";
+import { mutateResource, policyHarness, violationsOf, withInputs, withoutResources, type PolicyHarness } from "../harness/policy";
+import { named, runStack } from "../harness/stack";
+
+let pack: PolicyHarness;
+let rec: Recording;
+beforeAll(async () => {
+    [pack, rec] = await Promise.all([policyHarness(), runStack({ preview: true })]);
+});
+afterAll(() => pack.close());
+
+const mandatory = (message: string) => ({ message, enforcementLevel: "mandatory" });
+
+async function check(name: string, policy: string, change?: (p: Record<string, any>) => void) {
+    const reg = rec.registrations.find((r) => r.name === name && r.custom)!;
+    return violationsOf(await pack.analyze(change ? withInputs(reg, change) : reg, rec), policy);
+}
+
+describe("atlas-clusters-in-australia", () => {
+    const policy = "atlas-clusters-in-australia";
+    test("passes the cluster, the backup schedule's copy region and the encryption key's region", async () => {
+        expect(await check("atlas-cluster", policy)).toEqual([]);
+        expect(await check("atlas-backups-schedule", policy)).toEqual([]);
+        expect(await check("atlas-encryption-encryption-at-rest", policy)).toEqual([]);
+    });
+    test("fails a region config outside Australia", async () => {
+        expect(await check("atlas-cluster", policy, (p) => (p["replicationSpecs"][0].regionConfigs[1].regionName = "US_EAST_1"))).toEqual([
+            mandatory(
+                "mongodbatlas:index/advancedCluster:AdvancedCluster atlas-cluster: replicationSpecs[0].regionConfigs[1].regionName is US_EAST_1, " +
+                    "not an Australian region (allowed: AP_SOUTHEAST_2, AP_SOUTHEAST_4, AUSTRALIA_SOUTHEAST_1, AUSTRALIA_SOUTHEAST_2, AUSTRALIA_EAST, AUSTRALIA_SOUTH_EAST, AUSTRALIA_CENTRAL, AUSTRALIA_CENTRAL_2).",
+            ),
+        ]);
+    });
+    test("fails a snapshot copy outside Australia", async () => {
+        const v = await check("atlas-backups-schedule", policy, (p) => (p["copySettings"][0].regionName = "EU_CENTRAL_1"));
+        expect(v).toHaveLength(1);
+        expect(v[0]!.message).toMatch(/^mongodbatlas:index\/cloudBackupSchedule:CloudBackupSchedule atlas-backups-schedule: copySettings\[0\]\.regionName is EU_CENTRAL_1, not an Australian region/);
+    });
+    test("fails an encryption key outside Australia", async () => {
+        const v = await check("atlas-encryption-encryption-at-rest", policy, (p) => (p["awsKmsConfig"].region = "US_WEST_2"));
+        expect(v.map((x) => x.message.split(", not")[0])).toEqual([
+            "mongodbatlas:index/encryptionAtRest:EncryptionAtRest atlas-encryption-encryption-at-rest: awsKmsConfig.region is US_WEST_2",
+        ]);
+    });
+});
+
+describe("atlas-cluster-encryption-customer-key / -tls-1-2 / -backup-enabled", () => {
+    test("pass the prod cluster", async () => {
+        const result = await pack.analyze(named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster"), rec);
+        expect(result.diagnostics).toEqual([]);
+    });
+    test("encryption fails without a customer key provider", async () => {
+        expect(await check("atlas-cluster", "atlas-cluster-encryption-customer-key", (p) => (p["encryptionAtRestProvider"] = "NONE"))).toEqual([
+            mandatory("Atlas cluster atlas-cluster has encryptionAtRestProvider NONE; it must be one of AWS, GCP, AZURE."),
+        ]);
+    });
+    test("TLS fails at 1.1", async () => {
+        expect(await check("atlas-cluster", "atlas-cluster-tls-1-2", (p) => (p["advancedConfiguration"].minimumEnabledTlsProtocol = "TLS1_1"))).toEqual([
+            mandatory("Atlas cluster atlas-cluster has minimumEnabledTlsProtocol TLS1_1; it must be TLS1_2 or TLS1_3."),
+        ]);
+    });
+    test("backup fails when off", async () => {
+        expect(await check("atlas-cluster", "atlas-cluster-backup-enabled", (p) => (p["backupEnabled"] = false))).toEqual([
+            mandatory("Atlas cluster atlas-cluster does not have Cloud Backup enabled (backupEnabled must be true)."),
+        ]);
+    });
+});
+
+describe("atlas-backup-daily-retention", () => {
+    const policy = "atlas-backup-daily-retention";
+    test("passes {1, days, 30}", async () => {
+        expect(await check("atlas-backups-schedule", policy)).toEqual([]);
+    });
+    test("fails 7 days", async () => {
+        expect(await check("atlas-backups-schedule", policy, (p) => (p["policyItemDaily"].retentionValue = 7))).toEqual([
+            mandatory("Backup schedule atlas-backups-schedule keeps daily snapshots for 7 days; the data policy requires 30 days."),
+        ]);
+    });
+    test("fails 35 days: longer than the published period is a breach too", async () => {
+        expect(await check("atlas-backups-schedule", policy, (p) => (p["policyItemDaily"].retentionValue = 35))).toEqual([
+            mandatory("Backup schedule atlas-backups-schedule keeps daily snapshots for 35 days; the data policy requires 30 days."),
+        ]);
+    });
+    test("fails a snapshot every other day", async () => {
+        expect(await check("atlas-backups-schedule", policy, (p) => (p["policyItemDaily"].frequencyInterval = 2))).toEqual([
+            mandatory("Backup schedule atlas-backups-schedule takes its daily snapshot every 2 day(s); it must be every day (frequencyInterval 1)."),
+        ]);
+    });
+    test("fails without a daily item", async () => {
+        expect(await check("atlas-backups-schedule", policy, (p) => delete p["policyItemDaily"])).toEqual([
+            mandatory("Backup schedule atlas-backups-schedule has no daily policy item."),
+        ]);
+    });
+    test("the retention is pack config", async () => {
+        const result = await pack.analyze(named(rec, "atlas-backups-schedule"), rec, { [policy]: { dailyRetentionDays: 14 } });
+        expect(violationsOf(result, policy)).toEqual([
+            mandatory("Backup schedule atlas-backups-schedule keeps daily snapshots for 30 days; the data policy requires 14 days."),
+        ]);
+    });
+});
+
+describe("atlas-cluster-has-backup-schedule (stack)", () => {
+    const policy = "atlas-cluster-has-backup-schedule";
+    test("passes: the schedule takes its clusterName from the cluster (paired by reference at preview)", async () => {
+        expect(named(rec, "atlas-backups-schedule").propertyDependencies["clusterName"]).toEqual([named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster").urn]);
+        expect(violationsOf(await pack.analyzeStack(rec), policy)).toEqual([]);
+    });
+    test("fails when the schedule is gone", async () => {
+        expect(violationsOf(await pack.analyzeStack(withoutResources(rec, "atlas-backups-schedule")), policy)).toEqual([
+            mandatory("Atlas cluster atlas-cluster has no CloudBackupSchedule in this stack."),
+        ]);
+    });
+    test("a schedule for another cluster does not count", async () => {
+        const other = mutateResource(withoutReferences(rec, "atlas-backups-schedule"), "atlas-backups-schedule", (p) => (p["clusterName"] = "some-other-cluster"));
+        expect(violationsOf(await pack.analyzeStack(other), policy)).toEqual([mandatory("Atlas cluster atlas-cluster has no CloudBackupSchedule in this stack.")]);
+    });
+});
+
+describe("atlas-access-list-not-open", () => {
+    const policy = "atlas-access-list-not-open";
+    const entry = "atlas-access-ip-203-0-113-16-28";
+    test("passes the prod entry", async () => {
+        expect(await check(entry, policy)).toEqual([]);
+    });
+    test("fails 0.0.0.0/0", async () => {
+        expect(await check(entry, policy, (p) => (p["cidrBlock"] = "0.0.0.0/0"))).toEqual([
+            mandatory(`Atlas access list entry ${entry} allows 0.0.0.0/0; ranges wider than /16 are refused.`),
+        ]);
+    });
+    test("fails a /12", async () => {
+        expect(await check(entry, policy, (p) => (p["cidrBlock"] = "10.0.0.0/12"))).toEqual([
+            mandatory(`Atlas access list entry ${entry} allows 10.0.0.0/12; ranges wider than /16 are refused.`),
+        ]);
+    });
+    test("fails the 0.0.0.0 address", async () => {
+        expect(await check(entry, policy, (p) => {
+            delete p["cidrBlock"];
+            p["ipAddress"] = "0.0.0.0";
+        })).toEqual([mandatory(`Atlas access list entry ${entry} allows 0.0.0.0 (any address).`)]);
+    });
+});
+
+/** As if the program had passed the schedule a literal cluster name instead of the cluster's output. */
+function withoutReferences(r: Recording, name: string): Recording {
+    return { ...r, registrations: r.registrations.map((x) => (x.name === name ? { ...x, propertyDependencies: {} } : x)) };
+}
