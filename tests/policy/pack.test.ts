@@ -103,3 +103,20 @@ test("only infra/policy/index.ts constructs the PolicyPack (a process may serve 
         .map((f) => path.relative(REPO_ROOT, f));
     expect(constructing).toEqual(["infra/policy/index.ts"]);
 });
+
+test("docs/policy-pack.md lists every policy, with its kind, severity and clauses", () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, "docs/policy-pack.md"), "utf8");
+    const rows = new Map(
+        doc
+            .split("\n")
+            .filter((l) => /^\| `[a-z0-9-]+` \|/.test(l))
+            .map((l) => {
+                const cells = l.split("|").map((c) => c.trim());
+                return [cells[1]!.replace(/`/g, ""), { kind: cells[2], severity: cells[3], clauses: cells[4]!.replace(/`/g, "").split(" ") }];
+            }),
+    );
+    expect([...rows.keys()].sort()).toEqual(pack.info.policies.map((p) => p.name).sort());
+    for (const p of pack.info.policies) {
+        expect({ name: p.name, ...rows.get(p.name) }).toEqual({ name: p.name, kind: p.kind, severity: p.severity, clauses: clausesOf(p) });
+    }
+});
