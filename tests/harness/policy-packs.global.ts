@@ -40,13 +40,19 @@ export async function teardown(): Promise<void> {
     if (dir) killPacks(dir);
 }
 
+/** Idempotent: teardown and the exit hook both call it, and a pack may still be writing its files. */
 function killPacks(dir: string): void {
-    if (!fs.existsSync(dir)) return;
-    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".pid"))) {
+    let files: string[];
+    try {
+        files = fs.readdirSync(dir).filter((f) => f.endsWith(".pid"));
+    } catch {
+        return; // already cleaned up
+    }
+    for (const f of files) {
         try {
             process.kill(Number(fs.readFileSync(path.join(dir, f), "utf8")));
         } catch {
-            // Already gone.
+            // The pid file or the process is already gone.
         }
     }
     fs.rmSync(dir, { recursive: true, force: true });
