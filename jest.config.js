@@ -13,7 +13,9 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   testTimeout: 60000,
-  // One policy pack process per worker, booted while the workers start (tests/harness/policy-packs.global.ts).
+  // All cores: the policy packs and program servers (one per worker) do most of the heavy lifting in parallel.
+  maxWorkers: "100%",
+  // One policy pack per worker, and the prod stack recorded once, while the workers start (tests/harness/global.ts).
   globalSetup: "<rootDir>/tests/harness/global-setup.ts",
   globalTeardown: "<rootDir>/tests/harness/global-teardown.ts",
 };

@@ -51,6 +51,11 @@ export interface CheckOptions {
     readonly pack?: PolicyPackClient;
     /** Filled in with phase timings and peak memory, for the benchmark. */
     readonly timings?: CheckTimings;
+    /**
+     * A run of the program recorded already (by `runProgram` with this stack's config): analyse it instead of
+     * running the program again.
+     */
+    readonly recording?: Recording;
 }
 
 /** Where the time and memory of a check go (seconds; MiB). */
@@ -136,7 +141,7 @@ export interface CheckReport {
 export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const project = loadProject(opts.root);
     const stackFile = loadStackConfig(project, opts.stack);
-    const preview = opts.preview ?? true;
+    const preview = opts.recording?.preview ?? opts.preview ?? true;
     // Boot the pack while the program runs: the two are independent until analysis.
     const t0 = performance.now();
     const seconds = (from: number) => (performance.now() - from) / 1000;
@@ -146,15 +151,19 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     packStarting.catch(() => undefined); // observed below; avoid an unhandled rejection if the program fails first
     let recording: Recording;
     try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const program = require(project.main) as () => unknown;
-        recording = await runProgram(program, {
-            project: project.name,
-            stack: opts.stack,
-            config: stackFile.config,
-            secretKeys: stackFile.secretKeys,
-            preview,
-        });
+        if (opts.recording) {
+            recording = opts.recording;
+        } else {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const program = require(project.main) as () => unknown;
+            recording = await runProgram(program, {
+                project: project.name,
+                stack: opts.stack,
+                config: stackFile.config,
+                secretKeys: stackFile.secretKeys,
+                preview,
+            });
+        }
     } catch (err) {
         packStarting.then((p) => p.stop(), () => undefined);
         throw err;

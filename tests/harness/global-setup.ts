@@ -1,1 +1,1 @@
-export { setup as default } from "./policy-packs.global";
+export { setup as default } from "./global";

@@ -1,1 +1,1 @@
-export { teardown as default } from "./policy-packs.global";
+export { teardown as default } from "./global";

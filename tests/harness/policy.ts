@@ -4,8 +4,6 @@
  * proxy, matches types, handles notApplicable and applies policy config. Fixtures are registrations recorded
  * from the real program; a test changes one property of the wire form and expects one violation.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import {
     PolicyPackClient,
     resolvePolicyConfig,
@@ -17,6 +15,7 @@ import {
     type UserPolicyConfig,
 } from "../../infra/offline/policy-pack";
 import type { Recording, Registration } from "../../infra/offline/recorder";
+import { waitForCached } from "./cache";
 
 export interface PolicyHarness {
     readonly info: PackInfo;
@@ -70,18 +69,8 @@ export async function policyHarness(): Promise<PolicyHarness> {
 }
 
 async function workerPackPort(): Promise<number> {
-    const dir = process.env["DATA_PLATFORM_PACK_PORTS"];
-    if (!dir) throw new Error("DATA_PLATFORM_PACK_PORTS is not set: run the tests through jest (jest.config.js globalSetup).");
     const worker = process.env["JEST_WORKER_ID"] ?? "1";
-    const portFile = path.join(dir, `pack-${worker}.port`);
-    const errorFile = path.join(dir, `pack-${worker}.error`);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-        if (fs.existsSync(portFile)) return Number(fs.readFileSync(portFile, "utf8"));
-        if (fs.existsSync(errorFile)) throw new Error(fs.readFileSync(errorFile, "utf8"));
-        await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`The policy pack for jest worker ${worker} did not start within 60 s.`);
+    return Number(await waitForCached(`pack-${worker}.port`, `pack-${worker}.error`));
 }
 
 function stackOf(rec: Recording): string {
@@ -121,7 +110,9 @@ export function withInputs(reg: Registration, change: (props: Record<string, any
 
 /** A copy of the recording with one resource's inputs and state changed by `change`. */
 export function mutateResource(rec: Recording, name: string, change: (props: Record<string, any>) => void): Recording {
-    const target = rec.registrations.filter((r) => r.name === name);
+    // A component and its main child share a name; policies analyse the child (the provider-managed resource).
+    let target = rec.registrations.filter((r) => r.name === name);
+    if (target.length > 1) target = target.filter((r) => r.custom);
     if (target.length !== 1) throw new Error(`expected one resource named ${name}, found ${target.length}`);
     const reg = target[0]!;
     const states = new Map(rec.states);
@@ -152,6 +143,6 @@ export function withoutResources(rec: Recording, ...names: string[]): Recording 
 export function withOptions(rec: Recording, name: string, options: Partial<Registration["options"]>): Recording {
     return {
         ...rec,
-        registrations: rec.registrations.map((r) => (r.name === name ? { ...r, options: { ...r.options, ...options } } : r)),
+        registrations: rec.registrations.map((r) => (r.name === name && r.custom ? { ...r, options: { ...r.options, ...options } } : r)),
     };
 }

@@ -5,7 +5,11 @@
  */
 import * as path from "node:path";
 import { loadProject, loadStackConfig } from "../../infra/offline/project";
-import { ProgramError, runProgram, type Recording, type Registration } from "../../infra/offline/recorder";
+import * as http from "node:http";
+import { ProgramError } from "../../infra/offline/program-error";
+import type { Recording, Registration } from "../../infra/offline/recorder";
+import { waitForCached } from "./cache";
+import { deserialize } from "./recording-file";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const project = loadProject(REPO_ROOT);
@@ -24,21 +28,24 @@ export interface RunStackOptions {
     readonly secrets?: Record<string, string>;
 }
 
-/** Runs the program with the prod config (optionally mutated). */
+/**
+ * Runs the program with the prod config (optionally mutated), through the tests' program server
+ * (tests/harness/program-server.ts): the same runner, in plain Node, with the program loaded once.
+ * Throws {@link ProgramError} if the program fails.
+ */
 export async function runStack(opts: RunStackOptions = {}): Promise<Recording> {
     const stackFile = loadStackConfig(project, "prod");
     const config = structuredClone(stackFile.config) as Record<string, any>;
     opts.mutate?.(config);
     Object.assign(config, opts.secrets ?? {});
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const program = require(project.main) as () => unknown;
-    return runProgram(program, {
-        project: project.name,
-        stack: "prod",
-        config,
-        secretKeys: [...stackFile.secretKeys, ...Object.keys(opts.secrets ?? {})],
-        preview: opts.preview ?? false,
-    });
+    const answer = await postToProgramServer(
+        JSON.stringify({ config, secretKeys: [...stackFile.secretKeys, ...Object.keys(opts.secrets ?? {})], preview: opts.preview ?? false }),
+    );
+    const parsed = JSON.parse(answer) as { ok: true; recording: unknown } | { ok: false; error: { message: string; registrations: Registration[] } };
+    if (!parsed.ok) {
+        throw new ProgramError(new Error(parsed.error.message), parsed.error.registrations);
+    }
+    return deserialize(JSON.stringify(parsed.recording));
 }
 
 /** Runs the program expecting it to fail; returns the error and what was registered before it. */
@@ -50,6 +57,19 @@ export async function runStackExpectingError(opts: RunStackOptions = {}): Promis
         throw err;
     }
     throw new Error("expected the program to fail, but it succeeded");
+}
+
+async function postToProgramServer(body: string): Promise<string> {
+    const port = Number(await waitForCached("program.port", "program.error"));
+    return new Promise((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/" }, (res) => {
+            let data = "";
+            res.on("data", (d: Buffer) => (data += d.toString()));
+            res.on("end", () => (res.statusCode === 200 ? resolve(data) : reject(new Error(`program server: ${data}`))));
+        });
+        req.on("error", reject);
+        req.end(body);
+    });
 }
 
 /** Every registration of `type`. */

@@ -1,6 +1,8 @@
 /**
  * The offline check (infra/offline/check.ts + report.ts) on the prod stack and on named mutations of it,
- * through the real policy pack. The CLI's exit codes are tested in cli.test.ts.
+ * through the real policy pack. The check is given the program's recording (the same runner's, from the
+ * worker's program server); loading and running the program as `npm run check` does, and the exit codes, are
+ * tested end to end in cli.test.ts.
  */
 import Ajv from "ajv";
 import { CLAUSE_IDS } from "../../infra/clauses";
@@ -8,27 +10,19 @@ import { runCheck, type CheckReport } from "../../infra/offline/check";
 import { renderJson, renderMarkdown, renderText } from "../../infra/offline/report";
 import schema from "../../infra/offline/report.schema.json";
 import { PolicyPackClient } from "../../infra/offline/policy-pack";
-import { fixtureProject } from "../harness/fixture-project";
-import { policyHarness, type PolicyHarness } from "../harness/policy";
-import { prodConfig, REPO_ROOT, runStack } from "../harness/stack";
+import type { Recording } from "../../infra/offline/recorder";
+import { mutateResource, policyHarness, withOptions, type PolicyHarness } from "../harness/policy";
+import { named, REPO_ROOT, runStack } from "../harness/stack";
 
 let harness: PolicyHarness;
 let pack: PolicyPackClient;
 let prod: CheckReport;
-let mutations: string;
+let recording: Recording;
 
 beforeAll(async () => {
-    harness = await policyHarness();
+    [harness, recording] = await Promise.all([policyHarness(), runStack({ preview: true })]);
     pack = harness.client;
-    const config = prodConfig();
-    mutations = fixtureProject("tests/fixtures/mutations/index.ts", {
-        "bucket-in-us-east-1": config,
-        "retention-7-days": config,
-        "redis-without-tls": config,
-        "open-cidr": config,
-        "unprotected-bucket": config,
-    });
-    prod = await runCheck({ root: REPO_ROOT, stack: "prod", pack });
+    prod = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording });
 });
 afterAll(() => harness.close());
 
@@ -40,10 +34,9 @@ describe("the prod stack", () => {
         expect(prod.summary.mandatoryViolations).toBe(0);
     });
 
-    test("counts every registered resource, by type", async () => {
-        const rec = await runStack({ preview: true });
-        expect(prod.summary.resources).toBe(rec.registrations.length);
-        expect(Object.values(prod.summary.resourcesByType).reduce((a, b) => a + b, 0)).toBe(rec.registrations.length);
+    test("counts every registered resource, by type", () => {
+        expect(prod.summary.resources).toBe(recording.registrations.length);
+        expect(Object.values(prod.summary.resourcesByType).reduce((a, b) => a + b, 0)).toBe(recording.registrations.length);
         expect(prod.summary.resourcesByType["aws:s3/bucket:Bucket"]).toBe(3);
         expect(prod.summary.resourcesByType["pulumi:pulumi:Stack"]).toBe(1);
     });
@@ -105,26 +98,60 @@ describe("the prod stack", () => {
 });
 
 describe("named mutations of the stack fail, naming policy and clause", () => {
-    const cases: [string, string, string][] = [
-        ["bucket-in-us-east-1", "aws-resources-in-australia", "02.static-files"],
-        ["retention-7-days", "atlas-backup-daily-retention", "06.operational-backup"],
-        ["redis-without-tls", "redis-database-tls-enabled", "05.encryption-and-access-control"],
-        ["open-cidr", "atlas-access-list-not-open", "03.tenant-data-access"],
-        ["unprotected-bucket", "stateful-resources-protected", "06.operational-backup"],
-    ];
-    test.each(cases)("%s → %s (§%s)", async (stack, policy, clause) => {
-        const report = await runCheck({ root: mutations, stack, pack });
+    const cases: { what: string; mutated: () => Recording; policy: string; clause: string }[] = (
+        [
+        ["a bucket in us-east-1", () => mutateResource(recording, "s3-documents", (p) => (p["region"] = "us-east-1")), "aws-resources-in-australia", "02.static-files"],
+        [
+            "daily retention of 7 days",
+            () => mutateResource(recording, "atlas-backups-schedule", (p) => (p["policyItemDaily"].retentionValue = 7)),
+            "atlas-backup-daily-retention",
+            "06.operational-backup",
+        ],
+        ["Redis without TLS", () => mutateResource(recording, "redis-pubsub", (p) => (p["enableTls"] = false)), "redis-database-tls-enabled", "05.encryption-and-access-control"],
+        [
+            "an open CIDR",
+            () => mutateResource(recording, "atlas-access-ip-203-0-113-16-28", (p) => (p["cidrBlock"] = "0.0.0.0/0")),
+            "atlas-access-list-not-open",
+            "03.tenant-data-access",
+        ],
+        ["an unprotected bucket", () => withOptions(recording, "s3-exports", { protect: false }), "stateful-resources-protected", "06.operational-backup"],
+        ] as [string, () => Recording, string, string][]
+    ).map(([what, mutated, policy, clause]) => ({ what, mutated, policy, clause }));
+    test.each(cases)("$what → $policy (§$clause)", async ({ mutated, policy, clause }) => {
+        const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording: mutated() });
         expect(report.result).toBe("fail");
         expect([...new Set(report.violations.map((v) => v.policy))]).toEqual([policy]);
         expect(report.violations.every((v) => v.enforcementLevel === "mandatory" && v.clauses.includes(clause as never))).toBe(true);
         expect(report.clauses.find((c) => c.id === clause)!.status).toBe("fail");
         expect(report.policies.find((p) => p.name === policy)!.status).toBe("fail");
-        expect(renderMarkdown(report).split("\n")[0]).toBe(`## ❌ Data-policy check: \`data-platform/${stack}\``);
+        expect(renderMarkdown(report).split("\n")[0]).toBe("## ❌ Data-policy check: `data-platform/prod`");
+        expect(renderMarkdown(report)).toContain("class ");
+    });
+
+    test("the report names the resource and says how to fix it", async () => {
+        const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording: mutateResource(recording, "s3-documents-key", (p) => (p["enableKeyRotation"] = false)) });
+        expect(report.violations).toEqual([
+            {
+                policy: "aws-kms-key-rotation-enabled",
+                clauses: ["05.industry-standard-encryption", "05.encryption-and-access-control"],
+                enforcementLevel: "mandatory",
+                severity: "high",
+                kind: "resource",
+                urn: named(recording, "s3-documents-key").urn,
+                resourceType: "aws:kms/key:Key",
+                resourceName: "s3-documents-key",
+                message: "Customer-managed KMS keys must rotate automatically and must be single-Region.\nKMS key s3-documents-key does not rotate: enableKeyRotation must be true.",
+            },
+        ]);
+        const md = renderMarkdown(report);
+        expect(md).toContain("| mandatory | `aws-kms-key-rotation-enabled` | `s3-documents-key` | KMS key s3-documents-key does not rotate: enableKeyRotation must be true. | §05.industry-standard-encryption §05.encryption-and-access-control |");
+        expect(md).toContain("- `aws-kms-key-rotation-enabled`: Set `enableKeyRotation: true` and leave `multiRegion` unset or false on the aws.kms.Key.");
+        expect(renderText(report)).toContain("  §05.industry-standard-encryption Operational data and PII encrypted with industry-standard protocols\n    [mandatory] aws-kms-key-rotation-enabled — aws:kms/key:Key s3-documents-key");
     });
 });
 
 test("policy pack config reaches the policies: a lower rotation maximum fails the 90-day keys", async () => {
-    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, policyPackConfig: { "gcp-kms-key-rotation": { maxRotationDays: 30 } } });
+    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { "gcp-kms-key-rotation": { maxRotationDays: 30 } } });
     expect(report.result).toBe("fail");
     expect(report.violations.map((v) => [v.policy, v.resourceName])).toEqual([["gcp-kms-key-rotation", "gcs-media-key"]]);
 });
@@ -135,6 +162,7 @@ test("an exemption is listed with its reason, and skips the resource", async () 
         root: REPO_ROOT,
         stack: "prod",
         pack,
+        recording,
         policyPackConfig: { "gcp-kms-key-rotation": { maxRotationDays: 30, exemptions: [{ resource: "gcs-media-key", reason }] } },
     });
     expect(report.result).toBe("pass");

@@ -1,12 +1,14 @@
 /**
  * `npm run check` as a user runs it: a child process through infra/offline/run-check.js (ts-node registered as
- * the Pulumi language host registers it), booting its own policy pack. Exit codes: 0 clean, 1 mandatory
- * violations, 2 program/config error.
+ * the Pulumi language host registers it), loading the program from Pulumi.yaml and booting its own policy pack.
+ * Exit codes: 0 clean, 1 mandatory violations, 2 program/config error. The error paths, which stop before any
+ * analysis, run the same `main()` in this process.
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import Ajv from "ajv";
 import schema from "../../infra/offline/report.schema.json";
+import { main } from "../../infra/offline/cli";
 import { fixtureProject } from "../harness/fixture-project";
 import { prodConfig, REPO_ROOT } from "../harness/stack";
 
@@ -25,21 +27,32 @@ function check(args: string[]): Promise<Run> {
 }
 
 let violation: Run;
-let configError: Run;
+let root: string;
 
 beforeAll(async () => {
     const config = prodConfig();
     const badConfig = structuredClone(config);
     badConfig["data-platform:aws"].region = "us-east-1";
-    const root = fixtureProject("tests/fixtures/mutations/index.ts", { "retention-7-days": config, "bad-region": badConfig });
-    // The two runs are independent: run them side by side.
-    [violation, configError] = await Promise.all([
-        check(["--cwd", root, "--stack", "retention-7-days", "--format", "json"]),
-        check(["--cwd", root, "--stack", "bad-region"]),
-    ]);
+    root = fixtureProject("tests/fixtures/mutations/index.ts", { "retention-7-days": config, "bad-region": badConfig });
+    violation = await check(["--cwd", root, "--stack", "retention-7-days", "--format", "json"]);
 });
 
+/** Runs the CLI's main() here, capturing what it writes. */
+async function mainHere(args: string[]): Promise<Run> {
+    let stdout = "";
+    let stderr = "";
+    const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    try {
+        return { code: await main(args), stdout, stderr };
+    } finally {
+        out.mockRestore();
+        err.mockRestore();
+    }
+}
+
 test("a mandatory violation exits 1 and the JSON names the policy and the clause", () => {
+    expect(violation.stderr).toBe("");
     expect(violation.code).toBe(1);
     const report = JSON.parse(violation.stdout);
     expect(new Ajv().validate(schema, report)).toBe(true);
@@ -49,17 +62,25 @@ test("a mandatory violation exits 1 and the JSON names the policy and the clause
     ]);
 });
 
-test("a config error exits 2 with the message, and no report", () => {
-    expect(configError.code).toBe(2);
-    expect(configError.stdout).toBe("");
-    expect(configError.stderr).toBe(
+test("a config error exits 2 with the message, and no report", async () => {
+    const run = await mainHere(["--cwd", root, "--stack", "bad-region"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
         "The program failed: Invalid stack configuration (1 problem); nothing was deployed:\n" +
             '  - data-platform:aws.region = "us-east-1" is not allowed; expected an Australian AWS region (ap-southeast-2 | ap-southeast-4); data policy §02 keeps data in Australia.\n',
     );
 });
 
-test("bad arguments exit 2 with the usage", async () => {
-    const run = await check(["--format", "xml"]);
+test("an unknown stack exits 2, naming the stacks there are", async () => {
+    const run = await mainHere(["--cwd", root, "--stack", "staging"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("--format xml is not one of text, json, markdown.\n");
+    expect(run.stderr).toBe(`The check could not run: No stack file ${root}/Pulumi.staging.yaml; the stacks here are: bad-region, retention-7-days.\n`);
+});
+
+test("bad arguments exit 2", async () => {
+    expect(await mainHere(["--format", "xml"])).toEqual({ code: 2, stdout: "", stderr: "--format xml is not one of text, json, markdown.\n" });
+    const unknown = await mainHere(["--stak", "prod"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split("\n")[0]).toBe("Unknown option '--stak'");
 });

@@ -1,0 +1,56 @@
+/**
+ * A small local service that runs the real program (infra/index.ts) under the offline recorder, one request at a
+ * time, and answers with the recording as JSON. The jest global setup starts one for all workers.
+ *
+ * Why: in jest every test file loads the Pulumi runtime and the provider SDKs again (its module registry is per
+ * file), which costs ~3 s before a file's first run; here the program is loaded once, with TypeScript registered
+ * as the Pulumi language host registers it (infra/offline/register-ts.js), and each run takes ~0.2 s. Tests keep
+ * their mutations inline: they send the mutated config, not code. Identical requests are answered from memory.
+ *
+ * Protocol: POST / with `{ config, secretKeys, preview }` → `{ ok: true, recording }` or
+ * `{ ok: false, error: { message, registrations } }`. The port is printed on stdout.
+ */
+import * as http from "node:http";
+import * as path from "node:path";
+import { loadProject } from "../../infra/offline/project";
+import { ProgramError, runProgram } from "../../infra/offline/recorder";
+import { serialize } from "./recording-file";
+
+const project = loadProject(path.resolve(__dirname, "../.."));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const program = require(project.main) as () => unknown;
+const answered = new Map<string, string>();
+let queue: Promise<unknown> = Promise.resolve();
+
+async function run(body: string): Promise<string> {
+    const cached = answered.get(body);
+    if (cached !== undefined) return cached;
+    const { config, secretKeys, preview } = JSON.parse(body) as { config: Record<string, unknown>; secretKeys: string[]; preview: boolean };
+    let answer: string;
+    try {
+        const rec = await runProgram(program, { project: project.name, stack: "prod", config, secretKeys, preview });
+        answer = `{"ok":true,"recording":${serialize(rec)}}`;
+    } catch (err) {
+        if (!(err instanceof ProgramError)) throw err;
+        answer = JSON.stringify({ ok: false, error: { message: err.message, registrations: err.registrations } });
+    }
+    answered.set(body, answer);
+    return answer;
+}
+
+const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (d: Buffer) => (body += d.toString()));
+    req.on("end", () => {
+        // One run at a time: the Pulumi runtime keeps per-run state, and runs are CPU-bound anyway.
+        const done = queue.then(() => run(body));
+        queue = done.catch(() => undefined);
+        done.then(
+            (answer) => res.writeHead(200, { "content-type": "application/json" }).end(answer),
+            (err: unknown) => res.writeHead(500).end(err instanceof Error ? `${err.stack}` : String(err)),
+        );
+    });
+});
+server.listen(0, "127.0.0.1", () => {
+    process.stdout.write(`${(server.address() as { port: number }).port}\n`);
+});
