@@ -9,6 +9,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isConfigSecret } from "./pulumi-internals";
+import { redisSchema } from "./schema/ephemeral-data";
+import { guardrailsSchema } from "./schema/guardrails";
+import { identitySchema } from "./schema/identity";
+import { atlasSchema } from "./schema/operational-data";
 import { awsSchema, gcpSchema } from "./schema/platform";
 import { staticFilesSchema } from "./schema/static-files";
 
@@ -20,6 +24,10 @@ export const CONFIG_SECTIONS = {
     aws: awsSchema,
     gcp: gcpSchema,
     staticFiles: staticFilesSchema,
+    atlas: atlasSchema,
+    auth0: identitySchema,
+    redis: redisSchema,
+    guardrails: guardrailsSchema,
 } as const;
 
 type Sections = typeof CONFIG_SECTIONS;
@@ -40,7 +48,47 @@ export interface SecretSetting {
  * and handed to the provider; when such a key is absent the provider falls back to its environment variable.
  * Set each with `pulumi config set --secret <key>`; a plain-text value is refused.
  */
-export const SECRET_SETTINGS = {} as const satisfies Record<string, SecretSetting>;
+export const SECRET_SETTINGS = {
+    // Operational data (docs/operational-data.md): the Atlas programmatic API key pair, and the token of the
+    // alert notification target when that target needs one (PagerDuty service key, Slack API token).
+    "mongodbatlas:publicKey": {
+        required: false,
+        description: "the public key of the Atlas programmatic API key the stack deploys with",
+        env: "MONGODB_ATLAS_PUBLIC_KEY",
+    },
+    "mongodbatlas:privateKey": {
+        required: false,
+        description: "the private key of the Atlas programmatic API key the stack deploys with",
+        env: "MONGODB_ATLAS_PRIVATE_KEY",
+    },
+    "data-platform:atlasAlertToken": {
+        required: false,
+        description: "the PagerDuty service key or Slack API token that Atlas integrity alerts are sent with (PAGER_DUTY and SLACK targets only)",
+    },
+    // Identity (docs/identity.md): the secret of the Auth0 machine-to-machine application the stack deploys with
+    // (its client id is plain config, data-platform:auth0.clientId).
+    "auth0:clientSecret": {
+        required: false,
+        description: "the client secret of the Auth0 machine-to-machine application the stack deploys with",
+        env: "AUTH0_CLIENT_SECRET",
+    },
+    // Ephemeral data (docs/ephemeral-data.md): the Redis Cloud API key pair (set both or neither; without them the
+    // provider reads REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY), and the database password (generated if absent).
+    "rediscloud:apiKey": {
+        required: false,
+        description: "the Redis Cloud API account key the stack deploys with (set together with rediscloud:secretKey)",
+        env: "REDISCLOUD_ACCESS_KEY",
+    },
+    "rediscloud:secretKey": {
+        required: false,
+        description: "the Redis Cloud API user secret key the stack deploys with (set together with rediscloud:apiKey)",
+        env: "REDISCLOUD_SECRET_KEY",
+    },
+    "data-platform:redisPassword": {
+        required: false,
+        description: "the password of the ephemeral-data Redis database; when not set, the stack generates one",
+    },
+} as const satisfies Record<string, SecretSetting>;
 
 /** The secret settings that are set, as secret Outputs. */
 export type Secrets = { readonly [K in keyof typeof SECRET_SETTINGS]: pulumi.Output<string> | undefined };

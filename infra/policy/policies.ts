@@ -20,6 +20,7 @@ import { awsS3BucketPolicyDeniesInsecureTransport } from "./policies/aws-s3-buck
 import { awsS3OwnershipEnforced } from "./policies/aws-s3-ownership-enforced";
 import { awsS3PublicAccessBlocked } from "./policies/aws-s3-public-access-blocked";
 import { awsS3VersioningEnabled } from "./policies/aws-s3-versioning-enabled";
+import { dataFlowsToDeclaredProcessors } from "./policies/data-flows-to-declared-processors";
 import { gcpKmsKeyRotation } from "./policies/gcp-kms-key-rotation";
 import { gcpResourcesInAustralia } from "./policies/gcp-resources-in-australia";
 import { gcpStorageBucketCmek } from "./policies/gcp-storage-bucket-cmek";
@@ -49,6 +50,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     awsS3OwnershipEnforced,
     awsS3PublicAccessBlocked,
     awsS3VersioningEnabled,
+    dataFlowsToDeclaredProcessors,
     gcpKmsKeyRotation,
     gcpResourcesInAustralia,
     gcpStorageBucketCmek,

@@ -37,6 +37,13 @@ export const T = {
 
     auth0ResourceServer: ["auth0:index/resourceServer:ResourceServer"],
     auth0Connection: ["auth0:index/connection:Connection"],
+
+    // Resources that send data to a destination (data-flows-to-declared-processors).
+    auth0LogStream: ["auth0:index/logStream:LogStream"],
+    atlasAlertConfiguration: ["mongodbatlas:index/alertConfiguration:AlertConfiguration"],
+    atlasSnapshotExportBucket: ["mongodbatlas:index/cloudBackupSnapshotExportBucket:CloudBackupSnapshotExportBucket"],
+    s3Replication: ["aws:s3/bucketReplicationConfig:BucketReplicationConfig"],
+    gcpProjectSink: ["gcp:logging/projectSink:ProjectSink"],
 } as const;
 
 /** `true` when `type` is one of `tokens`. */

@@ -1,0 +1,58 @@
+/**
+ * The Atlas project that holds operational data (data policy clause "02.operational-data"). Every project-level
+ * control of this area lives on it: customer-key encryption at rest, database auditing, the IP access list,
+ * database users, alert configurations and the Backup Compliance Policy. Creating the project here, rather than
+ * pointing at one made by hand, means all of them are declared in code and reviewed; an adopted project could
+ * carry access-list entries, users or alert changes that nothing here shows. An existing project can still be
+ * brought in with `pulumi import` (docs/operational-data.md).
+ *
+ * | child | setting |
+ * |---|---|
+ * | `mongodbatlas.Project` | in the configured org; Atlas's default alerts kept as a backstop; AI assistant and Data Explorer generative-AI features off |
+ *
+ * The project is protected: deleting it deletes every cluster and backup in it.
+ */
+import * as mongodbatlas from "@pulumi/mongodbatlas";
+import * as pulumi from "@pulumi/pulumi";
+import type { ClauseId } from "../../clauses";
+
+const CLAUSE: ClauseId = "02.operational-data";
+
+export interface AtlasProjectArgs {
+    /** The Atlas organization (24 hex digits). */
+    readonly orgId: string;
+    /** The project's name in Atlas. */
+    readonly projectName: string;
+    /** Extra project tags (Atlas tags: letters, digits, spaces and `;@_-.+`). */
+    readonly tags?: Record<string, string>;
+}
+
+export class AtlasProject extends pulumi.ComponentResource {
+    /** The project id (`groupId` in the Atlas API). */
+    public readonly projectId: pulumi.Output<string>;
+
+    public readonly project: mongodbatlas.Project;
+
+    constructor(name: string, args: AtlasProjectArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("data-platform:operational-data:AtlasProject", name, {}, opts);
+        this.project = new mongodbatlas.Project(
+            name,
+            {
+                orgId: args.orgId,
+                name: args.projectName,
+                // Atlas's default project alerts (e-mail to the project owners) stay as a backstop to the alerts of
+                // IntegrityAlerts. This can only be chosen when the project is created.
+                withDefaultAlertsSettings: true,
+                // Generative-AI features send queries, schema and (optionally) sample documents to an AI service.
+                // The data policy names OpenAI for Allie only (§04, §07) and no other transfer (§08), so they are off.
+                isDataExplorerGenAiFeaturesEnabled: false,
+                isDataExplorerGenAiSampleDocumentPassingEnabled: false,
+                isClusterAiAssistantEnabled: false,
+                tags: { ...args.tags, "data-policy-clause": CLAUSE },
+            },
+            { parent: this, protect: true },
+        );
+        this.projectId = this.project.id;
+        this.registerOutputs({ projectId: this.projectId });
+    }
+}

@@ -1,0 +1,205 @@
+/**
+ * The Redis database of the prod stack that holds ephemeral pub/sub data, asserted exactly: TLS only, no persistence,
+ * no backup of any kind, replicated, reachable only from the configured networks, TTL-respecting eviction, alerts,
+ * and a password that stays secret from its source to the stack outputs (data policy 02.ephemeral-data,
+ * 06.ephemeral-retention, 05.encryption-and-access-control, 03.rbac). Runs the real program under Pulumi's mock monitor.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { RedisDatabase } from "../../../infra/components/ephemeral-data/redis-database";
+import { mockRedisNumber } from "../../../infra/offline/mock-outputs";
+import { runProgram, UNKNOWN, type ProgramError, type Recording } from "../../../infra/offline/recorder";
+import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
+
+const T = {
+    component: "data-platform:ephemeral-data:RedisDatabase",
+    database: "rediscloud:index/subscriptionDatabase:SubscriptionDatabase",
+    subscription: "rediscloud:index/subscription:Subscription",
+    password: "random:index/randomPassword:RandomPassword",
+    rediscloud: "pulumi:providers:rediscloud",
+    random: "pulumi:providers:random",
+} as const;
+const SUBSCRIPTION_ID = String(mockRedisNumber("redis-subscription", 1_000_000));
+const DB_ID = mockRedisNumber("redis-pubsub", 10_000_000);
+
+/** The database's inputs in the prod stack, except the password (asserted on its own). */
+const PROD_DATABASE = {
+    subscriptionId: SUBSCRIPTION_ID,
+    name: "allotrac-prod-pubsub",
+    protocol: "redis",
+    memoryLimitInGb: 2,
+    throughputMeasurementBy: "operations-per-second",
+    throughputMeasurementValue: 25000,
+    replication: true,
+    enableTls: true,
+    dataPersistence: "none",
+    dataEviction: "volatile-ttl",
+    sourceIps: ["10.20.0.0/16", "203.0.113.16/28"],
+    alerts: [
+        { name: "dataset-size", value: 75 },
+        { name: "throughput-higher-than", value: 20000 },
+        { name: "latency", value: 5 },
+    ],
+    supportOssClusterApi: false,
+};
+
+/** The root stack's outputs as the engine receives them: a secret output carries Pulumi's secret signature. */
+function stackOutputsOnTheWire(r: Recording): Record<string, unknown> {
+    const stack = r.registrations.find((x) => x.type === "pulumi:pulumi:Stack");
+    return (stack ? r.states.get(stack.urn) : undefined) ?? {};
+}
+function isSecretOnTheWire(value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig;
+}
+
+let rec: Recording;
+beforeAll(async () => {
+    rec = await runStack();
+});
+
+describe("the database (redis-pubsub)", () => {
+    test("is a component with a generated password and the database, each through its explicit provider", () => {
+        const component = named(rec, "redis-pubsub", T.component);
+        expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
+            { type: T.password, name: "redis-pubsub-password", provider: named(rec, "random-redis", T.random).urn },
+            { type: T.database, name: "redis-pubsub", provider: named(rec, "rediscloud", T.rediscloud).urn },
+        ]);
+    });
+
+    test("is TLS-only, never persisted, replicated, open only to the configured networks, evicts by TTL, alerts", () => {
+        const db = named(rec, "redis-pubsub", T.database);
+        const password = named(rec, "redis-pubsub-password", T.password);
+        const generated = rec.states.get(password.urn)?.["result"];
+        expect(db.inputs).toEqual({ ...PROD_DATABASE, password: generated });
+    });
+
+    test("has no backup of any kind: no remoteBackup, no deprecated periodicBackupPath, persistence none", () => {
+        const db = named(rec, "redis-pubsub", T.database);
+        expect({
+            remoteBackup: Object.keys(db.inputs).includes("remoteBackup"),
+            periodicBackupPath: Object.keys(db.inputs).includes("periodicBackupPath"),
+            dataPersistence: db.inputs["dataPersistence"],
+        }).toEqual({ remoteBackup: false, periodicBackupPath: false, dataPersistence: "none" });
+    });
+
+    test("is created in the subscription, with the generated password, by reference", () => {
+        const db = named(rec, "redis-pubsub", T.database);
+        expect(db.propertyDependencies["subscriptionId"]).toEqual([named(rec, "redis-subscription", T.subscription).urn]);
+        expect(db.propertyDependencies["password"]).toEqual([named(rec, "redis-pubsub-password", T.password).urn]);
+    });
+
+    test("is protected; its password is a secret input and a secret output; it asks for the rediscloud plugin 1.3.5", () => {
+        const db = named(rec, "redis-pubsub", T.database);
+        expect({
+            protect: db.options.protect,
+            secretInputs: db.secretInputs,
+            additionalSecretOutputs: db.options.additionalSecretOutputs,
+            version: db.options.version,
+            pluginDownloadURL: db.options.pluginDownloadURL,
+        }).toEqual({
+            protect: true,
+            secretInputs: ["password"],
+            additionalSecretOutputs: ["password"],
+            version: "1.3.5",
+            pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud",
+        });
+    });
+});
+
+describe("the generated password (redis-pubsub-password)", () => {
+    test("is 40 letters and digits, a secret output of the random provider, through the explicit random provider", () => {
+        const p = named(rec, "redis-pubsub-password", T.password);
+        expect(p.inputs).toEqual({ length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 });
+        expect(p.options.additionalSecretOutputs).toEqual(["bcryptHash", "result"]);
+        expect(named(rec, "random-redis", T.random).inputs).toEqual({});
+        expect(String(rec.states.get(p.urn)?.["result"])).toMatch(/^[A-Za-z0-9]{40}$/);
+    });
+
+    test("is not generated when the password comes from secret config, which is then used, as a secret", async () => {
+        const fromConfig = "test-redis-password-from-secret-config";
+        const withPassword = await runStack({ secrets: { "data-platform:redisPassword": fromConfig } });
+        expect(ofType(withPassword, T.password)).toEqual([]);
+        const db = named(withPassword, "redis-pubsub", T.database);
+        expect(db.inputs).toEqual({ ...PROD_DATABASE, password: fromConfig });
+        expect(db.secretInputs).toEqual(["password"]);
+    });
+});
+
+describe("the stack outputs", () => {
+    test("give the ids in the clear and the connection details as one secret output", () => {
+        const password = rec.states.get(named(rec, "redis-pubsub-password", T.password).urn)?.["result"];
+        const port = 10000 + (DB_ID % 10000);
+        const host = `c${DB_ID % 1000}.mock.ec2.redns.redis-cloud.com`;
+        expect({ redisDatabase: rec.outputs["redisDatabase"], redisConnection: rec.outputs["redisConnection"] }).toEqual({
+            redisDatabase: { subscriptionId: SUBSCRIPTION_ID, databaseId: DB_ID },
+            redisConnection: {
+                publicEndpoint: `redis-${port}.${host}:${port}`,
+                privateEndpoint: `redis-${port}.internal.${host}:${port}`,
+                username: "default",
+                password,
+                tls: true,
+            },
+        });
+        const wire = stackOutputsOnTheWire(rec);
+        expect({ redisConnection: isSecretOnTheWire(wire["redisConnection"]), redisDatabase: isSecretOnTheWire(wire["redisDatabase"]) }).toEqual({
+            redisConnection: true,
+            redisDatabase: false,
+        });
+    });
+
+    test("a password from secret config appears in no name, input or output except the database's secret input and the secret output", async () => {
+        const fromConfig = "test-redis-password-from-secret-config";
+        const withPassword = await runStack({ secrets: { "data-platform:redisPassword": fromConfig } });
+        const holders = withPassword.registrations
+            .filter((r) => JSON.stringify([r.urn, r.inputs]).includes(fromConfig))
+            .map((r) => `${r.type}::${r.name}`);
+        expect(holders).toEqual([`${T.database}::redis-pubsub`]);
+        const wire = stackOutputsOnTheWire(withPassword);
+        const inClearOutputs = Object.entries(wire)
+            .filter(([, v]) => !isSecretOnTheWire(v) && JSON.stringify(v).includes(fromConfig))
+            .map(([k]) => k);
+        expect(inClearOutputs).toEqual([]);
+        expect(isSecretOnTheWire(wire["redisConnection"])).toBe(true);
+    });
+});
+
+describe("at preview (computed outputs unknown, as in `pulumi preview`)", () => {
+    test("every setting a policy checks (TLS, persistence, source IPs, eviction) is known; only ids and the password are not", async () => {
+        const preview = await runStack({ preview: true });
+        expect(named(preview, "redis-pubsub", T.database).inputs).toEqual({ ...PROD_DATABASE, subscriptionId: UNKNOWN, password: UNKNOWN });
+    });
+});
+
+describe("RedisDatabase on its own", () => {
+    async function construct(sourceIps: string[]): Promise<string> {
+        try {
+            await runProgram(
+                () => {
+                    new RedisDatabase("db", {
+                        subscriptionId: "1",
+                        databaseName: "d",
+                        memoryLimitInGb: 1,
+                        throughputMeasurementBy: "operations-per-second",
+                        throughputMeasurementValue: 1000,
+                        sourceIps,
+                        alerts: [{ name: "dataset-size", value: 75 }],
+                        password: pulumi.secret("x"),
+                    });
+                },
+                { project: "component-test", stack: "test", config: {} },
+            );
+            return "constructed";
+        } catch (e) {
+            return (e as ProgramError).message;
+        }
+    }
+
+    test("refuses an empty sourceIps (the provider would open the database to 0.0.0.0/0) and any /0", async () => {
+        expect(await construct([])).toBe(
+            "RedisDatabase db: sourceIps [] is not allowed; expected at least one CIDR block and none open to the internet (/0): data policy §03, §05 limit access to named networks.",
+        );
+        expect(await construct(["10.0.0.0/16", "0.0.0.0/0"])).toBe(
+            'RedisDatabase db: sourceIps ["10.0.0.0/16","0.0.0.0/0"] is not allowed; expected at least one CIDR block and none open to the internet (/0): data policy §03, §05 limit access to named networks.',
+        );
+        expect(await construct(["10.0.0.0/16"])).toBe("constructed");
+    });
+});

@@ -1,0 +1,105 @@
+/**
+ * The Google Cloud org policies (infra/components/guardrails/gcp-org-policies.ts; data policy "02.static-files",
+ * "05.encryption-and-access-control", "05.industry-standard-encryption"), asserted exactly while their switch is on
+ * and absent while it is off. Names are explicit and rule flags are the strings "TRUE"/"FALSE" (provider-api-notes
+ * §0.2, §0.7).
+ */
+import { GcpOrgPolicies } from "../../../infra/components/guardrails/gcp-org-policies";
+import type { Recording } from "../../../infra/offline/recorder";
+import { childrenOf, named, ofType, runStack } from "../../harness/stack";
+import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
+
+const T = {
+    component: "data-platform:guardrails:GcpOrgPolicies",
+    policy: "gcp:orgpolicy/policy:Policy",
+    gcpProvider: "pulumi:providers:gcp",
+} as const;
+
+/** Every org policy the component declares on `parent`, by resource name, with its exact inputs. */
+function expectedPolicies(parent: string): Record<string, Record<string, unknown>> {
+    const enforced = { rules: [{ enforce: "TRUE" }] };
+    return {
+        "gcp-org-policies-resource-locations": {
+            name: `${parent}/policies/gcp.resourceLocations`,
+            parent,
+            spec: { inheritFromParent: false, rules: [{ values: { allowedValues: ["in:australia-locations"] } }] },
+        },
+        "gcp-org-policies-public-access-prevention": { name: `${parent}/policies/storage.publicAccessPrevention`, parent, spec: enforced },
+        "gcp-org-policies-uniform-bucket-level-access": { name: `${parent}/policies/storage.uniformBucketLevelAccess`, parent, spec: enforced },
+        "gcp-org-policies-restrict-non-cmek": {
+            name: `${parent}/policies/gcp.restrictNonCmekServices`,
+            parent,
+            spec: { inheritFromParent: false, rules: [{ values: { deniedValues: ["storage.googleapis.com"] } }] },
+        },
+        "gcp-org-policies-secure-http-transport": { name: `${parent}/policies/storage.secureHttpTransport`, parent, spec: enforced },
+    };
+}
+
+function policiesOf(rec: Recording): Record<string, Record<string, unknown>> {
+    return Object.fromEntries(ofType(rec, T.policy).map((r) => [r.name, r.inputs]));
+}
+
+describe("switch on (prod): the data project", () => {
+    let rec: Recording;
+    beforeAll(async () => {
+        rec = await runStack();
+    });
+
+    test("five policies, each named explicitly, all through the pinned gcp-au provider", () => {
+        const children = childrenOf(rec, named(rec, "gcp-org-policies", T.component));
+        const gcp = providerUrnOf(rec, "gcp-au", T.gcpProvider);
+        expect(providersOf(children).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+            Object.keys(expectedPolicies("projects/123456789012"))
+                .sort()
+                .map((name) => ({ name, provider: gcp })),
+        );
+        expect(policiesOf(rec)).toEqual(expectedPolicies("projects/123456789012"));
+    });
+
+    test("the stack output names the parent and each policy", () => {
+        expect((rec.outputs["guardrails"] as Record<string, unknown>)["gcpOrgPolicies"]).toEqual({
+            parent: "projects/123456789012",
+            policies: {
+                "gcp.resourceLocations": "projects/123456789012/policies/gcp.resourceLocations",
+                "storage.publicAccessPrevention": "projects/123456789012/policies/storage.publicAccessPrevention",
+                "storage.uniformBucketLevelAccess": "projects/123456789012/policies/storage.uniformBucketLevelAccess",
+                "gcp.restrictNonCmekServices": "projects/123456789012/policies/gcp.restrictNonCmekServices",
+                "storage.secureHttpTransport": "projects/123456789012/policies/storage.secureHttpTransport",
+            },
+        });
+    });
+});
+
+test("on a folder: the same five policies, named under the folder", async () => {
+    const rec = await runStack({ mutate: (c) => (c[SECTION].gcp.orgPolicies.parent = "folders/345678901234") });
+    expect(policiesOf(rec)).toEqual(expectedPolicies("folders/345678901234"));
+});
+
+test("switch off: no org policy, no output; the other guardrails stay", async () => {
+    const rec = await runStack({ mutate: (c) => (c[SECTION].gcp.orgPolicies = { enabled: false }) });
+    expect(ofType(rec, T.component)).toEqual([]);
+    expect(ofType(rec, T.policy)).toEqual([]);
+    expect(Object.keys(rec.outputs["guardrails"] as Record<string, unknown>)).toEqual(["awsRegionDenyScp", "s3AccountPublicAccessBlock"]);
+});
+
+test("every switch off: no guardrail resource at all, and an empty guardrails output", async () => {
+    const rec = await runStack({
+        mutate: (c) =>
+            (c[SECTION] = {
+                aws: { regionDenyScp: { enabled: false }, accountPublicAccessBlock: { enabled: false } },
+                gcp: { orgPolicies: { enabled: false } },
+            }),
+    });
+    expect(rec.registrations.filter((r) => r.type.startsWith("data-platform:guardrails:") || r.parent?.includes("data-platform:guardrails:"))).toEqual([]);
+    expect(rec.outputs["guardrails"]).toEqual({});
+});
+
+test("the component refuses a malformed parent before registering anything", async () => {
+    const err = await constructionError(() => new GcpOrgPolicies("org", { parent: "projects/allotrac-data-prod" }));
+    expect(err.message).toBe(
+        'org: parent = "projects/allotrac-data-prod" is not allowed; expected the node the org policies are set on: ' +
+            "organizations/<organization id>, folders/<folder id> or projects/<project number> (numbers only: the Org Policy API " +
+            "returns policy names with the project number, and a project id there would show as a change of the immutable name, i.e. a replacement).",
+    );
+    expect(err.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
+});

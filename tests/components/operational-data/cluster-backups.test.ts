@@ -1,0 +1,128 @@
+/**
+ * The operational-data backups of the prod stack, asserted exactly (data policy "02.operational-data": "backed
+ * up daily, with a 30-day retention period"; "06.operational-backup": "Backup copies are securely stored and can
+ * be restored"): the schedule's daily item, hourly and point-in-time settings, the copy to Melbourne, and the
+ * Backup Compliance Policy behind its switch.
+ */
+import type { Recording } from "../../../infra/offline/recorder";
+import { UNKNOWN } from "../../../infra/offline/recorder";
+import { childrenOf, named, ofType, runStack } from "../../harness/stack";
+import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+
+const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
+const HOURLY = { frequencyInterval: 6, retentionUnit: "days", retentionValue: 7 };
+const COPY_TO_MELBOURNE = {
+    cloudProvider: "AWS",
+    regionName: "AP_SOUTHEAST_4",
+    zoneId: ZONE_ID,
+    shouldCopyOplogs: true,
+    copyPolicyItems: [
+        { frequencyType: "hourly", retentionUnit: "days", retentionValue: 7 },
+        { frequencyType: "daily", retentionUnit: "days", retentionValue: 30 },
+    ],
+};
+
+let rec: Recording;
+beforeAll(async () => {
+    rec = await runStack();
+});
+
+test("in prod: one schedule, no compliance policy (its switch is off), on the Atlas provider", () => {
+    const component = named(rec, "atlas-backups", "data-platform:operational-data:ClusterBackups");
+    const children = childrenOf(rec, component);
+    expect(children.map((c) => c.type)).toEqual([T.schedule]);
+    expect(providersOf(children)).toEqual([{ name: "atlas-backups-schedule", provider: atlasProviderUrn(rec) }]);
+    expect(ofType(rec, T.compliancePolicy)).toEqual([]);
+});
+
+test("the schedule: daily snapshots kept exactly 30 days, 6-hourly kept 7, a 7-day point-in-time window, copies to Melbourne", () => {
+    const schedule = named(rec, "atlas-backups-schedule", T.schedule);
+    expect(schedule.inputs).toEqual({
+        projectId: PROJECT_ID,
+        clusterName: CLUSTER,
+        referenceHourOfDay: 16,
+        referenceMinuteOfHour: 0,
+        restoreWindowDays: 7,
+        policyItemHourly: HOURLY,
+        policyItemDaily: DAILY_30,
+        updateSnapshots: true,
+        copyPolicyItemsEnabled: true,
+        copySettings: [COPY_TO_MELBOURNE],
+        skipDestroy: false,
+    });
+    expect(schedule.options.protect).toBe(true);
+});
+
+test("the schedule names the cluster by reference (so it waits for it), and copies the cluster's own zone", () => {
+    const schedule = named(rec, "atlas-backups-schedule", T.schedule);
+    const cluster = named(rec, "atlas-cluster", T.cluster).urn;
+    expect(schedule.propertyDependencies["clusterName"]).toEqual([cluster]);
+    expect(schedule.propertyDependencies["projectId"]).toEqual([cluster]);
+    expect(schedule.propertyDependencies["copySettings"]).toEqual([cluster]);
+});
+
+test("the backup schedule summary is a stack output, in plain values", () => {
+    expect(rec.outputs["atlasBackupSchedule"]).toEqual({
+        clause: "06.operational-backup",
+        daily: { everyDays: 1, retentionDays: 30 },
+        hourly: { everyHours: 6, retentionDays: 7 },
+        pointInTimeRestoreWindowDays: 7,
+        snapshotHourUtc: 16,
+        copyRegion: "AP_SOUTHEAST_4",
+        compliancePolicy: false,
+    });
+});
+
+test("with the compliance policy switched on: the same items as an undeletable floor, and the schedule only forgotten on destroy", async () => {
+    const withPolicy = await runStack({
+        mutate: (c) =>
+            (c["data-platform:atlas"].backup.compliancePolicy = {
+                enabled: true,
+                authorizedUser: { firstName: "Dana", lastName: "Nguyen", email: "security@allotrac.com.au" },
+            }),
+    });
+    const policy = named(withPolicy, "atlas-backups-compliance-policy", T.compliancePolicy);
+    expect(policy.inputs).toEqual({
+        projectId: PROJECT_ID,
+        authorizedEmail: "security@allotrac.com.au",
+        authorizedUserFirstName: "Dana",
+        authorizedUserLastName: "Nguyen",
+        copyProtectionEnabled: true,
+        encryptionAtRestEnabled: true,
+        pitEnabled: true,
+        restoreWindowDays: 7,
+        policyItemHourly: HOURLY,
+        policyItemDaily: DAILY_30,
+    });
+    expect(policy.options.protect).toBe(true);
+    expect(policy.dependencies).toContain(named(withPolicy, "atlas-backups-schedule", T.schedule).urn);
+    expect(named(withPolicy, "atlas-backups-schedule", T.schedule).inputs["skipDestroy"]).toBe(true);
+    expect((withPolicy.outputs["atlasBackupSchedule"] as { compliancePolicy: boolean }).compliancePolicy).toBe(true);
+});
+
+test("without a copy region: no copy settings and no copy-policy switch (it is one-way in Atlas)", async () => {
+    const noCopy = await runStack({ mutate: (c) => delete c["data-platform:atlas"].backup.copyRegion });
+    const inputs = named(noCopy, "atlas-backups-schedule", T.schedule).inputs;
+    expect(inputs["copySettings"]).toBeUndefined();
+    expect(inputs["copyPolicyItemsEnabled"]).toBeUndefined();
+    expect(inputs["policyItemDaily"]).toEqual(DAILY_30);
+});
+
+test("a longer daily retention from config reaches the daily item and its copies", async () => {
+    const longer = await runStack({ mutate: (c) => (c["data-platform:atlas"].backup.dailyRetentionDays = 35) });
+    const inputs = named(longer, "atlas-backups-schedule", T.schedule).inputs as any;
+    expect(inputs.policyItemDaily).toEqual({ frequencyInterval: 1, retentionUnit: "days", retentionValue: 35 });
+    expect(inputs.copySettings[0].copyPolicyItems[1]).toEqual({ frequencyType: "daily", retentionUnit: "days", retentionValue: 35 });
+});
+
+test("at preview the retention, window and copy region are known, so the policy pack can check them", async () => {
+    const preview = await runStack({ preview: true });
+    const inputs = named(preview, "atlas-backups-schedule", T.schedule).inputs as any;
+    expect(inputs.policyItemDaily).toEqual(DAILY_30);
+    expect(inputs.policyItemHourly).toEqual(HOURLY);
+    expect(inputs.restoreWindowDays).toBe(7);
+    expect(inputs.clusterName).toBe(CLUSTER);
+    expect(inputs.projectId).toBe(UNKNOWN);
+    expect(inputs.copySettings[0].regionName).toBe("AP_SOUTHEAST_4");
+    expect(inputs.copySettings[0].copyPolicyItems).toEqual(COPY_TO_MELBOURNE.copyPolicyItems);
+});

@@ -1,0 +1,138 @@
+/**
+ * Integrity monitoring of the operational data, asserted exactly (data policy "09.integrity-monitoring",
+ * "09.integrity-response", "06.operational-backup"): which Atlas events and metrics alert, at which thresholds,
+ * to whom; and that a notification token stays secret.
+ */
+import type { Recording } from "../../../infra/offline/recorder";
+import { childrenOf, named, ofType, runStack } from "../../harness/stack";
+import { atlasProviderUrn, PROJECT_ID, providersOf, T } from "./helpers";
+
+const EMAIL = { typeName: "EMAIL", emailAddress: "platform-alerts@allotrac.com.au", delayMin: 0, intervalMin: 60 };
+const TOKEN = "offline-test-value-of-the-alert-token";
+
+let rec: Recording;
+beforeAll(async () => {
+    rec = await runStack();
+});
+
+/** `suffix → eventType` of every alert in a run. */
+function eventTypes(r: Recording): Record<string, string> {
+    return Object.fromEntries(ofType(r, T.alert).map((a) => [a.name.replace(/^atlas-alerts-/, ""), a.inputs["eventType"] as string]));
+}
+
+test("prod alerts on failed snapshots, copies and restores, on failover and replication trouble, CPU, disk, the key and the guardrail", () => {
+    expect(eventTypes(rec)).toEqual({
+        "backup-snapshot-failed": "CPS_SNAPSHOT_FAILED",
+        "backup-copy-failed": "CPS_COPY_SNAPSHOT_FAILED",
+        "backup-restore-failed": "CPS_RESTORE_FAILED",
+        "no-primary": "NO_PRIMARY",
+        "primary-elected": "PRIMARY_ELECTED",
+        "oplog-window": "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
+        cpu: "OUTSIDE_METRIC_THRESHOLD",
+        disk: "OUTSIDE_METRIC_THRESHOLD",
+        "encryption-key-invalid": "ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID",
+        "resource-policy-violated": "RESOURCE_POLICY_VIOLATED",
+    });
+    const children = childrenOf(rec, named(rec, "atlas-alerts", "data-platform:operational-data:IntegrityAlerts"));
+    expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: atlasProviderUrn(rec) })));
+});
+
+test("every alert is enabled, on the project, and e-mails the platform team every hour until acknowledged", () => {
+    const project = named(rec, "atlas-project", T.project).urn;
+    for (const alert of ofType(rec, T.alert)) {
+        expect({ name: alert.name, enabled: alert.inputs["enabled"], projectId: alert.inputs["projectId"], notifications: alert.inputs["notifications"] }).toEqual({
+            name: alert.name,
+            enabled: true,
+            projectId: PROJECT_ID,
+            notifications: [EMAIL],
+        });
+        expect(alert.propertyDependencies["projectId"]).toEqual([project]);
+    }
+});
+
+test("thresholds: oplog window under 1 hour, normalized CPU above 80 %, data disk above 80 %", () => {
+    expect(named(rec, "atlas-alerts-oplog-window", T.alert).inputs).toEqual({
+        projectId: PROJECT_ID,
+        enabled: true,
+        eventType: "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
+        thresholdConfig: { operator: "LESS_THAN", threshold: 1, units: "HOURS" },
+        notifications: [EMAIL],
+    });
+    expect(named(rec, "atlas-alerts-cpu", T.alert).inputs).toEqual({
+        projectId: PROJECT_ID,
+        enabled: true,
+        eventType: "OUTSIDE_METRIC_THRESHOLD",
+        metricThresholdConfig: { metricName: "NORMALIZED_SYSTEM_CPU_USER", operator: "GREATER_THAN", threshold: 80, units: "RAW", mode: "AVERAGE" },
+        notifications: [EMAIL],
+    });
+    expect(named(rec, "atlas-alerts-disk", T.alert).inputs).toEqual({
+        projectId: PROJECT_ID,
+        enabled: true,
+        eventType: "OUTSIDE_METRIC_THRESHOLD",
+        metricThresholdConfig: { metricName: "DISK_PARTITION_SPACE_USED_DATA", operator: "GREATER_THAN", threshold: 80, units: "RAW", mode: "AVERAGE" },
+        notifications: [EMAIL],
+    });
+});
+
+test("a PagerDuty target gets the service key from secret config, as a secret, and it appears nowhere else", async () => {
+    const pd = await runStack({
+        mutate: (c) => (c["data-platform:atlas"].alerts.notification = { type: "PAGER_DUTY" }),
+        secrets: { "data-platform:atlasAlertToken": TOKEN },
+    });
+    const alerts = ofType(pd, T.alert);
+    for (const alert of alerts) {
+        expect({ name: alert.name, notifications: alert.inputs["notifications"], secrets: alert.secretInputs }).toEqual({
+            name: alert.name,
+            notifications: [{ typeName: "PAGER_DUTY", serviceKey: TOKEN, delayMin: 0 }],
+            secrets: ["notifications[0].serviceKey"],
+        });
+    }
+    const elsewhere = pd.registrations.filter((r) => r.type !== T.alert && JSON.stringify(r.inputs).includes(TOKEN));
+    expect(elsewhere.map((r) => r.name)).toEqual([]);
+    expect(JSON.stringify(pd.outputs)).not.toContain(TOKEN);
+});
+
+test("a Slack target gets the API token as a secret and the configured channel", async () => {
+    const slack = await runStack({
+        mutate: (c) => (c["data-platform:atlas"].alerts.notification = { type: "SLACK", channelName: "#data-platform-alerts" }),
+        secrets: { "data-platform:atlasAlertToken": TOKEN },
+    });
+    const alert = named(slack, "atlas-alerts-no-primary", T.alert);
+    expect(alert.inputs["notifications"]).toEqual([
+        { typeName: "SLACK", channelName: "#data-platform-alerts", apiToken: TOKEN, delayMin: 0, intervalMin: 60 },
+    ]);
+    expect(alert.secretInputs).toEqual(["notifications[0].apiToken"]);
+});
+
+test("alerts that belong to optional features come and go with them", async () => {
+    const minimal = await runStack({
+        mutate: (c) => {
+            delete c["data-platform:atlas"].backup.copyRegion;
+            c["data-platform:atlas"].resourcePolicy.enabled = false;
+            c["data-platform:atlas"].backup.compliancePolicy = {
+                enabled: true,
+                authorizedUser: { firstName: "Dana", lastName: "Nguyen", email: "security@allotrac.com.au" },
+            };
+        },
+    });
+    // No copies: no copy alert. No guardrail: no violation alert. Compliance policy on: its disable-request alert.
+    expect(eventTypes(minimal)).toEqual({
+        "backup-snapshot-failed": "CPS_SNAPSHOT_FAILED",
+        "backup-restore-failed": "CPS_RESTORE_FAILED",
+        "no-primary": "NO_PRIMARY",
+        "primary-elected": "PRIMARY_ELECTED",
+        "oplog-window": "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
+        cpu: "OUTSIDE_METRIC_THRESHOLD",
+        disk: "OUTSIDE_METRIC_THRESHOLD",
+        "encryption-key-invalid": "ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID",
+        "compliance-disable-requested": "CPS_DATA_PROTECTION_DISABLE_REQUESTED",
+    });
+});
+
+test("the CPU and disk thresholds come from config", async () => {
+    const tuned = await runStack({
+        mutate: (c) => Object.assign(c["data-platform:atlas"].alerts, { cpuPercent: 70, diskPercent: 90 }),
+    });
+    expect((named(tuned, "atlas-alerts-cpu", T.alert).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(70);
+    expect((named(tuned, "atlas-alerts-disk", T.alert).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(90);
+});

@@ -1,0 +1,77 @@
+/**
+ * How operational data is wired into the prod stack: the Atlas project (data policy "02.operational-data"), the
+ * explicit Atlas provider and its credentials (secret), every Atlas resource on that provider inside an
+ * operational-data component, and the stack outputs (the connection string secret).
+ */
+import { mockAtlasId } from "../../../infra/offline/mock-outputs";
+import type { Recording } from "../../../infra/offline/recorder";
+import { UNKNOWN } from "../../../infra/offline/recorder";
+import { childrenOf, named, providerUrn, runStack } from "../../harness/stack";
+import { atlasProviderUrn, CLUSTER, secretStackOutputs, stackOutputsOnTheWire, T } from "./helpers";
+
+const PUBLIC = "offline-test-value-of-the-atlas-public-key";
+const PRIVATE = "offline-test-value-of-the-atlas-private-key";
+
+let rec: Recording;
+beforeAll(async () => {
+    rec = await runStack({ secrets: { "mongodbatlas:publicKey": PUBLIC, "mongodbatlas:privateKey": PRIVATE } });
+});
+
+test("the project: in the configured org, Atlas's default alerts kept, generative-AI features off, tagged, protected", () => {
+    const project = named(rec, "atlas-project", T.project);
+    expect(childrenOf(rec, named(rec, "atlas-project", "data-platform:operational-data:AtlasProject"))).toEqual([project]);
+    expect(project.inputs).toEqual({
+        orgId: "65a1f0c2e4b0d7a3c9f81234",
+        name: "allotrac-prod-operational",
+        withDefaultAlertsSettings: true,
+        isDataExplorerGenAiFeaturesEnabled: false,
+        isDataExplorerGenAiSampleDocumentPassingEnabled: false,
+        isClusterAiAssistantEnabled: false,
+        tags: { "data-policy-clause": "02.operational-data" },
+    });
+    expect(project.options.protect).toBe(true);
+});
+
+test("one Atlas provider, given the API key pair from secret config as secrets, and the keys appear nowhere else", () => {
+    const providers = rec.registrations.filter((r) => r.type === T.provider);
+    expect(providers.map((p) => ({ name: p.name, inputs: p.inputs, secrets: [...p.secretInputs].sort() }))).toEqual([
+        { name: "atlas", inputs: { publicKey: PUBLIC, privateKey: PRIVATE }, secrets: ["privateKey", "publicKey"] },
+    ]);
+    const elsewhere = rec.registrations.filter((r) => r.type !== T.provider && /offline-test-value-of-the-atlas/.test(JSON.stringify(r.inputs)));
+    expect(elsewhere.map((r) => r.name)).toEqual([]);
+    expect(JSON.stringify(rec.outputs)).not.toContain("offline-test-value-of-the-atlas");
+});
+
+test("without secret config the provider gets no credentials (the plugin then reads MONGODB_ATLAS_PUBLIC_KEY/PRIVATE_KEY)", async () => {
+    const plain = await runStack();
+    expect(named(plain, "atlas", T.provider).inputs).toEqual({});
+});
+
+test("every Atlas resource uses that provider and sits in an operational-data component", () => {
+    const provider = atlasProviderUrn(rec);
+    const atlas = rec.registrations.filter((r) => r.type.startsWith("mongodbatlas:"));
+    expect(atlas.length).toBe(21);
+    for (const r of atlas) {
+        const parent = rec.registrations.find((p) => p.urn === r.parent);
+        expect({ name: r.name, provider: providerUrn(r.provider), parent: parent?.type.split(":").slice(0, 2).join(":") }).toEqual({
+            name: r.name,
+            provider,
+            parent: "data-platform:operational-data",
+        });
+    }
+});
+
+test("outputs: cluster name and id, the backup summary in plain values, and the connection string as a secret", () => {
+    expect(rec.outputs["atlasCluster"]).toEqual({ name: CLUSTER, id: mockAtlasId("atlas-cluster-cluster") });
+    expect(rec.outputs["atlasConnectionString"]).toBe(`mongodb+srv://${CLUSTER}.mock0.mongodb.net`);
+    const atlasOutputs = ["atlasCluster", "atlasConnectionString", "atlasBackupSchedule"];
+    expect(secretStackOutputs(rec).filter((k) => atlasOutputs.includes(k))).toEqual(["atlasConnectionString"]);
+    expect(rec.outputs["atlasBackupSchedule"]).toMatchObject({ daily: { everyDays: 1, retentionDays: 30 } });
+});
+
+test("at preview the cluster name and the backup summary are already known; the cluster id and connection string are not", async () => {
+    const preview = stackOutputsOnTheWire(await runStack({ preview: true }));
+    expect(preview["atlasCluster"]).toEqual({ name: CLUSTER, id: UNKNOWN });
+    expect(preview["atlasConnectionString"]).toEqual(UNKNOWN);
+    expect(preview["atlasBackupSchedule"]).toEqual(rec.outputs["atlasBackupSchedule"]);
+});
