@@ -9,12 +9,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isConfigSecret } from "./pulumi-internals";
+import { describeIssue, type ConfigIssue } from "./schema/issues";
 import { redisSchema } from "./schema/ephemeral-data";
 import { guardrailsSchema } from "./schema/guardrails";
 import { identitySchema } from "./schema/identity";
-import { atlasSchema } from "./schema/operational-data";
+import { atlasSchema, atlasStackChecks } from "./schema/operational-data";
 import { awsSchema, gcpSchema } from "./schema/platform";
 import { staticFilesSchema } from "./schema/static-files";
+
+export { describeIssue, type ConfigIssue };
 
 /** The project's config namespace: the `name` in Pulumi.yaml. */
 export const CONFIG_NAMESPACE = "data-platform";
@@ -40,6 +43,12 @@ export interface SecretSetting {
     readonly description: string;
     /** Environment variable the provider falls back to when the key is not set (optional settings only). */
     readonly env?: string;
+    /**
+     * The other half of a credential pair: both must be set, or neither. A provider given half a pair does not
+     * refuse it; it quietly takes the other half (or the whole pair) from the environment, possibly another
+     * account's.
+     */
+    readonly pairWith?: string;
 }
 
 /**
@@ -55,11 +64,13 @@ export const SECRET_SETTINGS = {
         required: false,
         description: "the public key of the Atlas programmatic API key the stack deploys with",
         env: "MONGODB_ATLAS_PUBLIC_KEY",
+        pairWith: "mongodbatlas:privateKey",
     },
     "mongodbatlas:privateKey": {
         required: false,
         description: "the private key of the Atlas programmatic API key the stack deploys with",
         env: "MONGODB_ATLAS_PRIVATE_KEY",
+        pairWith: "mongodbatlas:publicKey",
     },
     "data-platform:atlasAlertToken": {
         required: false,
@@ -73,16 +84,18 @@ export const SECRET_SETTINGS = {
         env: "AUTH0_CLIENT_SECRET",
     },
     // Ephemeral data (docs/ephemeral-data.md): the Redis Cloud API key pair (set both or neither; without them the
-    // provider reads REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY), and the database password (generated if absent).
+    // provider reads the environment), and the database password (generated if absent).
     "rediscloud:apiKey": {
         required: false,
-        description: "the Redis Cloud API account key the stack deploys with (set together with rediscloud:secretKey)",
+        description: "the Redis Cloud API account key the stack deploys with",
         env: "REDISCLOUD_ACCESS_KEY",
+        pairWith: "rediscloud:secretKey",
     },
     "rediscloud:secretKey": {
         required: false,
-        description: "the Redis Cloud API user secret key the stack deploys with (set together with rediscloud:apiKey)",
+        description: "the Redis Cloud API user secret key the stack deploys with",
         env: "REDISCLOUD_SECRET_KEY",
+        pairWith: "rediscloud:apiKey",
     },
     "data-platform:redisPassword": {
         required: false,
@@ -93,20 +106,20 @@ export const SECRET_SETTINGS = {
 /** The secret settings that are set, as secret Outputs. */
 export type Secrets = { readonly [K in keyof typeof SECRET_SETTINGS]: pulumi.Output<string> | undefined };
 
-/** The validated stack configuration. */
-export type StackConfig = { readonly [K in keyof Sections]: z.infer<Sections[K]> } & { readonly secrets: Secrets };
+/** The validated sections of the stack configuration. */
+export type StackSections = { readonly [K in keyof Sections]: z.infer<Sections[K]> };
 
-/** One problem with the stack configuration. */
-export interface ConfigIssue {
-    /** Full key and path, e.g. `data-platform:aws.region` or `data-platform:staticFiles.s3.buckets[0].name`. */
-    readonly key: string;
-    /** The offending value as JSON, or `undefined` when the key is not set. Never a secret's value. */
-    readonly value: string | undefined;
-    /** What is allowed. */
-    readonly expected: string;
-    /** The key itself is not one the schema knows (a misspelling, usually). */
-    readonly unknownKey?: boolean;
-}
+/** The validated stack configuration. */
+export type StackConfig = StackSections & { readonly secrets: Secrets };
+
+/**
+ * Rules that span sections and secrets, declared beside their area's schema. They run once every section is
+ * valid, and their problems join the others in the one {@link ConfigError}. `secretsSet` holds the secret keys
+ * that have a value.
+ */
+export type CrossCheck = (sections: StackSections, secretsSet: ReadonlySet<string>) => ConfigIssue[];
+
+const CROSS_CHECKS: readonly CrossCheck[] = [atlasStackChecks];
 
 /** The stack configuration is invalid; the message lists every problem. */
 export class ConfigError extends pulumi.RunError {
@@ -117,17 +130,6 @@ export class ConfigError extends pulumi.RunError {
         );
         this.name = "ConfigError";
     }
-}
-
-/** `data-platform:aws.region = "us-east-1" is not allowed; expected …` */
-export function describeIssue(issue: ConfigIssue): string {
-    if (issue.unknownKey) {
-        return `${issue.key} is not a known key; expected ${issue.expected}.`;
-    }
-    if (issue.value === undefined) {
-        return `${issue.key} is not set; expected ${issue.expected}.`;
-    }
-    return `${issue.key} = ${issue.value} is not allowed; expected ${issue.expected}.`;
 }
 
 /**
@@ -153,11 +155,16 @@ export function loadConfig(): StackConfig {
             issues.push(...parsed.error.issues.flatMap((i) => toConfigIssue(key, i, schema)));
         }
     }
-    result["secrets"] = readSecrets(issues);
+    const sectionsValid = issues.length === 0;
+    const secrets = readSecrets(issues);
+    if (sectionsValid) {
+        const set = new Set(Object.keys(secrets).filter((k) => secrets[k] !== undefined));
+        for (const check of CROSS_CHECKS) issues.push(...check(result as StackSections, set));
+    }
     if (issues.length > 0) {
         throw new ConfigError(issues);
     }
-    return result as StackConfig;
+    return { ...(result as StackSections), secrets: secrets as Secrets };
 }
 
 function readSecrets(issues: ConfigIssue[]): Record<string, pulumi.Output<string> | undefined> {
@@ -178,6 +185,21 @@ function readSecrets(issues: ConfigIssue[]): Record<string, pulumi.Output<string
             });
         }
         secrets[fullKey] = value;
+    }
+    for (const [fullKey, setting] of Object.entries(SECRET_SETTINGS) as [string, SecretSetting][]) {
+        const other = setting.pairWith;
+        // Report once per pair, on the half that is missing.
+        if (other && secrets[fullKey] === undefined && secrets[other] !== undefined) {
+            const otherEnv = (SECRET_SETTINGS as Record<string, SecretSetting>)[other]?.env;
+            issues.push({
+                key: fullKey,
+                value: undefined,
+                expected:
+                    `a secret set together with ${other}: the provider uses configured credentials only as a pair, and with one ` +
+                    `half takes the rest from the environment, possibly another account's (set both with \`pulumi config set --secret\`, ` +
+                    `or neither and export ${setting.env} and ${otherEnv})`,
+            });
+        }
     }
     return secrets;
 }

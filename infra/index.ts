@@ -12,7 +12,6 @@ import * as gcp from "@pulumi/gcp";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { redisCloudProviderArgs } from "./components/ephemeral-data/redis-cloud-credentials";
 import { RedisDatabase } from "./components/ephemeral-data/redis-database";
 import { RedisSubscription } from "./components/ephemeral-data/redis-subscription";
 import { AwsRegionDenyScp } from "./components/guardrails/aws-region-deny-scp";
@@ -44,12 +43,7 @@ import { ATLAS_REGION_PROVIDER } from "./schema/operational-data";
 
 export = async function main() {
     const config = loadConfig();
-    // Operational data: the rules that span config and secrets (Atlas key pair, alert token, IAM accounts) are
-    // checked here, so that a problem stops the program before anything is registered, as loadConfig() does.
     const atlasSettings = operationalDataSettings(config);
-    // Ephemeral data: the Redis Cloud API key pair must be configured whole or not at all (checked before anything
-    // is registered; see components/ephemeral-data/redis-cloud-credentials.ts).
-    const rediscloudProviderArgs = redisCloudProviderArgs(config.secrets);
     const stack = pulumi.getStack();
     const project = pulumi.getProject();
 
@@ -78,7 +72,11 @@ export = async function main() {
     // Redis Cloud (through the typed binding in providers/rediscloud, which asks the engine for plugin v1.3.5 from
     // RedisLabs' GitHub releases): the API key pair as secret Outputs from secret config, or nothing, and then the
     // plugin reads REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY from the environment.
-    const rediscloudProvider = new rediscloud.Provider("rediscloud", rediscloudProviderArgs);
+    const [redisApiKey, redisSecretKey] = [config.secrets["rediscloud:apiKey"], config.secrets["rediscloud:secretKey"]];
+    const rediscloudProvider = new rediscloud.Provider(
+        "rediscloud",
+        redisApiKey !== undefined && redisSecretKey !== undefined ? { apiKey: redisApiKey, secretKey: redisSecretKey } : {},
+    );
     // Random (the generated Redis password): default providers are disabled, so it needs its own explicit one.
     const randomRedisProvider = new random.Provider("random-redis", {});
 

@@ -12,6 +12,8 @@
  * exceed the hourly snapshots' retention. Sources: Atlas "Cluster Configuration Options" and
  * "Back Up Your Cluster" (policy items), the `@pulumi/mongodbatlas` 4.16.0 docs of `CloudBackupSchedule`.
  */
+import type { CrossCheck } from "../config";
+import type { ConfigIssue } from "./issues";
 import { z } from "zod";
 import { AU_ATLAS_REGIONS, type AuAtlasRegion } from "../residency";
 import { intBetween, logicalKey, restrictedCidr, uniqueKeys } from "./common";
@@ -384,3 +386,40 @@ function atlasCrossChecks(atlas: z.output<typeof atlasShape>, ctx: z.RefinementC
         }
     }
 }
+
+/**
+ * Operational-data rules that span sections and secrets (run by infra/config.ts once every section is valid):
+ *
+ * - a PagerDuty or Slack alert target has its token (`data-platform:atlasAlertToken`), or Atlas could not deliver
+ *   the integrity alerts of §09;
+ * - each application's IAM role is in the production AWS account (`data-platform:aws.accountId`): Atlas would
+ *   accept a role from any account, but database access for roles outside the production account is a decision
+ *   this stack does not make silently.
+ *
+ * (The Atlas API key pair, both or neither, is declared with `pairWith` on the secret settings.)
+ */
+export const atlasStackChecks: CrossCheck = (sections, secretsSet) => {
+    const issues: ConfigIssue[] = [];
+    const target = sections.atlas.alerts.notification;
+    const tokenKey = "data-platform:atlasAlertToken";
+    if ((target.type === "PAGER_DUTY" || target.type === "SLACK") && !secretsSet.has(tokenKey)) {
+        issues.push({
+            key: tokenKey,
+            value: undefined,
+            expected:
+                `the ${target.type === "PAGER_DUTY" ? "PagerDuty service key" : "Slack API token"} that Atlas alerts are sent with ` +
+                `(data-platform:atlas.alerts.notification.type is ${target.type}), set with \`pulumi config set --secret ${tokenKey}\``,
+        });
+    }
+    const account = sections.aws.accountId;
+    sections.atlas.databaseUsers.forEach((user, i) => {
+        if (user.awsIamRoleArn.split(":")[4] !== account) {
+            issues.push({
+                key: `data-platform:atlas.databaseUsers[${i}].awsIamRoleArn`,
+                value: JSON.stringify(user.awsIamRoleArn),
+                expected: `an IAM role in the production AWS account ${account} (data-platform:aws.accountId)`,
+            });
+        }
+    });
+    return issues;
+};

@@ -1,6 +1,6 @@
 /**
  * `data-platform:redis` (infra/schema/ephemeral-data.ts) and the Redis Cloud credentials check
- * (infra/components/ephemeral-data/redis-cloud-credentials.ts): the prod section validates, and each weakening of the
+ * (the Redis Cloud key pair, `pairWith` in infra/config.ts): the prod section validates, and each weakening of the
  * ephemeral-data clauses (02.ephemeral-data, 06.ephemeral-retention, 05.encryption-and-access-control, 03.rbac) is
  * refused with a message naming the key, the bad value and what is allowed, before any resource is registered.
  */
@@ -271,9 +271,9 @@ describe("Redis Cloud credentials", () => {
         expect(types(err.registrations)).toEqual(["pulumi:pulumi:Stack"]);
         expect(err.message).toBe(
             HEADER(1) +
-                "  - rediscloud:secretKey is not set; expected a secret set together with rediscloud:apiKey (the Redis Cloud provider uses " +
-                "configured credentials only as a pair; with one of them it falls back to REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY from " +
-                "the environment), set with `pulumi config set --secret rediscloud:secretKey`, or remove rediscloud:apiKey to use the environment.",
+                "  - rediscloud:secretKey is not set; expected a secret set together with rediscloud:apiKey: the provider uses " +
+                "configured credentials only as a pair, and with one half takes the rest from the environment, possibly another account's " +
+                "(set both with `pulumi config set --secret`, or neither and export REDISCLOUD_SECRET_KEY and REDISCLOUD_ACCESS_KEY).",
         );
         expect(err.message.includes("test-account-key")).toBe(false);
     });

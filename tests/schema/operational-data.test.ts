@@ -188,8 +188,9 @@ describe("refusals that span config and secrets (checked before anything is regi
 
     test("half of the Atlas API key pair", async () => {
         expect(await refusal(() => undefined, { secrets: { "mongodbatlas:publicKey": "offline-test-public-key" } })).toBe(
-            "  - mongodbatlas:privateKey is not set; expected to be set together with mongodbatlas:publicKey (set both with " +
-                "`pulumi config set --secret`, or neither and export MONGODB_ATLAS_PUBLIC_KEY and MONGODB_ATLAS_PRIVATE_KEY).",
+            "  - mongodbatlas:privateKey is not set; expected a secret set together with mongodbatlas:publicKey: the provider uses " +
+                "configured credentials only as a pair, and with one half takes the rest from the environment, possibly another account's " +
+                "(set both with `pulumi config set --secret`, or neither and export MONGODB_ATLAS_PRIVATE_KEY and MONGODB_ATLAS_PUBLIC_KEY).",
         );
     });
 
