@@ -3,6 +3,7 @@
  * allowed; `infra/config.ts` puts the key and the bad value in front of it.
  */
 import { z } from "zod";
+import { NETWORK_ACCESS_RULE, networkAccessProblem } from "../network";
 import { AU_AWS_REGIONS, AU_GCP_REGIONS } from "../residency";
 
 /** An AWS region in Australia (data policy §02 keeps data in Australia). */
@@ -36,27 +37,22 @@ export const purpose = z
 
 /** Lists whose entries are identified by `key` must not repeat a key (it would collide in the URNs). */
 export function uniqueKeys<T extends { key: string }>(items: T[], ctx: z.RefinementCtx): void {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-        if (seen.has(item.key)) {
-            ctx.addIssue({
-                code: "custom",
-                path: [i, "key"],
-                input: item.key,
-                message: "a key not used by another entry of this list",
-            });
-        }
-        seen.add(item.key);
-    });
+    uniqueBy<T>("key", "a key not used by another entry of this list")(items, ctx);
 }
 
-/**
- * An IPv4 CIDR block no wider than `/minPrefix`: `0.0.0.0/0` and other internet-wide ranges are refused, because
- * data policy §03 limits access to named networks. zod's `z.cidrv4()` checks the syntax.
- */
-export function restrictedCidr(minPrefix: number): z.ZodType<string> {
-    const msg = `an IPv4 CIDR block no wider than /${minPrefix}, such as 10.20.0.0/16 (0.0.0.0/0 and other internet-wide ranges are refused: data policy §03)`;
-    return z
-        .cidrv4({ error: msg })
-        .refine((cidr) => Number(cidr.split("/")[1]) >= minPrefix, { error: msg });
+/** A CIDR block that may reach a stateful service (see infra/network.ts for the rule). */
+export const networkAccessCidr: z.ZodType<string> = z
+    .string({ error: NETWORK_ACCESS_RULE })
+    .refine((cidr) => networkAccessProblem(cidr) === undefined, { error: NETWORK_ACCESS_RULE });
+
+/** Lists whose entries are identified by `field` must not repeat a value of it (it would collide). */
+export function uniqueBy<T>(field: keyof T & string, what = `a ${field} not used by another entry of this list`) {
+    return (items: readonly T[], ctx: z.RefinementCtx): void => {
+        const seen = new Set<unknown>();
+        items.forEach((item, i) => {
+            const value = item[field];
+            if (seen.has(value)) ctx.addIssue({ code: "custom", path: [i, field], input: value, message: what });
+            seen.add(value);
+        });
+    };
 }

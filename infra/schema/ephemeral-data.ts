@@ -19,7 +19,8 @@
 import { z } from "zod";
 import { cite } from "../clauses";
 import { AU_REDIS_REGIONS, type AuRedisRegion } from "../residency";
-import { restrictedCidr } from "./common";
+import { networkAccessCidr } from "./common";
+import { isPrivateCidr } from "../network";
 
 /** The cloud each Australian Redis Cloud region belongs to (`cloudProvider.provider` of the subscription). */
 export const REDIS_REGION_CLOUD: Readonly<Record<AuRedisRegion, "AWS" | "GCP">> = {
@@ -88,12 +89,7 @@ const DEPLOYMENT_CIDR_MSG =
 const deploymentCidr = z
     .cidrv4({ error: DEPLOYMENT_CIDR_MSG })
     .refine(
-        (cidr) => {
-            const [address, prefix] = cidr.split("/") as [string, string];
-            const [a, b, , d] = address.split(".").map(Number) as [number, number, number, number];
-            const isPrivate = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-            return prefix === "24" && d === 0 && isPrivate;
-        },
+        (cidr) => cidr.endsWith("/24") && cidr.split("/")[0]!.endsWith(".0") && isPrivateCidr(cidr),
         { error: DEPLOYMENT_CIDR_MSG },
     );
 
@@ -200,7 +196,7 @@ const alerts = z
 const SOURCE_IPS_MSG =
     "a list of at least one CIDR block: without sourceIps the database accepts connections from anywhere (0.0.0.0/0)";
 const sourceIps = z
-    .array(restrictedCidr(16), { error: SOURCE_IPS_MSG })
+    .array(networkAccessCidr, { error: SOURCE_IPS_MSG })
     .min(1, { error: SOURCE_IPS_MSG })
     .superRefine((list, ctx) => {
         list.forEach((cidr, i) => {

@@ -16,7 +16,7 @@ import type { CrossCheck } from "../config";
 import type { ConfigIssue } from "./issues";
 import { z } from "zod";
 import { AU_ATLAS_REGIONS, type AuAtlasRegion } from "../residency";
-import { intBetween, logicalKey, restrictedCidr, uniqueKeys } from "./common";
+import { intBetween, logicalKey, networkAccessCidr, uniqueKeys } from "./common";
 
 /** The cloud each Australian Atlas region belongs to (`providerName` of a region config, `cloudProvider` of a copy). */
 export const ATLAS_REGION_PROVIDER: Readonly<Record<AuAtlasRegion, "AWS" | "GCP" | "AZURE">> = {
@@ -90,42 +90,6 @@ const databaseRole = z.enum(["read", "readWrite"], {
     error: "read or readWrite (applications get no admin or *AnyDatabase role: data policy §03)",
 });
 
-/** RFC 1918 private IPv4 ranges. */
-const PRIVATE_RANGES: readonly [number, number][] = [
-    [ipv4ToInt("10.0.0.0"), 8],
-    [ipv4ToInt("172.16.0.0"), 12],
-    [ipv4ToInt("192.168.0.0"), 16],
-];
-
-/** Widest prefix for a private (peered VPC) range, and for a public range. */
-const PRIVATE_MIN_PREFIX = 16;
-const PUBLIC_MIN_PREFIX = 24;
-
-/**
- * An access-list CIDR: `restrictedCidr` (no 0.0.0.0/0, nothing wider than /16), and public ranges no wider than
- * /24, since a public /16 is 65,536 addresses of somebody else's network (data policy §03, §05 access control).
- */
-function accessListCidr(): z.ZodType<string> {
-    return restrictedCidr(PRIVATE_MIN_PREFIX).refine(
-        (cidr) => {
-            const [ip, prefix] = cidr.split("/") as [string, string];
-            const bits = Number(prefix);
-            // Wider than /16 is already refused by restrictedCidr with its own message; do not report it twice.
-            return bits < PRIVATE_MIN_PREFIX || bits >= PUBLIC_MIN_PREFIX || isPrivate(ipv4ToInt(ip), bits);
-        },
-        {
-            error: `a public IPv4 block no wider than /${PUBLIC_MIN_PREFIX} (private RFC 1918 ranges may be up to /${PRIVATE_MIN_PREFIX}): the access list names networks, not the internet (data policy §03)`,
-        },
-    );
-}
-
-function isPrivate(ip: number, bits: number): boolean {
-    return PRIVATE_RANGES.some(([base, size]) => bits >= size && (ip >>> (32 - size)) === (base >>> (32 - size)));
-}
-
-function ipv4ToInt(ip: string): number {
-    return ip.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-}
 
 const NOTIFICATION_MSG = "a notification target: {type: EMAIL, emailAddress}, {type: PAGER_DUTY} or {type: SLACK, channelName}";
 
@@ -247,7 +211,7 @@ const atlasShape = z.strictObject({
     ipAccessList: z
         .array(
             z.strictObject({
-                cidr: accessListCidr(),
+                cidr: networkAccessCidr,
                 /** What the network is, shown in Atlas. */
                 comment: z.string({ error: "a comment saying whose network this is (3–80 characters)" }).min(3, {
                     error: "a comment saying whose network this is (3–80 characters)",

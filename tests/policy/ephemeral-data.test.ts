@@ -80,7 +80,7 @@ describe("redis-database-source-ips-restricted", () => {
     const policy = "redis-database-source-ips-restricted";
     test("fails 0.0.0.0/0", async () => {
         expect(await check("redis-pubsub", policy, (p) => (p["sourceIps"] = ["0.0.0.0/0"]))).toEqual([
-            mandatory("Redis database redis-pubsub accepts connections from 0.0.0.0/0; ranges wider than /8 are refused."),
+            mandatory("Redis database redis-pubsub accepts connections from 0.0.0.0/0: wider than /16 (0.0.0.0/0 and other internet-wide ranges are refused)."),
         ]);
     });
     test("fails an empty list, which Redis Cloud treats as any address", async () => {
@@ -88,11 +88,16 @@ describe("redis-database-source-ips-restricted", () => {
             mandatory("Redis database redis-pubsub has no sourceIps, so it accepts connections from any address."),
         ]);
     });
-    test("prod's pack config narrows the limit to /16", async () => {
+    test("fails a public /16", async () => {
+        expect(await check("redis-pubsub", policy, (p) => (p["sourceIps"] = ["52.64.0.0/16"]))).toEqual([
+            mandatory("Redis database redis-pubsub accepts connections from 52.64.0.0/16: a public block wider than /24."),
+        ]);
+    });
+    test("the limits are pack config", async () => {
         const reg = rec.registrations.find((r) => r.name === "redis-pubsub" && r.custom)!;
-        const result = await pack.analyze(withInputs(reg, (p) => (p["sourceIps"] = ["10.0.0.0/12"])), rec, { [policy]: { minPrefixLength: 16 } });
+        const result = await pack.analyze(withInputs(reg, (p) => (p["sourceIps"] = ["10.0.0.0/16"])), rec, { [policy]: { privateMinPrefix: 20 } });
         expect(violationsOf(result, policy)).toEqual([
-            mandatory("Redis database redis-pubsub accepts connections from 10.0.0.0/12; ranges wider than /16 are refused."),
+            mandatory("Redis database redis-pubsub accepts connections from 10.0.0.0/16: wider than /20 (0.0.0.0/0 and other internet-wide ranges are refused)."),
         ]);
     });
 });

@@ -128,13 +128,19 @@ describe("atlas-access-list-not-open", () => {
     });
     test("fails 0.0.0.0/0", async () => {
         expect(await check(entry, policy, (p) => (p["cidrBlock"] = "0.0.0.0/0"))).toEqual([
-            mandatory(`Atlas access list entry ${entry} allows 0.0.0.0/0; ranges wider than /16 are refused.`),
+            mandatory(`Atlas access list entry ${entry} allows 0.0.0.0/0: wider than /16 (0.0.0.0/0 and other internet-wide ranges are refused).`),
         ]);
     });
-    test("fails a /12", async () => {
+    test("fails a private /12", async () => {
         expect(await check(entry, policy, (p) => (p["cidrBlock"] = "10.0.0.0/12"))).toEqual([
-            mandatory(`Atlas access list entry ${entry} allows 10.0.0.0/12; ranges wider than /16 are refused.`),
+            mandatory(`Atlas access list entry ${entry} allows 10.0.0.0/12: wider than /16 (0.0.0.0/0 and other internet-wide ranges are refused).`),
         ]);
+    });
+    test("fails a public /20, passes a public /24", async () => {
+        expect(await check(entry, policy, (p) => (p["cidrBlock"] = "52.64.16.0/20"))).toEqual([
+            mandatory(`Atlas access list entry ${entry} allows 52.64.16.0/20: a public block wider than /24.`),
+        ]);
+        expect(await check(entry, policy, (p) => (p["cidrBlock"] = "52.64.16.0/24"))).toEqual([]);
     });
     test("fails the 0.0.0.0 address", async () => {
         expect(await check(entry, policy, (p) => {

@@ -14,7 +14,7 @@ const NO_BACKUP =
     "no persistence or backup setting (data policy §06 Data Retention & Backup — Redis data never backed up, not retained " +
     'beyond 24 hours): the database is always created with dataPersistence "none" and without remoteBackup or periodicBackupPath; remove this key.';
 const CIDR_16 =
-    "an IPv4 CIDR block no wider than /16, such as 10.20.0.0/16 (0.0.0.0/0 and other internet-wide ranges are refused: data policy §03).";
+    "an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).";
 
 /** The types registered: a refusal must leave nothing but the root stack. */
 function types(registrations: readonly Registration[]): string[] {

@@ -78,15 +78,13 @@ describe("refusals through the real program (nothing but the root stack is regis
 
     test("an IP access list open to the internet", async () => {
         expect(await refusal((a) => (a.ipAccessList[0].cidr = "0.0.0.0/0"))).toBe(
-            '  - data-platform:atlas.ipAccessList[0].cidr = "0.0.0.0/0" is not allowed; expected an IPv4 CIDR block no wider than /16, ' +
-                "such as 10.20.0.0/16 (0.0.0.0/0 and other internet-wide ranges are refused: data policy §03).",
+            '  - data-platform:atlas.ipAccessList[0].cidr = "0.0.0.0/0" is not allowed; expected an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).',
         );
     });
 
     test("a public range wider than /24", async () => {
         expect(await refusal((a) => (a.ipAccessList[0].cidr = "52.64.0.0/16"))).toBe(
-            '  - data-platform:atlas.ipAccessList[0].cidr = "52.64.0.0/16" is not allowed; expected a public IPv4 block no wider than /24 ' +
-                "(private RFC 1918 ranges may be up to /16): the access list names networks, not the internet (data policy §03).",
+            '  - data-platform:atlas.ipAccessList[0].cidr = "52.64.0.0/16" is not allowed; expected an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).',
         );
     });
 

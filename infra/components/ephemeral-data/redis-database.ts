@@ -23,6 +23,7 @@
  * The database is protected: deleting it drops the data in flight and its endpoint, which clients are configured with.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { NETWORK_ACCESS_RULE, networkAccessProblem } from "../../network";
 import * as random from "@pulumi/random";
 import * as rediscloud from "../../providers/rediscloud";
 import type { EvictionPolicy, RedisAlertName, ThroughputMeasurement } from "../../schema/ephemeral-data";
@@ -72,16 +73,16 @@ export class RedisDatabase extends pulumi.ComponentResource {
     public readonly generatedPassword: random.RandomPassword | undefined;
 
     constructor(name: string, args: RedisDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("data-platform:ephemeral-data:RedisDatabase", name, {}, opts);
-
-        // Checked here as well as in the stack config, because the provider turns an empty list into 0.0.0.0/0.
-        const open = args.sourceIps.filter((cidr) => cidr.endsWith("/0"));
-        if (args.sourceIps.length === 0 || open.length > 0) {
-            throw new Error(
-                `RedisDatabase ${name}: sourceIps ${JSON.stringify(args.sourceIps)} is not allowed; expected at least one CIDR block ` +
-                    `and none open to the internet (/0): data policy §03, §05 limit access to named networks.`,
+        // Checked here as well as in the stack config, because the provider turns an empty list into 0.0.0.0/0; and
+        // before anything, this component included, is registered.
+        const refused = args.sourceIps.filter((cidr) => networkAccessProblem(cidr) !== undefined);
+        if (args.sourceIps.length === 0 || refused.length > 0) {
+            throw new pulumi.RunError(
+                `RedisDatabase ${name}: sourceIps ${JSON.stringify(args.sourceIps)} is not allowed; expected at least one CIDR block, ` +
+                    `each ${NETWORK_ACCESS_RULE}.`,
             );
         }
+        super("data-platform:ephemeral-data:RedisDatabase", name, {}, opts);
 
         let password = args.password;
         if (password === undefined) {

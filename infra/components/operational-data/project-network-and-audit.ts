@@ -17,6 +17,7 @@
  */
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
+import { NETWORK_ACCESS_RULE, networkAccessProblem } from "../../network";
 
 export interface AccessListEntry {
     /** IPv4 CIDR block (validated by the config schema). */
@@ -50,9 +51,6 @@ export const AUDITED_EVENTS = [
     "dropIndex",
 ] as const;
 
-/** The widest block the access list may hold (`restrictedCidr(16)` in the config schema). */
-const MIN_PREFIX = 16;
-
 /** The audit filter document (MongoDB "Configure Audit Filters"). */
 export const AUDIT_FILTER = { atype: { $in: [...AUDITED_EVENTS] } };
 
@@ -61,16 +59,17 @@ export class ProjectNetworkAndAudit extends pulumi.ComponentResource {
     public readonly auditing: mongodbatlas.Auditing;
 
     constructor(name: string, args: ProjectNetworkAndAuditArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("data-platform:operational-data:ProjectNetworkAndAudit", name, {}, opts);
+        // The config schema applies the same rule; a caller that bypasses it must not open the project either.
+        // Checked before anything, this component included, is registered.
         for (const entry of args.ipAccessList) {
-            // The config schema already refuses these; a caller that bypasses it must not open the project either.
-            if (Number(entry.cidr.split("/")[1]) < MIN_PREFIX) {
-                throw new pulumi.ResourceError(
-                    `ipAccessList cidr = ${entry.cidr} is not allowed; expected an IPv4 block no wider than /${MIN_PREFIX} (data policy §03).`,
-                    this,
+            const problem = networkAccessProblem(entry.cidr);
+            if (problem) {
+                throw new pulumi.RunError(
+                    `ProjectNetworkAndAudit ${name}: ipAccessList cidr = ${entry.cidr} is not allowed (${problem}); expected ${NETWORK_ACCESS_RULE}.`,
                 );
             }
         }
+        super("data-platform:operational-data:ProjectNetworkAndAudit", name, {}, opts);
         this.accessList = args.ipAccessList.map(
             (entry) =>
                 new mongodbatlas.ProjectIpAccessList(

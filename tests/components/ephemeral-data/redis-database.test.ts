@@ -193,13 +193,17 @@ describe("RedisDatabase on its own", () => {
         }
     }
 
-    test("refuses an empty sourceIps (the provider would open the database to 0.0.0.0/0) and any /0", async () => {
+    test("refuses an empty sourceIps (the provider would open the database to 0.0.0.0/0), any /0 and public blocks wider than /24", async () => {
         expect(await construct([])).toBe(
-            "RedisDatabase db: sourceIps [] is not allowed; expected at least one CIDR block and none open to the internet (/0): data policy §03, §05 limit access to named networks.",
+            "RedisDatabase db: sourceIps [] is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).",
         );
         expect(await construct(["10.0.0.0/16", "0.0.0.0/0"])).toBe(
-            'RedisDatabase db: sourceIps ["10.0.0.0/16","0.0.0.0/0"] is not allowed; expected at least one CIDR block and none open to the internet (/0): data policy §03, §05 limit access to named networks.',
+            'RedisDatabase db: sourceIps ["10.0.0.0/16","0.0.0.0/0"] is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).',
         );
-        expect(await construct(["10.0.0.0/16"])).toBe("constructed");
+        // A public /16 is somebody else's network: refused like the schema refuses it.
+        expect(await construct(["52.64.0.0/16"])).toBe(
+            'RedisDatabase db: sourceIps ["52.64.0.0/16"] is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).',
+        );
+        expect(await construct(["10.0.0.0/16", "203.0.113.16/28"])).toBe("constructed");
     });
 });
