@@ -19,7 +19,7 @@
 import { z } from "zod";
 import { cite } from "../clauses";
 import { AU_REDIS_REGIONS, type AuRedisRegion } from "../residency";
-import { networkAccessCidr } from "./common";
+import { networkAccessCidr, uniqueBy } from "./common";
 import { isPrivateCidr } from "../network";
 
 /** The cloud each Australian Redis Cloud region belongs to (`cloudProvider.provider` of the subscription). */
@@ -174,15 +174,9 @@ const alert = section({
 
 const alerts = z
     .array(alert, { error: "a list of alerts, each {name, value}" })
+    .superRefine(uniqueBy("name", "an alert name not used by another entry of this list"))
     .superRefine((list, ctx) => {
-        const seen = new Set<string>();
-        list.forEach((a, i) => {
-            if (seen.has(a.name)) {
-                ctx.addIssue({ code: "custom", path: [i, "name"], input: a.name, message: "an alert name not used by another entry of this list" });
-            }
-            seen.add(a.name);
-        });
-        if (!seen.has("dataset-size")) {
+        if (!list.some((a) => a.name === "dataset-size")) {
             ctx.addIssue({
                 code: "custom",
                 input: list,
@@ -199,6 +193,7 @@ const sourceIps = z
     .array(networkAccessCidr, { error: SOURCE_IPS_MSG })
     .min(1, { error: SOURCE_IPS_MSG })
     .superRefine((list, ctx) => {
+        // Entries are plain strings here, so uniqueBy (which compares a field) does not fit.
         list.forEach((cidr, i) => {
             if (list.indexOf(cidr) !== i) {
                 ctx.addIssue({ code: "custom", path: [i], input: cidr, message: "a CIDR block not listed twice" });

@@ -9,22 +9,14 @@
 import { z } from "zod";
 import { cite } from "../clauses";
 import { AU_AUTH0_DOMAIN_SUFFIX, type AuAwsRegion } from "../residency";
-import { intBetween, logicalKey, uniqueKeys } from "./common";
+import { intBetween, logicalKey, uniqueBy, uniqueKeys } from "./common";
 import { awsSchema } from "./platform";
 
 const IDENTITY = cite("02.identity-data");
 const RBAC = cite("03.rbac");
 
 /** Like `uniqueKeys`, for the `name` of each entry (Auth0 identifies permissions and roles by name). */
-function uniqueNames(message: string) {
-    return <T extends { name: string }>(items: T[], ctx: z.RefinementCtx): void => {
-        const seen = new Set<string>();
-        items.forEach((item, i) => {
-            if (seen.has(item.name)) ctx.addIssue({ code: "custom", path: [i, "name"], input: item.name, message });
-            seen.add(item.name);
-        });
-    };
-}
+const uniqueNames = (message: string) => uniqueBy<{ name: string }>("name", message);
 
 // ---- Tenant and custom domain -------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ import type { CrossCheck } from "../config";
 import type { ConfigIssue } from "./issues";
 import { z } from "zod";
 import { AU_ATLAS_REGIONS, type AuAtlasRegion } from "../residency";
-import { intBetween, logicalKey, networkAccessCidr, uniqueKeys } from "./common";
+import { intBetween, logicalKey, networkAccessCidr, uniqueBy, uniqueKeys } from "./common";
 
 /** The cloud each Australian Atlas region belongs to (`providerName` of a region config, `cloudProvider` of a copy). */
 export const ATLAS_REGION_PROVIDER: Readonly<Record<AuAtlasRegion, "AWS" | "GCP" | "AZURE">> = {
@@ -219,15 +219,7 @@ const atlasShape = z.strictObject({
             }),
             { error: "a list of {cidr, comment}" },
         )
-        .superRefine((entries, ctx) => {
-            const seen = new Set<string>();
-            entries.forEach((e, i) => {
-                if (seen.has(e.cidr)) {
-                    ctx.addIssue({ code: "custom", path: [i, "cidr"], input: e.cidr, message: "a CIDR block not listed twice" });
-                }
-                seen.add(e.cidr);
-            });
-        }),
+        .superRefine(uniqueBy("cidr", "a CIDR block not listed twice")),
     /**
      * Application database users. Each authenticates with an AWS IAM role (no password exists to leak) and is
      * scoped to this cluster.
@@ -257,20 +249,7 @@ const atlasShape = z.strictObject({
             { error: "a list of database users, each {key, awsIamRoleArn, roles}" },
         )
         .superRefine(uniqueKeys)
-        .superRefine((users, ctx) => {
-            const seen = new Set<string>();
-            users.forEach((u, i) => {
-                if (seen.has(u.awsIamRoleArn)) {
-                    ctx.addIssue({
-                        code: "custom",
-                        path: [i, "awsIamRoleArn"],
-                        input: u.awsIamRoleArn,
-                        message: "an IAM role not used by another database user",
-                    });
-                }
-                seen.add(u.awsIamRoleArn);
-            });
-        }),
+        .superRefine(uniqueBy("awsIamRoleArn", "an IAM role not used by another database user")),
     /** Integrity monitoring (§09): who is told, and when CPU and disk count as under pressure. */
     alerts: z.strictObject({
         notification: notificationTarget,
