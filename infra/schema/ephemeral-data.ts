@@ -213,8 +213,11 @@ export const redisSchema = section({
         region: redisRegion,
         /** The /24 the subscription's cluster is deployed into. */
         networkingDeploymentCidr: deploymentCidr,
-        /** Spread the cluster (and each database's replica) over availability zones. Default `true`. */
-        multipleAvailabilityZones: z.boolean({ error: "true or false" }).default(true),
+        /**
+         * Spread the cluster (and each database's replica) over availability zones: always, because nothing is on
+         * disk and a zone outage would otherwise lose the data in flight. Default `true`; `false` is refused.
+         */
+        multipleAvailabilityZones: z.literal(true, { error: "true: the subscription always spans availability zones (the database keeps nothing on disk)" }).default(true),
         /** Payment method the subscription is billed to (`paymentMethod` is always `credit-card`). */
         paymentMethodId,
         /** The capacity Redis Cloud sizes the cluster for, at creation: that of the largest planned database. */

@@ -158,11 +158,13 @@ const atlasShape = z.strictObject({
     }),
     backup: z.strictObject({
         /**
-         * Days each daily snapshot is kept. Data policy §02 and §06: "backed up daily, with a 30-day retention
-         * period", so never less than 30; at most 90, because keeping backups far longer than published would
-         * keep deleted tenant data beyond what the policy says.
+         * Days each daily snapshot is kept: exactly the published figure. Data policy §02 and §06: "backed up daily,
+         * with a 30-day retention period". Fewer days breaks the promise of restorable backups; more keeps deleted
+         * tenant data longer than the policy says. The policy pack (`atlas-backup-daily-retention`) checks the same.
          */
-        dailyRetentionDays: intBetween(30, 90, "data policy §02 and §06: operational data is backed up daily with a 30-day retention period"),
+        dailyRetentionDays: z.literal(30, {
+            error: "30: data policy §02 and §06 publish a 30-day retention period for daily backups of operational data, so neither fewer nor more days",
+        }),
         /** Snapshots taken every few hours, kept a few days: the base of point-in-time restores. */
         hourly: z.strictObject({
             /** Hours between snapshots. */

@@ -94,7 +94,22 @@ describe("residency (02.ephemeral-data): refused through the real program, nothi
     });
 });
 
+describe("availability", () => {
+    test("a single-zone subscription", async () => {
+        expect(await refusal((r) => (r.subscription.multipleAvailabilityZones = false))).toBe(
+            "  - data-platform:redis.subscription.multipleAvailabilityZones = false is not allowed; expected true: the subscription always " +
+                "spans availability zones (the database keeps nothing on disk).",
+        );
+    });
+});
+
 describe("network access (03.rbac, 05.encryption-and-access-control)", () => {
+    test("a public source range wider than /24", async () => {
+        expect(await refusal((r) => (r.database.sourceIps = ["52.64.0.0/16"]))).toBe(
+            `  - data-platform:redis.database.sourceIps[0] = "52.64.0.0/16" is not allowed; expected ${CIDR_16}`,
+        );
+    });
+
     test("a source IP range open to the internet", async () => {
         expect(await refusal((r) => (r.database.sourceIps = ["0.0.0.0/0"]))).toBe(
             `  - data-platform:redis.database.sourceIps[0] = "0.0.0.0/0" is not allowed; expected ${CIDR_16}`,

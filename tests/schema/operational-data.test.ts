@@ -71,8 +71,15 @@ describe("refusals through the real program (nothing but the root stack is regis
 
     test("a daily retention below the data policy's 30 days", async () => {
         expect(await refusal((a) => (a.backup.dailyRetentionDays = 7))).toBe(
-            "  - data-platform:atlas.backup.dailyRetentionDays = 7 is not allowed; expected a whole number from 30 to 90; " +
-                "data policy §02 and §06: operational data is backed up daily with a 30-day retention period.",
+            "  - data-platform:atlas.backup.dailyRetentionDays = 7 is not allowed; expected 30: data policy §02 and §06 publish a " +
+                "30-day retention period for daily backups of operational data, so neither fewer nor more days.",
+        );
+    });
+
+    test("a daily retention above the data policy's 30 days", async () => {
+        expect(await refusal((a) => (a.backup.dailyRetentionDays = 35))).toBe(
+            "  - data-platform:atlas.backup.dailyRetentionDays = 35 is not allowed; expected 30: data policy §02 and §06 publish a " +
+                "30-day retention period for daily backups of operational data, so neither fewer nor more days.",
         );
     });
 

@@ -108,11 +108,10 @@ test("without a copy region: no copy settings and no copy-policy switch (it is o
     expect(inputs["policyItemDaily"]).toEqual(DAILY_30);
 });
 
-test("a longer daily retention from config reaches the daily item and its copies", async () => {
-    const longer = await runStack({ mutate: (c) => (c["data-platform:atlas"].backup.dailyRetentionDays = 35) });
-    const inputs = named(longer, "atlas-backups-schedule", T.schedule).inputs as any;
-    expect(inputs.policyItemDaily).toEqual({ frequencyInterval: 1, retentionUnit: "days", retentionValue: 35 });
-    expect(inputs.copySettings[0].copyPolicyItems[1]).toEqual({ frequencyType: "daily", retentionUnit: "days", retentionValue: 35 });
+test("the daily item and its copies keep exactly the published 30 days (config refuses any other figure)", async () => {
+    const inputs = named(await runStack(), "atlas-backups-schedule", T.schedule).inputs as any;
+    expect(inputs.policyItemDaily).toEqual({ frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 });
+    expect(inputs.copySettings[0].copyPolicyItems[1]).toEqual({ frequencyType: "daily", retentionUnit: "days", retentionValue: 30 });
 });
 
 test("at preview the retention, window and copy region are known, so the policy pack can check them", async () => {
