@@ -8,7 +8,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isConfigSecret } from "./pulumi-internals";
+import { isConfigSecret, isEngineRun } from "./pulumi-internals";
+import { findPlaceholders } from "./schema/placeholders";
 import { describeIssue, type ConfigIssue } from "./schema/issues";
 import { redisSchema } from "./schema/ephemeral-data";
 import { guardrailsSchema } from "./schema/guardrails";
@@ -161,10 +162,41 @@ export function loadConfig(): StackConfig {
         const set = new Set(Object.keys(secrets).filter((k) => secrets[k] !== undefined));
         for (const check of CROSS_CHECKS) issues.push(...check(result as StackSections, set));
     }
+    // Placeholders (schema/placeholders.ts) let the stack be previewed and checked before every production value
+    // is known; they must never be deployed.
+    const placeholders = findPlaceholders(plainConfigValues());
+    if (placeholders.length > 0 && isEngineRun()) {
+        const text = (p: (typeof placeholders)[number]) => `${p.key} = ${JSON.stringify(p.value)} (${p.why})`;
+        if (pulumi.runtime.isDryRun()) {
+            pulumi.log.warn(`These values are placeholders; replace them before the first pulumi up: ${placeholders.map(text).join("; ")}.`);
+        } else {
+            for (const p of placeholders) {
+                issues.push({
+                    key: p.key,
+                    value: JSON.stringify(p.value),
+                    expected: `the real production value: this is a placeholder (${p.why}); see README "Before the first pulumi up"`,
+                });
+            }
+        }
+    }
     if (issues.length > 0) {
         throw new ConfigError(issues);
     }
     return { ...(result as StackSections), secrets: secrets as Secrets };
+}
+
+/** Every non-secret config value, objects parsed (Pulumi hands objects to programs as JSON text). */
+function plainConfigValues(): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const [key, text] of Object.entries(pulumi.runtime.allConfig())) {
+        if (isConfigSecret(key)) continue; // never inspected, never echoed
+        try {
+            values[key] = JSON.parse(text);
+        } catch {
+            values[key] = text;
+        }
+    }
+    return values;
 }
 
 function readSecrets(issues: ConfigIssue[]): Record<string, pulumi.Output<string> | undefined> {

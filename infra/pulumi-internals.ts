@@ -8,6 +8,8 @@
  * - `getStore()`: that state, where feature flags such as `supportsSecrets` live.
  * - `isConfigSecret(key)`: whether a config value was stored encrypted (`pulumi config set --secret`); used by
  *   `infra/config.ts` to refuse secrets written in plain text.
+ * - `isEngineRun()`: whether the program runs under the Pulumi engine (`pulumi preview`/`up`) rather than under
+ *   mocks: the language host (cmd/run) exports the monitor's address as PULUMI_NODEJS_MONITOR; mocks set none.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const state = require("@pulumi/pulumi/runtime/state") as {
@@ -19,5 +21,6 @@ const state = require("@pulumi/pulumi/runtime/state") as {
 const config = require("@pulumi/pulumi/runtime/config") as { isConfigSecret(key: string): boolean };
 
 export const withLocalStorage = state.withLocalStorage;
+export const isEngineRun = (): boolean => Boolean(process.env["PULUMI_NODEJS_MONITOR"]);
 export const isConfigSecret = config.isConfigSecret;
 export const getStore = state.getStore;

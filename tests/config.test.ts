@@ -126,3 +126,50 @@ test("the prod stack runs with the valid config", async () => {
     const rec = await runStack();
     expect(resourcesOtherThanStack(rec.registrations).length).toBeGreaterThan(0);
 });
+
+describe("placeholders (infra/schema/placeholders.ts)", () => {
+    const run = (preview: boolean) =>
+        runProgram(
+            () => {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                return { loaded: Object.keys(require("../infra/config").loadConfig()).length };
+            },
+            { project: "data-platform", stack: "prod", config: prodConfig(), preview },
+        );
+
+    afterEach(() => {
+        delete process.env["PULUMI_NODEJS_MONITOR"];
+    });
+
+    test("offline (under mocks) the prod stack loads with its placeholders: previews and checks need them", async () => {
+        await expect(run(false)).resolves.toMatchObject({ outputs: { loaded: 8 } });
+    });
+
+    test("a real pulumi up refuses every placeholder, before anything is registered", async () => {
+        process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1"; // what the language host sets for an engine run
+        const err = await run(false).then(
+            () => undefined,
+            (e: Error & { registrations: Registration[] }) => e,
+        );
+        expect(err?.message.split("\n").slice(0, 3)).toEqual([
+            "Invalid stack configuration (11 problems); nothing was deployed:",
+            '  - data-platform:atlas.orgId = "000000000000000000000000" is not allowed; expected the real production value: this is a placeholder (an all-zero id); see README "Before the first pulumi up".',
+            '  - data-platform:atlas.ipAccessList[0].cidr = "203.0.113.16/28" is not allowed; expected the real production value: this is a placeholder (an RFC 5737 documentation address range, which no real network uses); see README "Before the first pulumi up".',
+        ]);
+        expect(resourcesOtherThanStack(err!.registrations)).toEqual([]);
+    });
+
+    test("a real pulumi preview only warns, listing them", async () => {
+        process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1";
+        const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+        try {
+            await expect(run(true)).resolves.toMatchObject({ outputs: { loaded: 8 } });
+            expect(warn.mock.calls.map((c) => String(c[0]).split(": data-platform:")[0])).toEqual([
+                "warning: [runtime] These values are placeholders; replace them before the first pulumi up",
+            ]);
+            expect(String(warn.mock.calls[0]![0])).toContain('data-platform:aws.accountId = "111122223333"');
+        } finally {
+            warn.mockRestore();
+        }
+    });
+});

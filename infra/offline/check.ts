@@ -13,6 +13,8 @@
  * `pulumi preview --policy-pack` sees on a pull request.
  */
 import { CLAUSES, CLAUSE_IDS, type ClauseId } from "../clauses";
+import { processorsByCountry, type Processor } from "../processors";
+import { findPlaceholders, type Placeholder } from "../schema/placeholders";
 import {
     POLICY_PACK_DIR,
     PolicyPackClient,
@@ -108,6 +110,19 @@ export interface ReportClause {
     readonly violations: number;
 }
 
+/** One third-party processor of the register (infra/processors.ts), as the report lists it. */
+export interface ReportProcessor {
+    readonly id: string;
+    readonly name: string;
+    readonly purpose: string;
+    readonly clauses: readonly ClauseId[];
+    /** APP 8: whether personal information leaves Australia ("unconfirmed" until the location is recorded). */
+    readonly personalDataLeavesAustralia: "yes" | "no" | "unconfirmed";
+    /** `true` when this stack has a provider for it (it provisions resources there); `false`: a contract only. */
+    readonly provisionedByThisStack: boolean;
+    readonly contract: "signed" | "not-recorded";
+}
+
 export interface ReportExemption {
     readonly policy: string;
     readonly resource: string;
@@ -133,6 +148,10 @@ export interface CheckReport {
     readonly policies: readonly ReportPolicy[];
     readonly violations: readonly ReportViolation[];
     readonly exemptions: readonly ReportExemption[];
+    /** The sub-processor list, generated from the register: by country (Australia first), each processor once per country. */
+    readonly processors: readonly { readonly country: string; readonly processors: readonly ReportProcessor[] }[];
+    /** Values in the stack file that stand in for production values (infra/schema/placeholders.ts). */
+    readonly placeholders: readonly Placeholder[];
     /** Parent/child and provider edges of the stack, for the diagram. */
     readonly graph: readonly { readonly urn: string; readonly type: string; readonly name: string; readonly parent?: string; readonly provider?: string }[];
 }
@@ -203,7 +222,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         }
         for (const d of stack.diagnostics) diagnostics.push({ d, reg: byUrn.get(d.urn), kind: "stack" });
         const stackNotApplicable = new Set(stack.notApplicable.map((n) => n.policyName));
+        const plainConfig = Object.fromEntries(Object.entries(stackFile.config).filter(([k]) => !stackFile.secretKeys.includes(k)));
         return buildReport({
+            placeholders: findPlaceholders(plainConfig),
             project: project.name,
             stack: opts.stack,
             preview,
@@ -220,6 +241,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
 }
 
 interface ReportInputs {
+    placeholders: Placeholder[];
     project: string;
     stack: string;
     preview: boolean;
@@ -292,6 +314,18 @@ function buildReport(x: ReportInputs): CheckReport {
         ((c.properties["exemptions"] as { resource: string; reason: string }[] | undefined) ?? []).map((e) => ({ policy, resource: e.resource, reason: e.reason })),
     );
 
+    const providerTypes = new Set(x.recording.registrations.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => r.type));
+    const reportProcessor = (p: Processor): ReportProcessor => ({
+        id: p.id,
+        name: p.name,
+        purpose: p.purpose,
+        clauses: p.clauses,
+        personalDataLeavesAustralia: p.personalDataLeavesAustralia,
+        provisionedByThisStack: p.provisioning.kind === "stack" && p.provisioning.pulumiPackages.some((pkg) => providerTypes.has(`pulumi:providers:${pkg}`)),
+        contract: p.contract.status,
+    });
+    const processors = [...processorsByCountry()].map(([country, list]) => ({ country, processors: list.map(reportProcessor) }));
+
     const resourcesByType: Record<string, number> = {};
     for (const r of x.recording.registrations) resourcesByType[r.type] = (resourcesByType[r.type] ?? 0) + 1;
 
@@ -313,6 +347,8 @@ function buildReport(x: ReportInputs): CheckReport {
         policies,
         violations,
         exemptions,
+        processors,
+        placeholders: x.placeholders,
         graph: x.recording.registrations.map((r) => ({
             urn: r.urn,
             type: r.type,

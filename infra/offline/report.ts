@@ -48,6 +48,14 @@ export function renderText(report: CheckReport): string {
         for (const e of report.exemptions) out.push(`  ${e.policy}: ${e.resource} — ${e.reason}`);
         out.push("");
     }
+    if (report.placeholders.length > 0) {
+        out.push(`Placeholders to replace before the first pulumi up (pulumi up refuses them): ${report.placeholders.map((p) => p.key).join(", ")}`, "");
+    }
+    const abroad = report.processors.filter((g) => g.country !== "Australia");
+    out.push(
+        `Processors outside Australia: ${abroad.map((g) => `${g.country} (${g.processors.map((p) => p.name).join(", ")})`).join("; ") || "none"}.`,
+        "",
+    );
     const { mandatoryViolations: m, advisoryViolations: a } = report.summary;
     out.push(
         `${report.result === "pass" ? "PASS" : "FAIL"}: ${m} mandatory and ${a} advisory violation${m + a === 1 ? "" : "s"} ` +
@@ -102,6 +110,37 @@ export function renderMarkdown(report: CheckReport): string {
     if (report.exemptions.length > 0) {
         out.push("### Exemptions", "", table(["Policy", "Resource", "Reason"], report.exemptions.map((e) => [`\`${e.policy}\``, `\`${e.resource}\``, escape(e.reason)])), "");
     }
+    if (report.placeholders.length > 0) {
+        out.push(
+            "### Placeholders",
+            "",
+            "These stack values stand in for production values nobody has recorded yet; `pulumi up` refuses them.",
+            "",
+            table(["Key", "Value", "Why"], report.placeholders.map((p) => [`\`${p.key}\``, `\`${escape(p.value)}\``, escape(p.why)])),
+            "",
+        );
+    }
+    out.push(
+        "### Processors",
+        "",
+        "The sub-processor list, generated from `infra/processors.ts`: where each third party processes data, whether " +
+            "personal data leaves Australia (APP 8), and whether this stack provisions resources there or the relationship is a contract only.",
+        "",
+        table(
+            ["Country", "Processor", "Purpose", "Personal data leaves Australia", "Provisioned by this stack", "Contract"],
+            report.processors.flatMap((g) =>
+                g.processors.map((p) => [
+                    g.country,
+                    escape(p.name),
+                    escape(p.purpose),
+                    p.personalDataLeavesAustralia,
+                    p.provisionedByThisStack ? "yes" : "no (contract only)",
+                    p.contract,
+                ]),
+            ),
+        ),
+        "",
+    );
     out.push("### Stack", "", "```mermaid", mermaid(report), "```", "");
     out.push(
         "<details><summary>Policies</summary>",

@@ -12,7 +12,8 @@ import schema from "../../infra/offline/report.schema.json";
 import { PolicyPackClient } from "../../infra/offline/policy-pack";
 import type { Recording } from "../../infra/offline/recorder";
 import { mutateResource, policyHarness, withOptions, type PolicyHarness } from "../harness/policy";
-import { named, REPO_ROOT, runStack } from "../harness/stack";
+import { findPlaceholders } from "../../infra/schema/placeholders";
+import { named, prodConfig, REPO_ROOT, runStack } from "../harness/stack";
 
 let harness: PolicyHarness;
 let pack: PolicyPackClient;
@@ -65,6 +66,25 @@ describe("the prod stack", () => {
         expect(rotation.evaluated.every((urn) => urn.includes("aws:kms/key:Key"))).toBe(true);
         expect(rotation.evaluated.length).toBe(prod.summary.resourcesByType["aws:kms/key:Key"]);
         expect(rotation.status).toBe("pass");
+    });
+
+    test("lists the placeholders of the stack file, which pulumi up would refuse", () => {
+        expect(prod.placeholders).toEqual(findPlaceholders(prodConfig()));
+        expect(prod.placeholders.map((p) => p.key)).toContain("data-platform:aws.accountId");
+        expect(renderMarkdown(prod)).toContain("| `data-platform:aws.accountId` | `111122223333` |");
+    });
+
+    test("lists the processors by country, marking what this stack provisions and what is a contract only", () => {
+        const where = Object.fromEntries(prod.processors.map((g) => [g.country, g.processors.map((p) => p.id)]));
+        expect(prod.processors[0]!.country).toBe("Australia");
+        expect(where["Germany"]).toContain("spaceinvoices");
+        const byId = Object.fromEntries(prod.processors.flatMap((g) => g.processors).map((p) => [p.id, p]));
+        expect([byId["auth0"]?.provisionedByThisStack, byId["mongodb-atlas"]?.provisionedByThisStack, byId["stripe"]?.provisionedByThisStack]).toEqual([
+            true,
+            true,
+            false,
+        ]);
+        expect(renderMarkdown(prod)).toMatch(/\| Germany \| SpaceInvoices \| .* \| no \(contract only\) \| not-recorded \|/);
     });
 
     test("the JSON report validates against its documented schema", () => {
