@@ -146,3 +146,46 @@ export function withOptions(rec: Recording, name: string, options: Partial<Regis
         registrations: rec.registrations.map((r) => (r.name === name && r.custom ? { ...r, options: { ...r.options, ...options } } : r)),
     };
 }
+
+/** How a test expects one mandatory violation: the finding, at the mandatory level. */
+export const mandatory = (message: string) => ({ message, enforcementLevel: "mandatory" as const });
+
+/** What a policy test file works with: this worker's pack and the prod stack recorded at preview. */
+export interface PolicySuite {
+    readonly pack: PolicyHarness;
+    readonly rec: Recording;
+    /** The provider-managed resource named `name` (a component may share its name). */
+    resource(name: string): Registration;
+    /** `policy`'s violations on resource `name`, after an optional single change of its inputs. */
+    violations(name: string, policy: string, change?: (props: Record<string, any>) => void): Promise<ReturnType<typeof violationsOf>>;
+}
+
+/** Sets a policy test file up: call once at the top level (it registers beforeAll/afterAll). */
+export function policySuite(): PolicySuite {
+    let pack: PolicyHarness | undefined;
+    let rec: Recording | undefined;
+    beforeAll(async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runStack } = require("./stack") as typeof import("./stack");
+        [pack, rec] = await Promise.all([policyHarness(), runStack({ preview: true })]);
+    });
+    afterAll(() => pack?.close());
+    const suite: PolicySuite = {
+        get pack() {
+            return pack!;
+        },
+        get rec() {
+            return rec!;
+        },
+        resource(name) {
+            const found = rec!.registrations.filter((r) => r.name === name && r.custom);
+            if (found.length !== 1) throw new Error(`expected one provider-managed resource named ${name}, found ${found.length}`);
+            return found[0]!;
+        },
+        async violations(name, policy, change) {
+            const reg = suite.resource(name);
+            return violationsOf(await pack!.analyze(change ? withInputs(reg, change) : reg, rec!), policy);
+        },
+    };
+    return suite;
+}

@@ -12,7 +12,7 @@ import * as gcp from "@pulumi/gcp";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram, UNKNOWN, type Recording } from "../../infra/offline/recorder";
-import { policyHarness, violationsOf, withInputs, type PolicyHarness } from "../harness/policy";
+import { type PolicyHarness, mutateResource, policyHarness, violationsOf, withInputs } from "../harness/policy";
 import { named, runStack } from "../harness/stack";
 
 const POLICY = "data-flows-to-declared-processors";
@@ -34,22 +34,6 @@ async function violations(rec: Recording) {
     return violationsOf(await pack.analyzeStack(rec), POLICY);
 }
 
-/**
- * A copy of the recording with one provider-managed resource's inputs and state changed. The harness's
- * `mutateResource` wants a unique name, and a component shares its name with its main child (the log stream).
- */
-function mutateResource(rec: Recording, name: string, change: (props: Record<string, any>) => void): Recording {
-    const target = rec.registrations.filter((r) => r.name === name && r.custom);
-    if (target.length !== 1) throw new Error(`expected one custom resource named ${name}, found ${target.length}`);
-    const reg = target[0]!;
-    const state = structuredClone(rec.states.get(reg.urn) ?? {}) as Record<string, any>;
-    change(state);
-    return {
-        ...rec,
-        registrations: rec.registrations.map((r) => (r === reg ? withInputs(r, change) : r)),
-        states: new Map([...rec.states, [reg.urn, state]]),
-    };
-}
 
 /** A copy of the recording without the provider-managed resources of these types. */
 function withoutTypes(rec: Recording, ...types: string[]): Recording {

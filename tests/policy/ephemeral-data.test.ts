@@ -2,28 +2,16 @@
  * Redis Cloud policies through the real pack: the prod subscription and database (at preview) pass; each
  * single mutation fails with the exact message.
  */
-import type { Recording } from "../../infra/offline/recorder";
-import { policyHarness, violationsOf, withInputs, type PolicyHarness } from "../harness/policy";
-import { runStack } from "../harness/stack";
+import { mandatory, policySuite, violationsOf, withInputs } from "../harness/policy";
 
-let pack: PolicyHarness;
-let rec: Recording;
-beforeAll(async () => {
-    [pack, rec] = await Promise.all([policyHarness(), runStack({ preview: true })]);
-});
-afterAll(() => pack.close());
+const suite = policySuite();
 
-const mandatory = (message: string) => ({ message, enforcementLevel: "mandatory" });
-
-async function check(name: string, policy: string, change?: (p: Record<string, any>) => void) {
-    const reg = rec.registrations.find((r) => r.name === name && r.custom)!;
-    return violationsOf(await pack.analyze(change ? withInputs(reg, change) : reg, rec), policy);
-}
+const check = suite.violations;
 
 test("the prod subscription and database raise nothing at all", async () => {
     for (const name of ["redis-subscription", "redis-pubsub"]) {
-        const reg = rec.registrations.find((r) => r.name === name && r.custom)!;
-        expect({ name, diagnostics: (await pack.analyze(reg, rec)).diagnostics }).toEqual({ name, diagnostics: [] });
+        const reg = suite.rec.registrations.find((r) => r.name === name && r.custom)!;
+        expect({ name, diagnostics: (await suite.pack.analyze(reg, suite.rec)).diagnostics }).toEqual({ name, diagnostics: [] });
     }
 });
 
@@ -94,8 +82,8 @@ describe("redis-database-source-ips-restricted", () => {
         ]);
     });
     test("the limits are pack config", async () => {
-        const reg = rec.registrations.find((r) => r.name === "redis-pubsub" && r.custom)!;
-        const result = await pack.analyze(withInputs(reg, (p) => (p["sourceIps"] = ["10.0.0.0/16"])), rec, { [policy]: { privateMinPrefix: 20 } });
+        const reg = suite.rec.registrations.find((r) => r.name === "redis-pubsub" && r.custom)!;
+        const result = await suite.pack.analyze(withInputs(reg, (p) => (p["sourceIps"] = ["10.0.0.0/16"])), suite.rec, { [policy]: { privateMinPrefix: 20 } });
         expect(violationsOf(result, policy)).toEqual([
             mandatory("Redis database redis-pubsub accepts connections from 10.0.0.0/16: wider than /20 (0.0.0.0/0 and other internet-wide ranges are refused)."),
         ]);

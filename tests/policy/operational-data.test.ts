@@ -3,22 +3,12 @@
  * property fails with the exact message.
  */
 import type { Recording } from "../../infra/offline/recorder";
-import { mutateResource, policyHarness, violationsOf, withInputs, withoutResources, type PolicyHarness } from "../harness/policy";
-import { named, runStack } from "../harness/stack";
+import { mandatory, mutateResource, policySuite, violationsOf, withoutResources } from "../harness/policy";
+import { named } from "../harness/stack";
 
-let pack: PolicyHarness;
-let rec: Recording;
-beforeAll(async () => {
-    [pack, rec] = await Promise.all([policyHarness(), runStack({ preview: true })]);
-});
-afterAll(() => pack.close());
+const suite = policySuite();
 
-const mandatory = (message: string) => ({ message, enforcementLevel: "mandatory" });
-
-async function check(name: string, policy: string, change?: (p: Record<string, any>) => void) {
-    const reg = rec.registrations.find((r) => r.name === name && r.custom)!;
-    return violationsOf(await pack.analyze(change ? withInputs(reg, change) : reg, rec), policy);
-}
+const check = suite.violations;
 
 describe("atlas-clusters-in-australia", () => {
     const policy = "atlas-clusters-in-australia";
@@ -50,7 +40,7 @@ describe("atlas-clusters-in-australia", () => {
 
 describe("atlas-cluster-encryption-customer-key / -tls-1-2 / -backup-enabled", () => {
     test("pass the prod cluster", async () => {
-        const result = await pack.analyze(named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster"), rec);
+        const result = await suite.pack.analyze(named(suite.rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster"), suite.rec);
         expect(result.diagnostics).toEqual([]);
     });
     test("encryption fails without a customer key provider", async () => {
@@ -96,7 +86,7 @@ describe("atlas-backup-daily-retention", () => {
         ]);
     });
     test("the retention is pack config", async () => {
-        const result = await pack.analyze(named(rec, "atlas-backups-schedule"), rec, { [policy]: { dailyRetentionDays: 14 } });
+        const result = await suite.pack.analyze(named(suite.rec, "atlas-backups-schedule"), suite.rec, { [policy]: { dailyRetentionDays: 14 } });
         expect(violationsOf(result, policy)).toEqual([
             mandatory("Backup schedule atlas-backups-schedule keeps daily snapshots for 30 days; the data policy requires 14 days."),
         ]);
@@ -106,17 +96,17 @@ describe("atlas-backup-daily-retention", () => {
 describe("atlas-cluster-has-backup-schedule (stack)", () => {
     const policy = "atlas-cluster-has-backup-schedule";
     test("passes: the schedule takes its clusterName from the cluster (paired by reference at preview)", async () => {
-        expect(named(rec, "atlas-backups-schedule").propertyDependencies["clusterName"]).toEqual([named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster").urn]);
-        expect(violationsOf(await pack.analyzeStack(rec), policy)).toEqual([]);
+        expect(named(suite.rec, "atlas-backups-schedule").propertyDependencies["clusterName"]).toEqual([named(suite.rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster").urn]);
+        expect(violationsOf(await suite.pack.analyzeStack(suite.rec), policy)).toEqual([]);
     });
     test("fails when the schedule is gone", async () => {
-        expect(violationsOf(await pack.analyzeStack(withoutResources(rec, "atlas-backups-schedule")), policy)).toEqual([
+        expect(violationsOf(await suite.pack.analyzeStack(withoutResources(suite.rec, "atlas-backups-schedule")), policy)).toEqual([
             mandatory("Atlas cluster atlas-cluster has no CloudBackupSchedule in this stack."),
         ]);
     });
     test("a schedule for another cluster does not count", async () => {
-        const other = mutateResource(withoutReferences(rec, "atlas-backups-schedule"), "atlas-backups-schedule", (p) => (p["clusterName"] = "some-other-cluster"));
-        expect(violationsOf(await pack.analyzeStack(other), policy)).toEqual([mandatory("Atlas cluster atlas-cluster has no CloudBackupSchedule in this stack.")]);
+        const other = mutateResource(withoutReferences(suite.rec, "atlas-backups-schedule"), "atlas-backups-schedule", (p) => (p["clusterName"] = "some-other-cluster"));
+        expect(violationsOf(await suite.pack.analyzeStack(other), policy)).toEqual([mandatory("Atlas cluster atlas-cluster has no CloudBackupSchedule in this stack.")]);
     });
 });
 

@@ -3,31 +3,11 @@
  * fixture (what the prod stack declares, at preview) passes; each single mutation fails with the exact message.
  */
 import type { Recording } from "../../infra/offline/recorder";
-import { named, runStack } from "../harness/stack";
-import {
-    mutateResource,
-    notApplicableReason,
-    policyHarness,
-    violationsOf,
-    withInputs,
-    withoutResources,
-    type PolicyHarness,
-} from "../harness/policy";
+import { named } from "../harness/stack";
+import { mandatory, mutateResource, notApplicableReason, policySuite, violationsOf, withoutResources } from "../harness/policy";
 
-let pack: PolicyHarness;
-let rec: Recording;
-beforeAll(async () => {
-    [pack, rec] = await Promise.all([policyHarness(), runStack({ preview: true })]);
-});
-afterAll(() => pack.close());
-
-const mandatory = (message: string) => ({ message, enforcementLevel: "mandatory" });
-
-async function resourceViolations(name: string, policy: string, change?: (p: Record<string, any>) => void) {
-    // Components share their name with their main child; policies analyze custom resources.
-    const reg = rec.registrations.find((r) => r.name === name && r.custom)!;
-    return violationsOf(await pack.analyze(change ? withInputs(reg, change) : reg, rec), policy);
-}
+const suite = policySuite();
+const resourceViolations = suite.violations;
 
 describe("aws-s3-public-access-blocked", () => {
     test("passes the component's block", async () => {
@@ -39,7 +19,7 @@ describe("aws-s3-public-access-blocked", () => {
         ]);
     });
     test("does not apply to other types", async () => {
-        expect(notApplicableReason(await pack.analyze(named(rec, "s3-documents-key"), rec), "aws-s3-public-access-blocked")).toBe(
+        expect(notApplicableReason(await suite.pack.analyze(named(suite.rec, "s3-documents-key"), suite.rec), "aws-s3-public-access-blocked")).toBe(
             "applies to aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
         );
     });
@@ -114,26 +94,26 @@ describe("aws-kms-key-rotation-enabled", () => {
 describe("aws-s3-bucket-controls-paired (stack)", () => {
     const policy = "aws-s3-bucket-controls-paired";
     test("passes: every bucket has all six controls; the log bucket needs no logging of its own", async () => {
-        expect(violationsOf(await pack.analyzeStack(rec), policy)).toEqual([]);
+        expect(violationsOf(await suite.pack.analyzeStack(suite.rec), policy)).toEqual([]);
     });
     test("flags a bucket whose public access block and policy are missing", async () => {
-        const broken = withoutResources(rec, "s3-exports-public-access-block", "s3-exports-policy");
-        expect(violationsOf(await pack.analyzeStack(broken), policy)).toEqual([
+        const broken = withoutResources(suite.rec, "s3-exports-public-access-block", "s3-exports-policy");
+        expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-exports (allotrac-prod-exports-apse2) is missing a public access block (BucketPublicAccessBlock), a bucket policy (BucketPolicy)."),
         ]);
     });
     test("flags a data bucket without access logging", async () => {
-        const broken = withoutResources(rec, "s3-documents-logging");
-        expect(violationsOf(await pack.analyzeStack(broken), policy)).toEqual([
+        const broken = withoutResources(suite.rec, "s3-documents-logging");
+        expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-documents (allotrac-prod-documents-apse2) is missing access logging (BucketLogging)."),
         ]);
     });
     test("an exemption needs a reason of at least 20 characters, and then skips the bucket", async () => {
-        const broken = withoutResources(rec, "s3-documents-logging");
+        const broken = withoutResources(suite.rec, "s3-documents-logging");
         await expect(
-            pack.analyzeStack(broken, { [policy]: { exemptions: [{ resource: "s3-documents", reason: "because" }] } }),
+            suite.pack.analyzeStack(broken, { [policy]: { exemptions: [{ resource: "s3-documents", reason: "because" }] } }),
         ).rejects.toThrow(`Invalid config for policy ${policy}: /exemptions/0/reason must NOT have fewer than 20 characters.`);
-        const exempt = await pack.analyzeStack(broken, {
+        const exempt = await suite.pack.analyzeStack(broken, {
             [policy]: { exemptions: [{ resource: "s3-documents", reason: "Logging is delivered by CloudTrail data events for this bucket." }] },
         });
         expect(violationsOf(exempt, policy)).toEqual([]);
@@ -144,40 +124,40 @@ describe("aws-s3-bucket-encryption-customer-key (stack)", () => {
     const policy = "aws-s3-bucket-encryption-customer-key";
     const rule = (p: Record<string, any>) => p["rules"][0];
     test("passes at preview: the key ARN is unknown but comes from an aws.kms.Key of the stack; the log bucket's AES256 is allowed", async () => {
-        const sse = named(rec, "s3-documents-encryption");
+        const sse = named(suite.rec, "s3-documents-encryption");
         expect(sse.rawInputs["rules"]).toEqual([expect.objectContaining({ applyServerSideEncryptionByDefault: expect.objectContaining({ kmsMasterKeyId: expect.any(String) }) })]);
-        expect(violationsOf(await pack.analyzeStack(rec), policy)).toEqual([]);
+        expect(violationsOf(await suite.pack.analyzeStack(suite.rec), policy)).toEqual([]);
     });
     test("fails SSE-S3 on a data bucket", async () => {
-        const broken = mutateResource(rec, "s3-documents-encryption", (p) => (rule(p).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }));
-        expect(violationsOf(await pack.analyzeStack(broken), policy)).toEqual([
+        const broken = mutateResource(suite.rec, "s3-documents-encryption", (p) => (rule(p).applyServerSideEncryptionByDefault = { sseAlgorithm: "AES256" }));
+        expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-documents (allotrac-prod-documents-apse2): default encryption is SSE-S3 (AES256), not SSE-KMS with a customer-managed key."),
         ]);
     });
     test("fails SSE-KMS with the AWS-managed key", async () => {
         const broken = withoutDependency(
-            mutateResource(rec, "s3-documents-encryption", (p) => (rule(p).applyServerSideEncryptionByDefault.kmsMasterKeyId = "alias/aws/s3")),
+            mutateResource(suite.rec, "s3-documents-encryption", (p) => (rule(p).applyServerSideEncryptionByDefault.kmsMasterKeyId = "alias/aws/s3")),
             "s3-documents-encryption",
         );
-        expect(violationsOf(await pack.analyzeStack(broken), policy)).toEqual([
+        expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-documents (allotrac-prod-documents-apse2): SSE-KMS uses the AWS-managed key alias/aws/s3, not a customer-managed one."),
         ]);
     });
     test("fails SSE-KMS without a key", async () => {
-        const broken = mutateResource(rec, "s3-documents-encryption", (p) => delete rule(p).applyServerSideEncryptionByDefault.kmsMasterKeyId);
-        expect(violationsOf(await pack.analyzeStack(broken), policy)).toEqual([
+        const broken = mutateResource(suite.rec, "s3-documents-encryption", (p) => delete rule(p).applyServerSideEncryptionByDefault.kmsMasterKeyId);
+        expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-documents (allotrac-prod-documents-apse2): SSE-KMS names no key, so S3 uses the AWS-managed aws/s3 key, not a customer-managed one."),
         ]);
     });
     test("fails without an S3 Bucket Key", async () => {
-        const broken = mutateResource(rec, "s3-documents-encryption", (p) => (rule(p).bucketKeyEnabled = false));
-        expect(violationsOf(await pack.analyzeStack(broken), policy)).toEqual([
+        const broken = mutateResource(suite.rec, "s3-documents-encryption", (p) => (rule(p).bucketKeyEnabled = false));
+        expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-documents (allotrac-prod-documents-apse2): SSE-KMS is used without an S3 Bucket Key (bucketKeyEnabled must be true)."),
         ]);
     });
     test("the log-target allowance cannot be claimed by a bucket that receives no logs", async () => {
-        const broken = withoutResources(rec, "s3-documents-logging", "s3-exports-logging");
-        expect(violationsOf(await pack.analyzeStack(broken), policy)).toEqual([
+        const broken = withoutResources(suite.rec, "s3-documents-logging", "s3-exports-logging");
+        expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-access-logs (allotrac-prod-s3-access-logs-apse2): default encryption is SSE-S3 (AES256), not SSE-KMS with a customer-managed key."),
         ]);
     });
@@ -185,7 +165,7 @@ describe("aws-s3-bucket-encryption-customer-key (stack)", () => {
 
 describe("gcp-storage-bucket-cmek / -private / -versioning-enabled", () => {
     test("pass the component's bucket at preview (the key id is unknown, but set)", async () => {
-        const result = await pack.analyze(named(rec, "gcs-media", "gcp:storage/bucket:Bucket"), rec);
+        const result = await suite.pack.analyze(named(suite.rec, "gcs-media", "gcp:storage/bucket:Bucket"), suite.rec);
         expect(result.diagnostics).toEqual([]);
     });
     test("cmek fails without a default key", async () => {
@@ -226,7 +206,7 @@ describe("gcp-kms-key-rotation", () => {
         ]);
     });
     test("the maximum is pack config", async () => {
-        const result = await pack.analyze(named(rec, "gcs-media-key"), rec, { [policy]: { maxRotationDays: 30 } });
+        const result = await suite.pack.analyze(named(suite.rec, "gcs-media-key"), suite.rec, { [policy]: { maxRotationDays: 30 } });
         expect(violationsOf(result, policy)).toEqual([mandatory("Cloud KMS key gcs-media-key rotates every 90 days; at most 30 days is allowed.")]);
     });
 });
