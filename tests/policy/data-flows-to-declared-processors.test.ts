@@ -12,7 +12,7 @@ import * as gcp from "@pulumi/gcp";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram, UNKNOWN, type Recording } from "../../infra/offline/recorder";
-import { type PolicyHarness, mutateResource, policyHarness, violationsOf, withInputs } from "../harness/policy";
+import { type PolicyHarness, mutateResource, policyHarness, violationsOf } from "../harness/policy";
 import { named, runStack } from "../harness/stack";
 
 const POLICY = "data-flows-to-declared-processors";
