@@ -44,7 +44,7 @@ describe("the prod section", () => {
                 region: "ap-southeast-2",
                 networkingDeploymentCidr: "10.42.8.0/24",
                 multipleAvailabilityZones: true,
-                paymentMethodId: "12345",
+                paymentMethodId: "00000",
                 creationPlan: { memoryLimitInGb: 2, throughputMeasurementBy: "operations-per-second", throughputMeasurementValue: 25000 },
             },
             database: {

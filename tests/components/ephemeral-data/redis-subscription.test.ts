@@ -32,7 +32,7 @@ describe("the subscription (redis-subscription)", () => {
         expect(named(rec, "redis-subscription", T.subscription).inputs).toEqual({
             name: "allotrac-prod-ephemeral-apse2",
             paymentMethod: "credit-card",
-            paymentMethodId: "12345",
+            paymentMethodId: "00000",
             memoryStorage: "ram",
             cloudProvider: {
                 provider: "AWS",

@@ -48,7 +48,7 @@ test("prod declares one org-level resource policy: Australian regions only, neve
     const children = childrenOf(rec, named(rec, "atlas-guardrail", "data-platform:operational-data:AtlasResidencyGuardrail"));
     expect(providersOf(children)).toEqual([{ name: "atlas-guardrail", provider: atlasProviderUrn(rec) }]);
     expect(named(rec, "atlas-guardrail", T.resourcePolicy).inputs).toEqual({
-        orgId: "65a1f0c2e4b0d7a3c9f81234",
+        orgId: "000000000000000000000000",
         name: "data-policy-australia-only",
         description: "Data policy 02.operational-data: clusters only in Australian regions; no 0.0.0.0/0 on any IP access list.",
         policies: [{ body: REGION_POLICY }, { body: OPEN_ACCESS_POLICY }],

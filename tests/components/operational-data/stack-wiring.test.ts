@@ -21,7 +21,7 @@ test("the project: in the configured org, Atlas's default alerts kept, generativ
     const project = named(rec, "atlas-project", T.project);
     expect(childrenOf(rec, named(rec, "atlas-project", "data-platform:operational-data:AtlasProject"))).toEqual([project]);
     expect(project.inputs).toEqual({
-        orgId: "65a1f0c2e4b0d7a3c9f81234",
+        orgId: "000000000000000000000000",
         name: "allotrac-prod-operational",
         withDefaultAlertsSettings: true,
         isDataExplorerGenAiFeaturesEnabled: false,
