@@ -48,8 +48,12 @@ export async function teardown(): Promise<void> {
 /** Starts the program server (TypeScript registered as `pulumi up` registers it) and records its port. */
 function startProgramServer(dir: string): void {
     const root = path.resolve(__dirname, "../..");
+    // Provider credentials in the shell must not change what the program registers (the Redis binding reads its
+    // keys from the environment): the server runs without them, whoever runs the tests.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(REDISCLOUD|MONGODB_ATLAS|AUTH0)_/.test(k)));
     const child = spawn(process.execPath, ["-r", path.join(root, "infra/offline/register-ts.js"), path.join(__dirname, "program-server.ts")], {
         cwd: root,
+        env,
         stdio: ["ignore", "pipe", "pipe"],
     });
     fs.writeFileSync(path.join(dir, `program.pid`), String(child.pid));

@@ -1,12 +1,14 @@
 /**
  * The Redis database that holds ephemeral pub/sub data (data policy "02.ephemeral-data"; "06.ephemeral-retention":
  * "not backed up or retained beyond necessary operational windows"; "05.encryption-and-access-control": encryption
- * in transit and access control; "03.rbac"). Security-controls R3–R6, R7 (source IPs), R11 (alerts).
+ * in transit and access control; "03.rbac"). Redis Cloud docs: "Transport Layer Security (TLS)", "Data persistence",
+ * "Configure CIDR allow list" (https://redis.io/docs/latest/operate/rc/security/cidr-whitelist); alert names and
+ * units per terraform-provider-rediscloud `docs/resources/rediscloud_subscription_database.md`.
  *
  * | child | setting |
  * |---|---|
- * | `random.RandomPassword` (`${name}-password`), only when no password is given | 40 letters and digits |
- * | `rediscloud.SubscriptionDatabase` (`${name}`), protected | TLS required; no persistence (`dataPersistence: "none"`); no backup (no `remoteBackup`, no `periodicBackupPath`); replicated; `sourceIps` as given (never empty, so never the provider's 0.0.0.0/0); TTL-respecting eviction; the password, secret; alerts |
+ * | `random.RandomPassword` (`${name}-password`), only when no password is given, protected | 40 letters and digits |
+ * | `rediscloud.SubscriptionDatabase` (`${name}`), protected | TLS required; no persistence (`dataPersistence: "none"`); no backup (no `remoteBackup`, no `periodicBackupPath`); replicated; `sourceIps` as given (never empty, so never the provider's 0.0.0.0/0); TTL-respecting eviction; the password, secret; alerts; the endpoints secret outputs |
  *
  * No persistence and no backup: nothing of this database is written to disk or copied elsewhere, so when a key
  * expires or is evicted it is gone (Redis Cloud "Data persistence": with persistence off, data is lost on a failure
@@ -21,6 +23,7 @@
  * `random.RandomPassword`, whose `result` is a secret output. It is never part of a name, tag or log line.
  *
  * The database is protected: deleting it drops the data in flight and its endpoint, which clients are configured with.
+ * A generated password is protected too: replacing it (a rename, say) would change the password under every client.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { NETWORK_ACCESS_RULE, networkAccessProblem } from "../../network";
@@ -62,9 +65,9 @@ const GENERATED_PASSWORD_LENGTH = 40;
 export class RedisDatabase extends pulumi.ComponentResource {
     /** The database's id within its subscription. */
     public readonly databaseId: pulumi.Output<number>;
-    /** `host:port` of the public endpoint (TLS). */
+    /** `host:port` of the public endpoint (TLS). Secret. */
     public readonly publicEndpoint: pulumi.Output<string>;
-    /** `host:port` of the private endpoint (TLS), reachable over VPC peering. */
+    /** `host:port` of the private endpoint (TLS), reachable over VPC peering. Secret. */
     public readonly privateEndpoint: pulumi.Output<string>;
     /** The default user's password. Secret. */
     public readonly password: pulumi.Output<string>;
@@ -100,7 +103,9 @@ export class RedisDatabase extends pulumi.ComponentResource {
                     minLower: 2,
                     minNumeric: 2,
                 },
-                { parent: this },
+                // Protected: a rename or an accidental delete would generate a new password, which the database
+                // would take on the next update and every client would be locked out.
+                { parent: this, protect: true },
             );
             password = this.generatedPassword.result;
         }
@@ -130,12 +135,15 @@ export class RedisDatabase extends pulumi.ComponentResource {
                 password: this.password,
                 supportOssClusterApi: false,
             },
-            { parent: this, protect: true },
+            // The endpoints are where the data can be reached from: secret in the state as well, like the password
+            // (the binding marks only `password` secret, as the provider schema does).
+            { parent: this, protect: true, additionalSecretOutputs: ["publicEndpoint", "privateEndpoint"] },
         );
 
         this.databaseId = this.database.dbId;
-        this.publicEndpoint = this.database.publicEndpoint;
-        this.privateEndpoint = this.database.privateEndpoint;
+        // Secret here too, not only through the engine's additionalSecretOutputs: what reads these gets a secret.
+        this.publicEndpoint = pulumi.secret(this.database.publicEndpoint);
+        this.privateEndpoint = pulumi.secret(this.database.privateEndpoint);
         // The password is not a component output: it stays in the database's own (secret) state only.
         this.registerOutputs({
             databaseId: this.databaseId,

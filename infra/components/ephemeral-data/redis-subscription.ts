@@ -1,7 +1,8 @@
 /**
  * The Redis Enterprise cluster that ephemeral pub/sub data lives on: a Redis Cloud Pro subscription in an Australian
- * region (data policy "02.ephemeral-data": "Managed using an Enterprise Redis cluster in Australia"; security-controls
- * R1 residency, R2 high availability within Australia).
+ * region, spread over its availability zones (data policy "02.ephemeral-data": "Managed using an Enterprise Redis
+ * cluster in Australia"; terraform-provider-rediscloud `docs/resources/rediscloud_subscription.md`: `region`,
+ * `multiple_availability_zones`).
  *
  * | child | setting |
  * |---|---|

@@ -1,7 +1,8 @@
 /**
  * An AWS Organizations service control policy that denies every action requested outside the Australian regions,
  * attached to one account or organizational unit: the cloud-side guardrail behind the `aws-resources-in-australia`
- * policy (data policy "02.static-files" and "08.secure-transfers"; security-controls §1, policy-anchors §6).
+ * policy (data policy "02.static-files" and "08.secure-transfers"; AWS IAM User Guide, "AWS: Denies access to AWS based
+ * on the requested Region").
  *
  * The policy pack sees only this stack, and only values known at preview. The SCP is enforced by AWS itself, for
  * every principal of the target (console, CLI, other stacks, a value that was unknown at preview), so no bucket,

@@ -2,7 +2,7 @@
  * Google Cloud organization policies (Org Policy API v2) on an organization, folder or project: the cloud-side
  * guardrails behind the `gcp-resources-in-australia`, `gcp-storage-bucket-private` and `gcp-storage-bucket-cmek`
  * policies (data policy "02.static-files", "05.encryption-and-access-control", "05.industry-standard-encryption";
- * security-controls §6b, policy-anchors §6; https://cloud.google.com/storage/docs/org-policy-constraints).
+ * https://cloud.google.com/storage/docs/org-policy-constraints and "Restricting Resource Locations").
  *
  * | child | constraint | rule |
  * |---|---|---|
@@ -13,8 +13,8 @@
  * | `${name}-secure-http-transport` | `storage.secureHttpTransport` | enforced: no plain-HTTP access to Cloud Storage (§05 in transit) |
  *
  * Each policy's `name` is set explicitly (`<parent>/policies/<constraint>`): the SDK marks it optional, and the
- * provider would otherwise auto-name it into an invalid name (provider-api-notes §0.2). Boolean rule flags are
- * the strings `"TRUE"`/`"FALSE"` (§0.7). List policies set `inheritFromParent: false`, so a looser parent policy
+ * provider would otherwise auto-name it into an invalid name (gcp.orgpolicy.Policy docs: "name … Immutable").
+ * Boolean rule flags are the strings `"TRUE"`/`"FALSE"`, as the Org Policy v2 API and @pulumi/gcp type them. List policies set `inheritFromParent: false`, so a looser parent policy
  * cannot widen them.
  *
  * Limits Google documents: `gcp.resourceLocations` applies to resources created after it, is not enforced on some
@@ -28,7 +28,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { gcpPolicyParent } from "../../schema/guardrails";
 
-/** The GCP value group of every Australian location (security-controls §1). */
+/** The GCP value group of every Australian location ("Restricting Resource Locations": location value groups). */
 export const AUSTRALIAN_LOCATIONS = "in:australia-locations";
 
 /** The services that must use customer-managed keys where the policy applies. */

@@ -1,7 +1,7 @@
 /**
  * The account-level S3 Block Public Access, all four settings on: the cloud-side guardrail behind the
  * `aws-s3-public-access-blocked` and `aws-s3-bucket-controls-paired` policies (data policy "02.static-files",
- * "05.encryption-and-access-control"; Security Hub S3.1 / CIS AWS 2.1.4; policy-anchors §6).
+ * "05.encryption-and-access-control"; Security Hub S3.1 / CIS AWS 2.1.4).
  *
  * The policy pack checks each bucket this stack declares. This setting covers every bucket in the account,
  * including ones created by hand, by another stack or later, and it wins over any bucket-level setting or policy

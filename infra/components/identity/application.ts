@@ -1,8 +1,9 @@
 /**
  * An application users log in to: a public Auth0 client (SPA or native) using the authorization code flow with
- * PKCE, with rotating refresh tokens (security-controls I11). A customer-facing application requires an Auth0
- * Organization at login, so every session belongs to exactly one customer tenant (data policy
- * "03.tenant-data-access": tenant data is limited to the tenant's users; "01.tenant-managed-access"; I12).
+ * PKCE, with rotating refresh tokens (Auth0 "Authorization Code Flow with Proof Key for Code Exchange (PKCE)",
+ * "Refresh Token Rotation"). A customer-facing application requires an Auth0 Organization at login, so every
+ * session belongs to exactly one customer tenant (data policy "03.tenant-data-access": tenant data is limited to
+ * the tenant's users; "01.tenant-managed-access"; Auth0 "Define Organization Behavior").
  *
  * | child | setting |
  * |---|---|

@@ -1,6 +1,7 @@
 /**
  * Auth0 attack protection, all three protections on and blocking (data policy "05.encryption-and-access-control":
- * access control mechanisms; security-controls I3–I5).
+ * access control mechanisms; Auth0 "Attack Protection": brute-force protection, breached password detection,
+ * suspicious IP throttling).
  *
  * | protection | setting |
  * |---|---|
@@ -29,6 +30,9 @@ export const SUSPICIOUS_IP_PRE_LOGIN = { maxAttempts: 100, rate: 864000 } as con
 export const SUSPICIOUS_IP_PRE_USER_REGISTRATION = { maxAttempts: 50, rate: 1728000 } as const;
 
 export class AttackProtection extends pulumi.ComponentResource {
+    /** The provider's id of the tenant's attack-protection settings. */
+    public readonly attackProtectionId: pulumi.Output<string>;
+
     public readonly attackProtection: auth0.AttackProtection;
 
     constructor(name: string, args: AttackProtectionArgs = {}, opts?: pulumi.ComponentResourceOptions) {
@@ -64,6 +68,7 @@ export class AttackProtection extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.registerOutputs({});
+        this.attackProtectionId = this.attackProtection.id;
+        this.registerOutputs({ attackProtectionId: this.attackProtectionId });
     }
 }

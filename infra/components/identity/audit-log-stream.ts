@@ -1,6 +1,6 @@
 /**
  * Streams every Auth0 tenant log event to AWS EventBridge in Australia (data policy "10.staff-access-audit":
- * staff access is audited, with audit logs maintained for accountability; security-controls I14).
+ * staff access is audited, with audit logs maintained for accountability; Auth0 "Stream Logs to Amazon EventBridge").
  *
  * `auth0.LogStream` of type `eventbridge`, active, with no filter: every category is delivered, including
  * `auth.login.*` and `auth.token_exchange.*` (who logged in to which Organization, including support staff) and
@@ -13,12 +13,13 @@
  */
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";
+import type { AU_EVENTBRIDGE_REGIONS } from "../../schema/identity";
 
 export interface AuditLogStreamArgs {
     /** The AWS account that receives the partner event source. */
     readonly awsAccountId: string;
-    /** Where the event source is created: an Australian region Auth0 supports (`ap-southeast-2`). */
-    readonly awsRegion: string;
+    /** Where the event source is created: an Australian region Auth0 log streams support (the identity schema's list). */
+    readonly awsRegion: (typeof AU_EVENTBRIDGE_REGIONS)[number];
     /** The stream's name in the Dashboard. Default `data-policy-audit`. */
     readonly streamName?: string;
 }

@@ -1,6 +1,6 @@
 /**
  * Multi-factor authentication for every login to every application (data policy "05.encryption-and-access-control";
- * security-controls I7; Auth0 Production Checks "Multi-factor Auth should be configured").
+ * Auth0 Production Checks "Multi-factor Auth should be configured"; Auth0 "Enable Multi-Factor Authentication").
  *
  * `auth0.Guardian` with `policy: "all-applications"` and only the factors named in `factors`. A factor block the
  * Guardian resource does not receive is disabled, so SMS, voice, email, push and Duo stay off: SMS and voice
@@ -26,6 +26,11 @@ export interface MfaPolicyArgs {
 }
 
 export class MfaPolicy extends pulumi.ComponentResource {
+    /** The provider's id of the tenant's Guardian (MFA) settings. */
+    public readonly guardianId: pulumi.Output<string>;
+    /** When MFA is required, by Auth0's policy name (`all-applications`). */
+    public readonly policy: pulumi.Output<string>;
+
     public readonly guardian: auth0.Guardian;
 
     constructor(name: string, args: MfaPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -48,6 +53,8 @@ export class MfaPolicy extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.registerOutputs({});
+        this.guardianId = this.guardian.id;
+        this.policy = this.guardian.policy;
+        this.registerOutputs({ guardianId: this.guardianId, policy: this.policy });
     }
 }

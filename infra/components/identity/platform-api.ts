@@ -1,7 +1,7 @@
 /**
  * The platform API as an Auth0 resource server with role-based access control enforced (data policy "03.rbac":
  * all data access is restricted by RBAC; "01.tenant-managed-access": tenants assign these roles to their own
- * members, per Organization; security-controls I13; Auth0 "Enable Role-Based Access Control for APIs").
+ * members, per Organization; Auth0 "Enable Role-Based Access Control for APIs").
  *
  * | child | setting |
  * |---|---|

@@ -4,7 +4,7 @@
  *
  * | child | setting |
  * |---|---|
- * | `auth0.Tenant` | friendly name, support contacts; persistent *and* ephemeral sessions capped at the same absolute and idle lifetimes; clickjacking headers on; no account-existence or enterprise-IdP disclosure |
+ * | `auth0.Tenant` | friendly name, support contacts; persistent *and* ephemeral sessions capped at the same absolute and idle lifetimes; clickjacking headers on; no account-existence or enterprise-IdP disclosure; new clients not enabled on every connection |
  * | `auth0.CustomDomain` (only with `customDomain`) | Auth0-managed certificate, TLS 1.2 only (`recommended`) |
  *
  * What this cannot do: choose the tenant's region. Auth0 fixes it when the tenant is created in the Dashboard;
@@ -58,6 +58,9 @@ export class TenantSettings extends pulumi.ComponentResource {
                     enablePublicSignupUserExistsError: false,
                     // Do not publish enterprise IdP domains in the login configuration file.
                     noDiscloseEnterpriseConnections: true,
+                    // A new client is not switched on for every existing connection: `ConnectionClients`
+                    // (UserDatabase) declares exactly which application may use which connection.
+                    enableClientConnections: false,
                 },
             },
             { parent: this },

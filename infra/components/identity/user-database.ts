@@ -19,7 +19,7 @@ import type { ClauseId } from "../../clauses";
 
 const CLAUSE: ClauseId = "02.identity-data";
 
-/** The legacy Auth0 password policy fields (security-controls I9). */
+/** The Auth0 database connection's password policy fields (Auth0 "Password Strength in Auth0 Database Connections"). */
 export interface PasswordPolicy {
     /** Auth0 strength level: `good` (8+ characters, 3 of 4 classes) or `excellent` (10+, no runs of 3). */
     readonly strength: "good" | "excellent";

@@ -9,8 +9,10 @@
  * | `mongodbatlas.BackupCompliancePolicy` (switch) | the same items as a floor nobody can lower; snapshots cannot be deleted before they expire; copies and encryption at rest required |
  *
  * Atlas creates a default schedule when Cloud Backup is switched on; this resource replaces its policy items with
- * exactly these. `updateSnapshots` applies a changed retention to snapshots already taken, so the retention
- * said here is true of every snapshot held, not only of new ones.
+ * exactly these. `updateSnapshots` applies a changed retention to snapshots already taken in the cluster's own
+ * region; with copies, `updateCopySnapshots` does the same for the copies already held in the second region
+ * (Atlas accepts it only together with `copyPolicyItemsEnabled`). Together they make the retention said here true
+ * of every snapshot and every copy held, not only of new ones.
  *
  * Both are protected: deleting the schedule would leave the cluster with no snapshots scheduled at all, and the
  * compliance policy can only be removed by MongoDB Support. With the compliance policy on, the schedule is
@@ -72,6 +74,9 @@ export interface BackupScheduleSummary {
 /** Days: the one retention unit used here, so that "30" in config reads as 30 days everywhere. */
 const DAYS = "days";
 
+/** The shortest daily retention the data policy allows (§02 "30-day retention period"). */
+const MIN_DAILY_RETENTION_DAYS = 30;
+
 export class ClusterBackups extends pulumi.ComponentResource {
     /** The schedule, in plain values. */
     public readonly summary: BackupScheduleSummary;
@@ -80,13 +85,15 @@ export class ClusterBackups extends pulumi.ComponentResource {
     public readonly compliancePolicy: mongodbatlas.BackupCompliancePolicy | undefined;
 
     constructor(name: string, args: ClusterBackupsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("data-platform:operational-data:ClusterBackups", name, {}, opts);
-        if (!Number.isInteger(args.dailyRetentionDays) || args.dailyRetentionDays < 30) {
-            throw new pulumi.ResourceError(
-                `dailyRetentionDays = ${args.dailyRetentionDays} is not allowed; expected a whole number of at least 30 (data policy §02, §06: 30-day retention).`,
-                this,
+        // The config schema applies the same floor; a caller that bypasses it must not shorten the retention either.
+        // Checked before anything, this component included, is registered.
+        if (!Number.isInteger(args.dailyRetentionDays) || args.dailyRetentionDays < MIN_DAILY_RETENTION_DAYS) {
+            throw new pulumi.RunError(
+                `ClusterBackups ${name}: dailyRetentionDays = ${args.dailyRetentionDays} is not allowed; ` +
+                    `expected a whole number of days, at least ${MIN_DAILY_RETENTION_DAYS} (data policy §02, §06: 30-day retention).`,
             );
         }
+        super("data-platform:operational-data:ClusterBackups", name, {}, opts);
         const daily = { frequencyInterval: 1, retentionUnit: DAYS, retentionValue: args.dailyRetentionDays };
         const hourly = { frequencyInterval: args.hourly.everyHours, retentionUnit: DAYS, retentionValue: args.hourly.retentionDays };
 
@@ -105,6 +112,9 @@ export class ClusterBackups extends pulumi.ComponentResource {
                     ? {
                           // copyPolicyItems (not the deprecated `frequencies`) need this one-way switch.
                           copyPolicyItemsEnabled: true,
+                          // A changed retention also applies to the copies already held in the second region, not
+                          // only to new ones (needs copyPolicyItemsEnabled; provider docs of `updateCopySnapshots`).
+                          updateCopySnapshots: true,
                           copySettings: [
                               {
                                   cloudProvider: args.copy.cloudProvider,

@@ -48,22 +48,29 @@ const APPLICATION_ROLES: readonly string[] = ["read", "readWrite"] satisfies App
 const SYSTEM_DATABASES: readonly string[] = ["admin", "local", "config"];
 
 export class LeastPrivilegeDatabaseUsers extends pulumi.ComponentResource {
+    /** Each user's database user name (the application's IAM role ARN), by key. */
+    public readonly usernames: Readonly<Record<string, pulumi.Output<string>>>;
+
     /** Each user, by key. */
     public readonly users: Readonly<Record<string, mongodbatlas.DatabaseUser>>;
 
     constructor(name: string, args: LeastPrivilegeDatabaseUsersArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("data-platform:operational-data:LeastPrivilegeDatabaseUsers", name, {}, opts);
-        const users: Record<string, mongodbatlas.DatabaseUser> = {};
+        // The type and the config schema already say so; a caller that casts around them is refused here, before
+        // anything, this component included, is registered.
         for (const user of args.users) {
             for (const grant of user.roles) {
-                // The type and the config schema already say so; a caller that casts around them is refused here.
                 if (!APPLICATION_ROLES.includes(grant.role) || SYSTEM_DATABASES.includes(grant.database)) {
-                    throw new pulumi.ResourceError(
-                        `users[${user.key}] role ${grant.role} on ${grant.database} is not allowed; expected read or readWrite on an application database (data policy §03).`,
-                        this,
+                    throw new pulumi.RunError(
+                        `LeastPrivilegeDatabaseUsers ${name}: users[${user.key}].roles role = ${grant.role} on database ${grant.database} is not allowed; ` +
+                            `expected ${APPLICATION_ROLES.join(" or ")} on an application database, never on admin, local or config (data policy §03).`,
                     );
                 }
             }
+        }
+        super("data-platform:operational-data:LeastPrivilegeDatabaseUsers", name, {}, opts);
+        const users: Record<string, mongodbatlas.DatabaseUser> = {};
+        const usernames: Record<string, pulumi.Output<string>> = {};
+        for (const user of args.users) {
             users[user.key] = new mongodbatlas.DatabaseUser(
                 `${name}-${user.key}`,
                 {
@@ -81,8 +88,11 @@ export class LeastPrivilegeDatabaseUsers extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
+            usernames[user.key] = users[user.key]!.username;
         }
         this.users = users;
-        this.registerOutputs({});
+        this.usernames = usernames;
+        // User names are IAM role ARNs, not credentials (IAM authentication: no password exists).
+        this.registerOutputs({ usernames: this.usernames });
     }
 }

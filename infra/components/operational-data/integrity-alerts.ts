@@ -22,6 +22,11 @@
  *
  * Alerts match every cluster of the project: the project holds this one cluster, and a cluster added later is
  * then watched from its first minute.
+ *
+ * `RESOURCE_POLICY_VIOLATED` is an alertable project event: the Atlas Admin API's alert-configuration schema lists
+ * it under `eventTypeName` ("Atlas Resource Policy Audit Types", schema `DefaultAlertConfigViewForNdsGroup` in the
+ * Atlas Admin API v2 OpenAPI specification, as published in mongodb/atlas-sdk-go `openapi/atlas-api.yaml`; see
+ * https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-creategroupalertconfig).
  */
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
@@ -54,7 +59,10 @@ const REPEAT_EVERY_MINUTES = 60;
 type AlertSpec = Omit<mongodbatlas.AlertConfigurationArgs, "projectId" | "notifications" | "enabled">;
 
 export class IntegrityAlerts extends pulumi.ComponentResource {
-    /** Each alert configuration, by its name suffix (`backup-snapshot-failed`, `no-primary`, …). */
+    /** Atlas's id of each alert configuration, by its name suffix (`backup-snapshot-failed`, `no-primary`, …). */
+    public readonly alertConfigurationIds: Readonly<Record<string, pulumi.Output<string>>>;
+
+    /** Each alert configuration, by its name suffix. */
     public readonly alerts: Readonly<Record<string, mongodbatlas.AlertConfiguration>>;
 
     constructor(name: string, args: IntegrityAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -106,14 +114,18 @@ export class IntegrityAlerts extends pulumi.ComponentResource {
                 ),
             ]),
         );
-        this.registerOutputs({});
+        this.alertConfigurationIds = Object.fromEntries(Object.entries(this.alerts).map(([suffix, a]) => [suffix, a.alertConfigurationId]));
+        // Ids only: the notification tokens stay in the alert configurations' own (secret) inputs.
+        this.registerOutputs({ alertConfigurationIds: this.alertConfigurationIds });
     }
 }
 
 /**
- * The notification as Atlas takes it. Tokens stay secret Outputs: the SDK does not mark nested notification
- * fields secret (provider-api-notes §8), so they must arrive secret. PagerDuty keeps its own repeat interval, so
- * none is sent for it (Atlas does not return one, which would show as a perpetual diff).
+ * The notification as Atlas takes it. Tokens stay secret Outputs: `@pulumi/mongodbatlas` 4.16.0 marks no field of
+ * `AlertConfiguration` secret (its `alertConfiguration.js` sets no `additionalSecretOutputs`, although the Terraform
+ * schema calls `service_key` and `api_token` sensitive), so they must arrive secret. PagerDuty keeps its own repeat
+ * interval, so none is sent for it (the Atlas Admin API's notification schema: "PagerDuty, VictorOps, and OpsGenie
+ * notifications don't return this element"; sending one would show as a perpetual diff).
  */
 function notificationInput(target: AlertNotificationTarget): mongodbatlas.types.input.AlertConfigurationNotification {
     switch (target.typeName) {

@@ -33,6 +33,8 @@ const CLAUSE: ClauseId = "02.operational-data";
 /** Election priorities Atlas uses: 7 for the preferred region, then descending; 0 for read-only-only regions. */
 const PRIMARY_PRIORITY = 7;
 const SECONDARY_PRIORITY = 6;
+/** Electable nodes the preferred region needs: with 3, losing any one node (or zone) still leaves a majority. */
+const MIN_PRIMARY_ELECTABLE_NODES = 3;
 
 export interface ClusterRegion {
     /** Atlas region name in Australia, e.g. `AP_SOUTHEAST_2`. */
@@ -75,13 +77,16 @@ export class OperationalCluster extends pulumi.ComponentResource {
     public readonly cluster: mongodbatlas.AdvancedCluster;
 
     constructor(name: string, args: OperationalClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("data-platform:operational-data:OperationalCluster", name, {}, opts);
-        if (args.primaryRegion.electableNodes < 3) {
-            throw new pulumi.ResourceError(
-                `primaryRegion.electableNodes = ${args.primaryRegion.electableNodes} is not allowed; expected at least 3 (failover, data policy §06).`,
-                this,
+        // The config schema applies the same rule; a caller that bypasses it must not get a replica set that cannot
+        // elect a primary after losing one node. Checked before anything, this component included, is registered.
+        const electable = args.primaryRegion.electableNodes;
+        if (!Number.isInteger(electable) || electable < MIN_PRIMARY_ELECTABLE_NODES) {
+            throw new pulumi.RunError(
+                `OperationalCluster ${name}: primaryRegion.electableNodes = ${electable} is not allowed; ` +
+                    `expected a whole number, at least ${MIN_PRIMARY_ELECTABLE_NODES} (automatic failover, data policy §06).`,
             );
         }
+        super("data-platform:operational-data:OperationalCluster", name, {}, opts);
 
         this.cluster = new mongodbatlas.AdvancedCluster(
             name,
@@ -107,7 +112,9 @@ export class OperationalCluster extends pulumi.ComponentResource {
                 ],
                 tags: { ...args.tags, "data-policy-clause": CLAUSE },
             },
-            { parent: this, protect: true },
+            // `connectionStrings` names every host of the cluster; the provider stores it in plain state unless it
+            // is marked secret here (the component's own connectionString output is secret as well).
+            { parent: this, protect: true, additionalSecretOutputs: ["connectionStrings"] },
         );
 
         this.clusterName = this.cluster.name;
@@ -119,6 +126,8 @@ export class OperationalCluster extends pulumi.ComponentResource {
         this.registerOutputs({
             clusterName: this.clusterName,
             clusterId: this.clusterId,
+            projectId: this.projectId,
+            zoneId: this.zoneId,
             connectionString: this.connectionString,
         });
     }

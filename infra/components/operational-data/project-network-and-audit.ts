@@ -55,6 +55,11 @@ export const AUDITED_EVENTS = [
 export const AUDIT_FILTER = { atype: { $in: [...AUDITED_EVENTS] } };
 
 export class ProjectNetworkAndAudit extends pulumi.ComponentResource {
+    /** The CIDR blocks on the project's IP access list, in config order. */
+    public readonly accessListCidrs: readonly pulumi.Output<string>[];
+    /** Whether database auditing is on, as Atlas reports it. */
+    public readonly auditingEnabled: pulumi.Output<boolean>;
+
     public readonly accessList: readonly mongodbatlas.ProjectIpAccessList[];
     public readonly auditing: mongodbatlas.Auditing;
 
@@ -88,6 +93,8 @@ export class ProjectNetworkAndAudit extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.registerOutputs({});
+        this.accessListCidrs = this.accessList.map((entry) => entry.cidrBlock);
+        this.auditingEnabled = this.auditing.enabled;
+        this.registerOutputs({ accessListCidrs: this.accessListCidrs, auditingEnabled: this.auditingEnabled });
     }
 }

@@ -50,6 +50,11 @@ export interface AtlasResidencyGuardrailArgs {
 }
 
 export class AtlasResidencyGuardrail extends pulumi.ComponentResource {
+    /** Atlas's id of the resource policy. */
+    public readonly resourcePolicyId: pulumi.Output<string>;
+    /** The resource policy's name in the org ({@link RESOURCE_POLICY_NAME}). */
+    public readonly resourcePolicyName: pulumi.Output<string>;
+
     public readonly resourcePolicy: mongodbatlas.ResourcePolicy;
 
     constructor(name: string, args: AtlasResidencyGuardrailArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -64,7 +69,9 @@ export class AtlasResidencyGuardrail extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        this.registerOutputs({});
+        this.resourcePolicyId = this.resourcePolicy.id;
+        this.resourcePolicyName = this.resourcePolicy.name;
+        this.registerOutputs({ resourcePolicyId: this.resourcePolicyId, resourcePolicyName: this.resourcePolicyName });
     }
 }
 

@@ -3,6 +3,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
+/** Environment variables read, in order, for `apiKey`: the schema's default, then the Terraform provider's name. */
+export const API_KEY_ENV_VARS = ["REDISCLOUD_API_KEY", "REDISCLOUD_ACCESS_KEY"] as const;
+/** Environment variables read for `secretKey` (the schema and the Terraform provider agree on the name). */
+export const SECRET_KEY_ENV_VARS = ["REDISCLOUD_SECRET_KEY"] as const;
+
+/** Why half a key pair is refused, naming what is missing and where it could come from. */
+function halfPairMessage(name: string, missing: "apiKey" | "secretKey"): string {
+    const [have, haveVars] = missing === "apiKey" ? (["secretKey", SECRET_KEY_ENV_VARS] as const) : (["apiKey", API_KEY_ENV_VARS] as const);
+    const missingVars = missing === "apiKey" ? API_KEY_ENV_VARS : SECRET_KEY_ENV_VARS;
+    return (
+        `rediscloud.Provider ${name}: ${have} is set (argument or ${haveVars.join(" / ")}) but ${missing} is not; ` +
+        `set ${missing} or ${missingVars.join(" / ")} as well, or neither key (the provider uses the keys only as a pair).`
+    );
+}
+
 /**
  * The provider type for the rediscloud package. By default, resources use package-wide configuration
  * settings, however an explicit `Provider` instance may be created and passed during resource
@@ -28,7 +43,7 @@ export class Provider extends pulumi.ProviderResource {
     // after it, which an emitted ES2022 class field would do.
     /**
      * This is the Redis Cloud API key. It must be provided but can also be set by the `REDISCLOUD_ACCESS_KEY` environment
-     * variable.
+     * variable (this binding reads `REDISCLOUD_API_KEY`, then `REDISCLOUD_ACCESS_KEY`).
      */
     public declare readonly apiKey: pulumi.Output<string | undefined>;
     /**
@@ -54,11 +69,23 @@ export class Provider extends pulumi.ProviderResource {
         opts = opts || {};
         {
             // The schema's `defaultInfo` reads REDISCLOUD_API_KEY / REDISCLOUD_SECRET_KEY (provider/resources.go);
-            // the bridged Terraform provider's client reads REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY itself.
-            // Unlike the Node.js generator, which applies the environment default after the secret wrapping, the
-            // value from the environment is marked secret too (as the Go SDK of v1.3.5 does).
-            resourceInputs["apiKey"] = utilities.secretOrUndefined(args?.apiKey ?? utilities.getEnv("REDISCLOUD_API_KEY"));
-            resourceInputs["secretKey"] = utilities.secretOrUndefined(args?.secretKey ?? utilities.getEnv("REDISCLOUD_SECRET_KEY"));
+            // the bridged Terraform provider's client reads REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY itself, and
+            // REDISCLOUD_ACCESS_KEY is what our docs and CI export. So the account key falls back to either name,
+            // the schema's first (README.md, difference 5). Unlike the Node.js generator, which applies the
+            // environment default after the secret wrapping, the value from the environment is marked secret too
+            // (as the Go SDK of v1.3.5 does).
+            // An empty argument counts as unset, as `secretOrUndefined` drops it.
+            const apiKey = args?.apiKey || utilities.getEnv(...API_KEY_ENV_VARS);
+            const secretKey = args?.secretKey || utilities.getEnv(...SECRET_KEY_ENV_VARS);
+            // The Terraform provider uses the keys only as a pair: given one, it ignores it and silently reads its
+            // own environment instead. Half a pair, from arguments or the environment, is refused before anything
+            // is registered (README.md, difference 6). Not when an existing provider is rebuilt from its URN
+            // (`constructProvider` in index.ts): nothing is sent then, so there is nothing to refuse.
+            if (!opts.urn && (apiKey === undefined) !== (secretKey === undefined)) {
+                throw new pulumi.RunError(halfPairMessage(name, apiKey === undefined ? "apiKey" : "secretKey"));
+            }
+            resourceInputs["apiKey"] = utilities.secretOrUndefined(apiKey);
+            resourceInputs["secretKey"] = utilities.secretOrUndefined(secretKey);
             resourceInputs["url"] = args ? args.url : undefined;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
@@ -74,7 +101,7 @@ export class Provider extends pulumi.ProviderResource {
 export interface ProviderArgs {
     /**
      * This is the Redis Cloud API key. It must be provided but can also be set by the `REDISCLOUD_ACCESS_KEY` environment
-     * variable.
+     * variable (this binding reads `REDISCLOUD_API_KEY`, then `REDISCLOUD_ACCESS_KEY`).
      */
     apiKey?: pulumi.Input<string>;
     /**

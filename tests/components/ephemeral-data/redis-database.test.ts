@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RedisDatabase } from "../../../infra/components/ephemeral-data/redis-database";
 import { mockRedisNumber } from "../../../infra/offline/mock-outputs";
-import { runProgram, UNKNOWN, type ProgramError, type Recording } from "../../../infra/offline/recorder";
+import { ProgramError, runProgram, UNKNOWN, type Recording } from "../../../infra/offline/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
 const T = {
@@ -42,13 +42,12 @@ const PROD_DATABASE = {
     supportOssClusterApi: false,
 };
 
-/** The root stack's outputs as the engine receives them: a secret output carries Pulumi's secret signature. */
-function stackOutputsOnTheWire(r: Recording): Record<string, unknown> {
-    const stack = r.registrations.find((x) => x.type === "pulumi:pulumi:Stack");
-    return (stack ? r.states.get(stack.urn) : undefined) ?? {};
-}
-function isSecretOnTheWire(value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig;
+/** The whole stack's secret outputs: the Redis connection details, and the Atlas connection string. */
+const SECRET_STACK_OUTPUTS = ["atlasConnectionString", "redisConnection"];
+
+/** A value as a component registers it when it is secret (Pulumi's wire form of a secret). */
+function secretOnTheWire(value: unknown): Record<string, unknown> {
+    return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
 }
 
 let rec: Recording;
@@ -87,7 +86,7 @@ describe("the database (redis-pubsub)", () => {
         expect(db.propertyDependencies["password"]).toEqual([named(rec, "redis-pubsub-password", T.password).urn]);
     });
 
-    test("is protected; its password is a secret input and a secret output; it asks for the rediscloud plugin 1.3.5", () => {
+    test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
         const db = named(rec, "redis-pubsub", T.database);
         expect({
             protect: db.options.protect,
@@ -98,9 +97,20 @@ describe("the database (redis-pubsub)", () => {
         }).toEqual({
             protect: true,
             secretInputs: ["password"],
-            additionalSecretOutputs: ["password"],
+            // The component's endpoints first, then the binding's own `password` (merged after the caller's options).
+            additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
             version: "1.3.5",
             pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud",
+        });
+    });
+
+    test("the component's outputs: the database id in the clear, both endpoints as secrets, no password", () => {
+        const port = 10000 + (DB_ID % 10000);
+        const host = `c${DB_ID % 1000}.mock.ec2.redns.redis-cloud.com`;
+        expect(rec.states.get(named(rec, "redis-pubsub", T.component).urn)).toEqual({
+            databaseId: DB_ID,
+            publicEndpoint: secretOnTheWire(`redis-${port}.${host}:${port}`),
+            privateEndpoint: secretOnTheWire(`redis-${port}.internal.${host}:${port}`),
         });
     });
 });
@@ -110,6 +120,8 @@ describe("the generated password (redis-pubsub-password)", () => {
         const p = named(rec, "redis-pubsub-password", T.password);
         expect(p.inputs).toEqual({ length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 });
         expect(p.options.additionalSecretOutputs).toEqual(["bcryptHash", "result"]);
+        // Protected: replacing it (a rename, say) would change the password under every client.
+        expect(p.options.protect).toBe(true);
         expect(named(rec, "random-redis", T.random).inputs).toEqual({});
         expect(String(rec.states.get(p.urn)?.["result"])).toMatch(/^[A-Za-z0-9]{40}$/);
     });
@@ -139,11 +151,8 @@ describe("the stack outputs", () => {
                 tls: true,
             },
         });
-        const wire = stackOutputsOnTheWire(rec);
-        expect({ redisConnection: isSecretOnTheWire(wire["redisConnection"]), redisDatabase: isSecretOnTheWire(wire["redisDatabase"]) }).toEqual({
-            redisConnection: true,
-            redisDatabase: false,
-        });
+        // redisConnection is secret; redisDatabase (ids) is not.
+        expect(rec.secretOutputs).toEqual(SECRET_STACK_OUTPUTS);
     });
 
     test("a password from secret config appears in no name, input or output except the database's secret input and the secret output", async () => {
@@ -153,12 +162,12 @@ describe("the stack outputs", () => {
             .filter((r) => JSON.stringify([r.urn, r.inputs]).includes(fromConfig))
             .map((r) => `${r.type}::${r.name}`);
         expect(holders).toEqual([`${T.database}::redis-pubsub`]);
-        const wire = stackOutputsOnTheWire(withPassword);
-        const inClearOutputs = Object.entries(wire)
-            .filter(([, v]) => !isSecretOnTheWire(v) && JSON.stringify(v).includes(fromConfig))
+        expect(withPassword.secretOutputs).toEqual(SECRET_STACK_OUTPUTS);
+        const holdingOutputs = Object.entries(withPassword.outputs)
+            .filter(([, v]) => JSON.stringify(v).includes(fromConfig))
             .map(([k]) => k);
-        expect(inClearOutputs).toEqual([]);
-        expect(isSecretOnTheWire(wire["redisConnection"])).toBe(true);
+        // Only the secret one holds it.
+        expect(holdingOutputs).toEqual(["redisConnection"]);
     });
 });
 
@@ -170,9 +179,10 @@ describe("at preview (computed outputs unknown, as in `pulumi preview`)", () => 
 });
 
 describe("RedisDatabase on its own", () => {
-    async function construct(sourceIps: string[]): Promise<string> {
+    /** What building the component alone did: the error it threw (if any) and the types registered. */
+    async function construct(sourceIps: string[]): Promise<{ error: string | undefined; registered: string[] }> {
         try {
-            await runProgram(
+            const r = await runProgram(
                 () => {
                     new RedisDatabase("db", {
                         subscriptionId: "1",
@@ -187,23 +197,27 @@ describe("RedisDatabase on its own", () => {
                 },
                 { project: "component-test", stack: "test", config: {} },
             );
-            return "constructed";
+            return { error: undefined, registered: r.registrations.map((x) => x.type) };
         } catch (e) {
-            return (e as ProgramError).message;
+            if (!(e instanceof ProgramError)) throw e;
+            return { error: e.message, registered: e.registrations.map((x) => x.type) };
         }
     }
+    const refused = (sourceIps: string) => ({
+        error:
+            `RedisDatabase db: sourceIps ${sourceIps} is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: ` +
+            "a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).",
+        registered: ["pulumi:pulumi:Stack"],
+    });
 
-    test("refuses an empty sourceIps (the provider would open the database to 0.0.0.0/0), any /0 and public blocks wider than /24", async () => {
-        expect(await construct([])).toBe(
-            "RedisDatabase db: sourceIps [] is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).",
-        );
-        expect(await construct(["10.0.0.0/16", "0.0.0.0/0"])).toBe(
-            'RedisDatabase db: sourceIps ["10.0.0.0/16","0.0.0.0/0"] is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).',
-        );
+    test("refuses an empty sourceIps (the provider would open the database to 0.0.0.0/0), any /0 and public blocks wider than /24, registering nothing", async () => {
+        expect(await construct([])).toEqual(refused("[]"));
+        expect(await construct(["10.0.0.0/16", "0.0.0.0/0"])).toEqual(refused('["10.0.0.0/16","0.0.0.0/0"]'));
         // A public /16 is somebody else's network: refused like the schema refuses it.
-        expect(await construct(["52.64.0.0/16"])).toBe(
-            'RedisDatabase db: sourceIps ["52.64.0.0/16"] is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).',
-        );
-        expect(await construct(["10.0.0.0/16", "203.0.113.16/28"])).toBe("constructed");
+        expect(await construct(["52.64.0.0/16"])).toEqual(refused('["52.64.0.0/16"]'));
+    });
+
+    test("builds the database for named networks (password given, so no generated one)", async () => {
+        expect(await construct(["10.0.0.0/16", "203.0.113.16/28"])).toEqual({ error: undefined, registered: ["pulumi:pulumi:Stack", T.component, T.database] });
     });
 });

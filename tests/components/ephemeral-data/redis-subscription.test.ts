@@ -3,8 +3,9 @@
  * Enterprise Redis cluster in Australia"), and the explicit Redis Cloud provider it is created through. Runs the
  * real program under Pulumi's mock monitor.
  */
-import type { Recording } from "../../../infra/offline/recorder";
-import { childrenOf, named, providerUrn, runStack } from "../../harness/stack";
+import { loadStackConfig } from "../../../infra/offline/project";
+import { ProgramError, runProgram, type Recording } from "../../../infra/offline/recorder";
+import { childrenOf, named, project, providerUrn, runStack } from "../../harness/stack";
 
 const T = {
     component: "data-platform:ephemeral-data:RedisSubscription",
@@ -65,9 +66,41 @@ describe("the subscription (redis-subscription)", () => {
     });
 });
 
+/**
+ * The provider reads its keys from the environment when the config has none, so these tests run the real program
+ * in this process with exactly the credential variables each one sets. Not through `runStack`: the shared program
+ * server has the environment jest was started with, which a test cannot change.
+ */
 describe("the Redis Cloud provider (rediscloud)", () => {
-    test("with no keys in the stack config, is given no credentials: the plugin reads REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY", () => {
-        const p = named(rec, "rediscloud", T.provider);
+    const CREDENTIAL_VARS = ["REDISCLOUD_API_KEY", "REDISCLOUD_ACCESS_KEY", "REDISCLOUD_SECRET_KEY"] as const;
+    type CredentialVar = (typeof CREDENTIAL_VARS)[number];
+    const saved = Object.fromEntries(CREDENTIAL_VARS.map((k) => [k, process.env[k]]));
+    afterEach(() => {
+        for (const k of CREDENTIAL_VARS) {
+            if (saved[k] === undefined) delete process.env[k];
+            else process.env[k] = saved[k];
+        }
+    });
+
+    // The program itself (Pulumi.yaml `main`), loaded into this test file's module registry.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const program = require(project.main) as () => unknown;
+
+    /** Runs the prod stack in this process with only `env` among the credential variables, and `secrets` as secret config. */
+    function runWithEnvironment(env: Partial<Record<CredentialVar, string>>, secrets: Record<string, string> = {}): Promise<Recording> {
+        for (const k of CREDENTIAL_VARS) delete process.env[k];
+        Object.assign(process.env, env);
+        const stackFile = loadStackConfig(project, "prod");
+        return runProgram(program, {
+            project: project.name,
+            stack: "prod",
+            config: { ...stackFile.config, ...secrets },
+            secretKeys: [...stackFile.secretKeys, ...Object.keys(secrets)],
+        });
+    }
+
+    test("with no keys in the stack config or the environment, is given no credentials", async () => {
+        const p = named(await runWithEnvironment({}), "rediscloud", T.provider);
         expect({ inputs: p.inputs, additionalSecretOutputs: p.options.additionalSecretOutputs, version: p.options.version, pluginDownloadURL: p.options.pluginDownloadURL }).toEqual({
             inputs: {},
             additionalSecretOutputs: ["apiKey", "secretKey"],
@@ -75,14 +108,46 @@ describe("the Redis Cloud provider (rediscloud)", () => {
         });
     });
 
-    test("with both keys as secret config, is given both as secrets, and neither appears anywhere else", async () => {
+    test("with both keys as secret config, is given both as secrets (over the environment's), and neither appears anywhere else", async () => {
         const apiKey = "test-redis-cloud-account-key";
         const secretKey = "test-redis-cloud-user-secret-key";
-        const withKeys = await runStack({ secrets: { "rediscloud:apiKey": apiKey, "rediscloud:secretKey": secretKey } });
+        const withKeys = await runWithEnvironment(
+            { REDISCLOUD_ACCESS_KEY: "env-account-key", REDISCLOUD_SECRET_KEY: "env-secret-key" },
+            { "rediscloud:apiKey": apiKey, "rediscloud:secretKey": secretKey },
+        );
         const p = named(withKeys, "rediscloud", T.provider);
         expect(p.inputs).toEqual({ apiKey, secretKey });
         expect([...p.secretInputs].sort()).toEqual(["apiKey", "secretKey"]);
         const elsewhere = JSON.stringify([withKeys.registrations.filter((r) => r !== p).map((r) => r.inputs), withKeys.outputs]);
         expect([elsewhere.includes(apiKey), elsewhere.includes(secretKey)]).toEqual([false, false]);
+    });
+
+    test("with REDISCLOUD_ACCESS_KEY and REDISCLOUD_SECRET_KEY exported (what our docs and CI set), is given both, as secrets", async () => {
+        const p = named(await runWithEnvironment({ REDISCLOUD_ACCESS_KEY: "env-account-key", REDISCLOUD_SECRET_KEY: "env-secret-key" }), "rediscloud", T.provider);
+        expect({ inputs: p.inputs, secretInputs: [...p.secretInputs].sort() }).toEqual({
+            inputs: { apiKey: "env-account-key", secretKey: "env-secret-key" },
+            secretInputs: ["apiKey", "secretKey"],
+        });
+    });
+
+    test("with only REDISCLOUD_ACCESS_KEY exported, the program stops before the Redis Cloud provider or anything on it is registered", async () => {
+        const err = await runWithEnvironment({ REDISCLOUD_ACCESS_KEY: "env-account-key" }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
+        expect(err).toBeInstanceOf(ProgramError);
+        const { message, registrations } = err as ProgramError;
+        expect(message).toBe(
+            "rediscloud.Provider rediscloud: apiKey is set (argument or REDISCLOUD_API_KEY / REDISCLOUD_ACCESS_KEY) but secretKey is not; " +
+                "set secretKey or REDISCLOUD_SECRET_KEY as well, or neither key (the provider uses the keys only as a pair).",
+        );
+        // The providers built before it in infra/index.ts (registered concurrently, so compared sorted), and nothing else.
+        expect(registrations.map((r) => r.type).sort()).toEqual([
+            "pulumi:providers:auth0",
+            "pulumi:providers:aws",
+            "pulumi:providers:gcp",
+            "pulumi:providers:mongodbatlas",
+            "pulumi:pulumi:Stack",
+        ]);
     });
 });

@@ -1,8 +1,8 @@
 /**
  * The Google Cloud org policies (infra/components/guardrails/gcp-org-policies.ts; data policy "02.static-files",
  * "05.encryption-and-access-control", "05.industry-standard-encryption"), asserted exactly while their switch is on
- * and absent while it is off. Names are explicit and rule flags are the strings "TRUE"/"FALSE" (provider-api-notes
- * §0.2, §0.7).
+ * and absent while it is off. Names are explicit and rule flags are the strings "TRUE"/"FALSE", as the Org Policy v2
+ * API takes them.
  */
 import { GcpOrgPolicies } from "../../../infra/components/guardrails/gcp-org-policies";
 import type { Recording } from "../../../infra/offline/recorder";

@@ -1,6 +1,6 @@
 /**
  * The customer-facing application under the prod config (data policy "03.tenant-data-access",
- * "01.tenant-managed-access"; security-controls I11, I12): a public client that requires an Auth0 Organization
+ * "01.tenant-managed-access"; Auth0 "Refresh Token Rotation", "Define Organization Behavior"): a public client that requires an Auth0 Organization
  * (one per customer tenant) at login, with rotating refresh tokens bounded by the tenant's session limits.
  */
 import type { Recording } from "../../../infra/offline/recorder";

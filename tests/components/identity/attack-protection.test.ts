@@ -1,7 +1,8 @@
 /**
- * Auth0 attack protection under the prod config (data policy "05.encryption-and-access-control"; security-controls
- * I3–I5): brute-force protection, breached-password detection and suspicious-IP throttling, all enabled and
- * blocking, no IP exempt. Values are the API's snake_case values (provider-api-notes §0.1).
+ * Auth0 attack protection under the prod config (data policy "05.encryption-and-access-control"; Auth0 "Attack
+ * Protection"): brute-force protection, breached-password detection and suspicious-IP throttling, all enabled and
+ * blocking, no IP exempt. Values are the Management API's snake_case values (terraform-provider-auth0
+ * `attack_protection` validators), not the camelCase the SDK's doc comments show.
  */
 import type { Recording } from "../../../infra/offline/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
@@ -19,6 +20,7 @@ test("the component holds exactly the tenant's attack-protection settings", () =
     const component = named(rec, "auth0-attack-protection", "data-platform:identity:AttackProtection");
     expect(childrenOf(rec, component).map((r) => r.type)).toEqual(["auth0:index/attackProtection:AttackProtection"]);
     expect(Object.keys(inputs()).sort()).toEqual(["breachedPasswordDetection", "bruteForceProtection", "suspiciousIpThrottling"]);
+    expect(rec.states.get(component.urn)).toEqual({ attackProtectionId: "auth0-attack-protection-id" });
 });
 
 test("brute force: on, counted per account and IP, blocks after 10 failures and tells the user", () => {

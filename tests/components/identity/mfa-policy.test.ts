@@ -1,6 +1,7 @@
 /**
- * MFA under the prod config (data policy "05.encryption-and-access-control"; security-controls I7): required for
- * every application, strong factors only; SMS, voice, email, push and Duo stay off.
+ * MFA under the prod config (data policy "05.encryption-and-access-control"; Auth0 Production Checks "Multi-factor
+ * Auth should be configured"): required for every application, strong factors only; SMS, voice, email, push and
+ * Duo stay off.
  */
 import type { Recording } from "../../../infra/offline/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
@@ -10,9 +11,10 @@ beforeAll(async () => {
     rec = await runStack();
 });
 
-test("the component holds exactly the Guardian settings", () => {
+test("the component holds exactly the Guardian settings, and outputs their id and the MFA policy's name", () => {
     const component = named(rec, "auth0-mfa", "data-platform:identity:MfaPolicy");
     expect(childrenOf(rec, component).map((r) => r.type)).toEqual(["auth0:index/guardian:Guardian"]);
+    expect(rec.states.get(component.urn)).toEqual({ guardianId: "auth0-mfa-id", policy: "all-applications" });
 });
 
 test("all applications require MFA with OTP, security keys, device biometrics and recovery codes; nothing weaker", () => {

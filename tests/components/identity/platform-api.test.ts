@@ -1,6 +1,6 @@
 /**
  * RBAC under the prod config (data policy "03.rbac": all data access restricted by RBAC; "01.tenant-managed-access";
- * "10.staff-access-audit" for the support role; security-controls I13): the platform API enforces RBAC and puts
+ * "10.staff-access-audit" for the support role; Auth0 "Enable Role-Based Access Control for APIs"): the platform API enforces RBAC and puts
  * permissions in its tokens; the default multi-tenant SaaS role set, each role with exactly its permissions.
  */
 import type { Recording } from "../../../infra/offline/recorder";

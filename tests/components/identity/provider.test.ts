@@ -112,5 +112,7 @@ test("stack outputs: ids and names only, none of them secret", () => {
         userDatabase: { id: "con_mock-auth0-users", name: "allotrac-users" },
         auditLogPartnerEventSource: "aws.partner/auth0.com/mock-auth0-audit-log-stream/auth0.logs",
     });
-    expect(rec.secretOutputs).not.toContain("identity");
+    // The whole stack's secret outputs: identity is not among them (the Atlas connection string and the Redis
+    // connection details are).
+    expect(rec.secretOutputs).toEqual(["atlasConnectionString", "redisConnection"]);
 });

@@ -17,7 +17,7 @@ test("the component holds the tenant and, without a custom domain, nothing else"
     expect(ofType(rec, "auth0:index/customDomain:CustomDomain")).toEqual([]);
 });
 
-test("tenant: explicit session and idle lifetimes (hours) for persistent and ephemeral sessions, contacts, secure flags", () => {
+test("tenant: explicit session and idle lifetimes (hours) for persistent and ephemeral sessions, contacts, secure flags, no automatic client-connection grants", () => {
     expect(named(rec, "auth0-tenant", "auth0:index/tenant:Tenant").inputs).toEqual({
         friendlyName: "Allotrac",
         supportEmail: "support@allotrac.com.au",
@@ -30,6 +30,8 @@ test("tenant: explicit session and idle lifetimes (hours) for persistent and eph
             disableClickjackProtectionHeaders: false,
             enablePublicSignupUserExistsError: false,
             noDiscloseEnterpriseConnections: true,
+            // New applications are not enabled on every connection: UserDatabase's ConnectionClients decides.
+            enableClientConnections: false,
         },
     });
 });

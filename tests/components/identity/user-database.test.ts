@@ -1,6 +1,6 @@
 /**
  * The Auth0 database connection under the prod config (data policy "02.identity-data", "03.tenant-data-access";
- * security-controls I9): strong password policy, brute-force protection, MFA, invitation-only sign-up, protected,
+ * Auth0 "Password Strength in Auth0 Database Connections"): strong password policy, brute-force protection, MFA, invitation-only sign-up, protected,
  * enabled for exactly the configured applications.
  */
 import type { Recording } from "../../../infra/offline/recorder";

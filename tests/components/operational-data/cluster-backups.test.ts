@@ -4,10 +4,11 @@
  * be restored"): the schedule's daily item, hourly and point-in-time settings, the copy to Melbourne, and the
  * Backup Compliance Policy behind its switch.
  */
+import { ClusterBackups } from "../../../infra/components/operational-data/cluster-backups";
 import type { Recording } from "../../../infra/offline/recorder";
 import { UNKNOWN } from "../../../infra/offline/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
 
 const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
 const HOURLY = { frequencyInterval: 6, retentionUnit: "days", retentionValue: 7 };
@@ -47,6 +48,8 @@ test("the schedule: daily snapshots kept exactly 30 days, 6-hourly kept 7, a 7-d
         policyItemDaily: DAILY_30,
         updateSnapshots: true,
         copyPolicyItemsEnabled: true,
+        // A retention change reaches the copies already held in Melbourne too, not only the snapshots in Sydney.
+        updateCopySnapshots: true,
         copySettings: [COPY_TO_MELBOURNE],
         skipDestroy: false,
     });
@@ -100,12 +103,19 @@ test("with the compliance policy switched on: the same items as an undeletable f
     expect((withPolicy.outputs["atlasBackupSchedule"] as { compliancePolicy: boolean }).compliancePolicy).toBe(true);
 });
 
-test("without a copy region: no copy settings and no copy-policy switch (it is one-way in Atlas)", async () => {
+test("without a copy region: no copy settings, no copy-policy switch (it is one-way in Atlas), no updateCopySnapshots (Atlas refuses it without copies)", async () => {
     const noCopy = await runStack({ mutate: (c) => delete c["data-platform:atlas"].backup.copyRegion });
-    const inputs = named(noCopy, "atlas-backups-schedule", T.schedule).inputs;
-    expect(inputs["copySettings"]).toBeUndefined();
-    expect(inputs["copyPolicyItemsEnabled"]).toBeUndefined();
-    expect(inputs["policyItemDaily"]).toEqual(DAILY_30);
+    expect(named(noCopy, "atlas-backups-schedule", T.schedule).inputs).toEqual({
+        projectId: PROJECT_ID,
+        clusterName: CLUSTER,
+        referenceHourOfDay: 16,
+        referenceMinuteOfHour: 0,
+        restoreWindowDays: 7,
+        policyItemHourly: HOURLY,
+        policyItemDaily: DAILY_30,
+        updateSnapshots: true,
+        skipDestroy: false,
+    });
 });
 
 test("the daily item and its copies keep exactly the published 30 days (config refuses any other figure)", async () => {
@@ -124,4 +134,42 @@ test("at preview the retention, window and copy region are known, so the policy 
     expect(inputs.projectId).toBe(UNKNOWN);
     expect(inputs.copySettings[0].regionName).toBe("AP_SOUTHEAST_4");
     expect(inputs.copySettings[0].copyPolicyItems).toEqual(COPY_TO_MELBOURNE.copyPolicyItems);
+});
+
+describe("ClusterBackups on its own (no config validation in front of it)", () => {
+    function withDailyRetention(dailyRetentionDays: number) {
+        return constructAlone(
+            (opts) =>
+                new ClusterBackups(
+                    "b",
+                    {
+                        projectId: "p",
+                        clusterName: "c",
+                        dailyRetentionDays,
+                        hourly: { everyHours: 6, retentionDays: 7 },
+                        restoreWindowDays: 7,
+                        snapshotHourUtc: 16,
+                    },
+                    opts,
+                ),
+        );
+    }
+
+    test("refuses a daily retention below 30 days, or not a whole number of days, before anything is registered", async () => {
+        expect(await withDailyRetention(29)).toEqual({
+            error: "ClusterBackups b: dailyRetentionDays = 29 is not allowed; expected a whole number of days, at least 30 (data policy §02, §06: 30-day retention).",
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+        expect(await withDailyRetention(30.5)).toEqual({
+            error: "ClusterBackups b: dailyRetentionDays = 30.5 is not allowed; expected a whole number of days, at least 30 (data policy §02, §06: 30-day retention).",
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+    });
+
+    test("builds the schedule with 30", async () => {
+        expect(await withDailyRetention(30)).toEqual({
+            error: undefined,
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:ClusterBackups", T.schedule],
+        });
+    });
 });

@@ -3,9 +3,10 @@
  * "05.encryption-and-access-control"): AWS IAM authentication (no password anywhere), read or readWrite on the
  * application database only, scoped to the one cluster.
  */
+import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/database-users";
 import type { Recording } from "../../../infra/offline/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -40,7 +41,9 @@ test("two users, one per application IAM role, exactly as configured, on the Atl
 });
 
 test("no user has a password, an admin role or a role on a system database", () => {
-    for (const user of ofType(rec, T.databaseUser)) {
+    const users = ofType(rec, T.databaseUser);
+    expect(users).toHaveLength(2);
+    for (const user of users) {
         const roles = (user.inputs["roles"] as { roleName: string; databaseName: string }[]).map((r) => `${r.roleName}@${r.databaseName}`);
         expect({ name: user.name, password: user.inputs["password"], passwordWo: user.inputs["passwordWo"], secrets: user.secretInputs }).toEqual({
             name: user.name,
@@ -64,4 +67,50 @@ test("a collection-level grant from config becomes collectionName", async () => 
     expect(named(narrowed, "atlas-db-users-reporting", T.databaseUser).inputs["roles"]).toEqual([
         { roleName: "read", databaseName: "allotrac", collectionName: "jobs" },
     ]);
+});
+
+test("the component's outputs are the user names (IAM role ARNs: no credential exists to leak)", () => {
+    const component = named(rec, "atlas-db-users", "data-platform:operational-data:LeastPrivilegeDatabaseUsers");
+    expect(rec.states.get(component.urn)).toEqual({
+        usernames: {
+            api: "arn:aws:iam::111122223333:role/allotrac-prod-api",
+            reporting: "arn:aws:iam::111122223333:role/allotrac-prod-reporting",
+        },
+    });
+});
+
+describe("LeastPrivilegeDatabaseUsers on its own (no config validation in front of it)", () => {
+    function withGrant(grant: DatabaseGrant) {
+        return constructAlone(
+            (opts) =>
+                new LeastPrivilegeDatabaseUsers(
+                    "u",
+                    { projectId: "p", clusterName: "c", users: [{ key: "app", awsIamRoleArn: "arn:aws:iam::111122223333:role/app", roles: [grant] }] },
+                    opts,
+                ),
+        );
+    }
+
+    test("refuses a role other than read/readWrite, or one on a system database, before anything is registered", async () => {
+        // A caller that casts around the type, as the schema would otherwise have refused it.
+        expect(await withGrant({ database: "allotrac", role: "dbAdmin" as DatabaseGrant["role"] })).toEqual({
+            error:
+                "LeastPrivilegeDatabaseUsers u: users[app].roles role = dbAdmin on database allotrac is not allowed; " +
+                "expected read or readWrite on an application database, never on admin, local or config (data policy §03).",
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+        expect(await withGrant({ database: "admin", role: "read" })).toEqual({
+            error:
+                "LeastPrivilegeDatabaseUsers u: users[app].roles role = read on database admin is not allowed; " +
+                "expected read or readWrite on an application database, never on admin, local or config (data policy §03).",
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+    });
+
+    test("builds the user for readWrite on an application database", async () => {
+        expect(await withGrant({ database: "allotrac", role: "readWrite" })).toEqual({
+            error: undefined,
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:LeastPrivilegeDatabaseUsers", T.databaseUser],
+        });
+    });
 });

@@ -1,10 +1,11 @@
 /**
  * Shared by the operational-data tests: the names and computed values the prod stack's Atlas resources have
- * under the offline mocks, and the stack's secret outputs as the engine records them.
+ * under the offline mocks.
  */
-import * as pulumi from "@pulumi/pulumi";
+import * as mongodbatlas from "@pulumi/mongodbatlas";
+import type * as pulumi from "@pulumi/pulumi";
 import { mockAtlasId } from "../../../infra/offline/mock-outputs";
-import type { Recording, Registration } from "../../../infra/offline/recorder";
+import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/offline/recorder";
 import { named, providerUrn } from "../../harness/stack";
 
 /** The Atlas project id, as the mocks compute it. */
@@ -40,24 +41,32 @@ export function providersOf(regs: readonly Registration[]): { name: string; prov
     return regs.map((r) => ({ name: r.name, provider: providerUrn(r.provider) }));
 }
 
-/**
- * Names of the stack outputs that the engine receives as secrets: the root stack's registered outputs in wire
- * form, where a secret carries Pulumi's secret signature. (`Recording.secretOutputs` is computed from values the
- * runtime has already unwrapped, so it never lists anything; this reads what `pulumi up` would store.)
- */
-export function secretStackOutputs(rec: Recording): string[] {
-    return Object.entries(stackOutputsOnTheWire(rec))
-        .filter(([, v]) => typeof v === "object" && v !== null && (v as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig)
-        .map(([k]) => k)
-        .sort();
+/** What building one component on its own did: the error it threw (if any) and the types registered. */
+export interface ConstructedAlone {
+    readonly error: string | undefined;
+    readonly registered: readonly string[];
 }
 
 /**
- * The stack outputs as the engine receives them (secrets in their signature, unknowns as the unknown sentinel).
- * At preview `Recording.outputs` holds nothing for an output that contains an unknown; this shows which parts
- * of it are known.
+ * Builds one component on its own, outside the stack and its config validation, on an explicit Atlas provider
+ * (`atlas`), as a caller that bypasses the schema would. Shows whether the component's own argument checks refuse
+ * before anything is registered: a refusal leaves only the root stack and that provider.
  */
-export function stackOutputsOnTheWire(rec: Recording): Record<string, unknown> {
-    const stack = rec.registrations.find((r) => r.type === "pulumi:pulumi:Stack");
-    return (stack ? rec.states.get(stack.urn) : undefined) ?? {};
+export async function constructAlone(build: (opts: pulumi.ComponentResourceOptions) => unknown): Promise<ConstructedAlone> {
+    try {
+        const rec = await runProgram(
+            () => {
+                const provider = new mongodbatlas.Provider("atlas", {});
+                build({ providers: [provider] });
+            },
+            { project: "component-test", stack: "test", config: {} },
+        );
+        return { error: undefined, registered: rec.registrations.map((r) => r.type) };
+    } catch (e) {
+        if (!(e instanceof ProgramError)) throw e;
+        return { error: e.message, registered: e.registrations.map((r) => r.type) };
+    }
 }
+
+/** What a refused construction leaves registered: the root stack and the explicit provider, nothing else. */
+export const ONLY_STACK_AND_PROVIDER = ["pulumi:pulumi:Stack", "pulumi:providers:mongodbatlas"] as const;

@@ -3,9 +3,14 @@
  * "09.integrity-response", "06.operational-backup"): which Atlas events and metrics alert, at which thresholds,
  * to whom; and that a notification token stays secret.
  */
+import type * as pulumi from "@pulumi/pulumi";
+import { IntegrityAlerts } from "../../../infra/components/operational-data/integrity-alerts";
 import type { Recording } from "../../../infra/offline/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+
+/** How many alert configurations prod declares (the event types of the first test). */
+const PROD_ALERTS = 10;
 
 const EMAIL = { typeName: "EMAIL", emailAddress: "platform-alerts@allotrac.com.au", delayMin: 0, intervalMin: 60 };
 const TOKEN = "offline-test-value-of-the-alert-token";
@@ -39,7 +44,9 @@ test("prod alerts on failed snapshots, copies and restores, on failover and repl
 
 test("every alert is enabled, on the project, and e-mails the platform team every hour until acknowledged", () => {
     const project = named(rec, "atlas-project", T.project).urn;
-    for (const alert of ofType(rec, T.alert)) {
+    const alerts = ofType(rec, T.alert);
+    expect(alerts).toHaveLength(PROD_ALERTS);
+    for (const alert of alerts) {
         expect({ name: alert.name, enabled: alert.inputs["enabled"], projectId: alert.inputs["projectId"], notifications: alert.inputs["notifications"] }).toEqual({
             name: alert.name,
             enabled: true,
@@ -80,6 +87,7 @@ test("a PagerDuty target gets the service key from secret config, as a secret, a
         secrets: { "data-platform:atlasAlertToken": TOKEN },
     });
     const alerts = ofType(pd, T.alert);
+    expect(alerts).toHaveLength(PROD_ALERTS);
     for (const alert of alerts) {
         expect({ name: alert.name, notifications: alert.inputs["notifications"], secrets: alert.secretInputs }).toEqual({
             name: alert.name,
@@ -135,4 +143,43 @@ test("the CPU and disk thresholds come from config", async () => {
     });
     expect((named(tuned, "atlas-alerts-cpu", T.alert).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(70);
     expect((named(tuned, "atlas-alerts-disk", T.alert).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(90);
+});
+
+test("the component's outputs are Atlas's id of each alert configuration, by suffix (ids only, never a notification token)", async () => {
+    let ids: Record<string, pulumi.Output<string>> = {};
+    let own: Record<string, pulumi.Output<string>> = {};
+    const built = await constructAlone((opts) => {
+        const alerts = new IntegrityAlerts(
+            "a",
+            {
+                projectId: "p",
+                notification: { typeName: "EMAIL", emailAddress: "alerts@example.com" },
+                cpuPercent: 80,
+                diskPercent: 80,
+                snapshotCopies: false,
+                compliancePolicy: false,
+                resourcePolicy: true,
+            },
+            opts,
+        );
+        ids = { ...alerts.alertConfigurationIds };
+        own = Object.fromEntries(Object.entries(alerts.alerts).map(([k, a]) => [k, a.alertConfigurationId]));
+    });
+    expect(built).toEqual({
+        error: undefined,
+        registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:IntegrityAlerts", ...Array<string>(9).fill(T.alert)],
+    });
+    expect(Object.keys(ids)).toEqual([
+        "backup-snapshot-failed",
+        "backup-restore-failed",
+        "no-primary",
+        "primary-elected",
+        "oplog-window",
+        "cpu",
+        "disk",
+        "encryption-key-invalid",
+        "resource-policy-violated",
+    ]);
+    // Each is the alert configuration's own `alertConfigurationId` output, not a copy or a derived value.
+    expect(Object.entries(ids).filter(([k, v]) => v !== own[k])).toEqual([]);
 });

@@ -3,11 +3,14 @@
  * in Australia; "06.operational-backup": failover; "05.encryption-and-access-control": encryption at rest with
  * the customer key, TLS 1.2 or later). Runs the real program under Pulumi's mock monitor.
  */
+import * as pulumi from "@pulumi/pulumi";
+import { OperationalCluster } from "../../../infra/components/operational-data/operational-cluster";
+import { mockAtlasId } from "../../../infra/offline/mock-outputs";
 import type { Recording } from "../../../infra/offline/recorder";
 import { UNKNOWN } from "../../../infra/offline/recorder";
 import { AU_ATLAS_REGIONS } from "../../../infra/residency";
 import { childrenOf, named, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -56,10 +59,24 @@ test("every region is Australian, and the replica set has 5 electable nodes, at 
     expect(configs[0].electableSpecs.nodeCount).toBeGreaterThanOrEqual(3);
 });
 
-test("the cluster is protected, and waits for the project's customer-key encryption (its projectId comes from it)", () => {
+test("the cluster is protected, its connection strings are a secret output, and it waits for the project's customer-key encryption", () => {
     const cluster = named(rec, "atlas-cluster", T.cluster);
     expect(cluster.options.protect).toBe(true);
+    // `connectionStrings` names every host: secret in the state, not only in the stack output built from it.
+    expect(cluster.options.additionalSecretOutputs).toEqual(["connectionStrings"]);
+    // Its projectId comes from the EncryptionAtRest configuration, so it is created after it.
     expect(cluster.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-encryption-encryption-at-rest", T.encryptionAtRest).urn]);
+});
+
+test("the component's outputs: name, ids and zone in the clear, the connection string as a secret", () => {
+    const component = named(rec, "atlas-cluster", "data-platform:operational-data:OperationalCluster");
+    expect(rec.states.get(component.urn)).toEqual({
+        clusterName: CLUSTER,
+        clusterId: mockAtlasId("atlas-cluster-cluster"),
+        projectId: PROJECT_ID,
+        zoneId: ZONE_ID,
+        connectionString: { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: `mongodb+srv://${CLUSTER}.mock0.mongodb.net` },
+    });
 });
 
 test("without a second region: one region config with 3 electable nodes", async () => {
@@ -89,4 +106,37 @@ test("a second region with read-only nodes only gets priority 0 and no electable
 test("at preview every setting the policy pack reads is known; only the new project's id is not", async () => {
     const preview = await runStack({ preview: true });
     expect(named(preview, "atlas-cluster", T.cluster).inputs).toEqual({ ...PROD_CLUSTER_INPUTS, projectId: UNKNOWN });
+});
+
+describe("OperationalCluster on its own (no config validation in front of it)", () => {
+    function withPrimaryNodes(electableNodes: number) {
+        return constructAlone(
+            (opts) =>
+                new OperationalCluster(
+                    "c",
+                    {
+                        projectId: "p",
+                        clusterName: "c",
+                        instanceSize: "M30",
+                        mongoDbMajorVersion: "8.0",
+                        primaryRegion: { name: "AP_SOUTHEAST_2", electableNodes },
+                    },
+                    opts,
+                ),
+        );
+    }
+
+    test("refuses fewer than 3 electable nodes in the primary region before anything is registered", async () => {
+        expect(await withPrimaryNodes(2)).toEqual({
+            error: "OperationalCluster c: primaryRegion.electableNodes = 2 is not allowed; expected a whole number, at least 3 (automatic failover, data policy §06).",
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+    });
+
+    test("builds the cluster with 3", async () => {
+        expect(await withPrimaryNodes(3)).toEqual({
+            error: undefined,
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:OperationalCluster", T.cluster],
+        });
+    });
 });

@@ -2,9 +2,14 @@
  * Network access and database auditing of the operational-data project, asserted exactly (data policy
  * "05.encryption-and-access-control": access control; "10.staff-access-audit": audit logs).
  */
+import { ProjectNetworkAndAudit } from "../../../infra/components/operational-data/project-network-and-audit";
 import type { Recording } from "../../../infra/offline/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+
+/** The network rule as the component states it (infra/network.ts `NETWORK_ACCESS_RULE`). */
+const RULE =
+    "an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -53,7 +58,9 @@ test("auditing is on, logs every authentication and every authorization failure,
 
 test("both wait for the cluster (Atlas audits M10+ clusters): their projectId comes from it", () => {
     const cluster = named(rec, "atlas-cluster", T.cluster).urn;
-    for (const r of [...ofType(rec, T.accessList), named(rec, "atlas-access-auditing", T.auditing)]) {
+    const waiting = [...ofType(rec, T.accessList), named(rec, "atlas-access-auditing", T.auditing)];
+    expect(waiting.map((r) => r.name)).toEqual(["atlas-access-ip-203-0-113-16-28", "atlas-access-auditing"]);
+    for (const r of waiting) {
         expect({ name: r.name, deps: r.propertyDependencies["projectId"] }).toEqual({ name: r.name, deps: [cluster] });
     }
 });
@@ -68,4 +75,34 @@ test("more entries from config each become one access-list entry; reordering the
     const names = (r: Recording) => ofType(r, T.accessList).map((e) => `${e.name}=${e.inputs["cidrBlock"]}`).sort();
     expect(names(two)).toEqual(["atlas-access-ip-10-40-0-0-16=10.40.0.0/16", "atlas-access-ip-203-0-113-16-28=203.0.113.16/28"]);
     expect(names(reversed)).toEqual(names(two));
+});
+
+test("the component's outputs are the access list's CIDR blocks and the auditing switch", () => {
+    const component = named(rec, "atlas-access", "data-platform:operational-data:ProjectNetworkAndAudit");
+    expect(rec.states.get(component.urn)).toEqual({ accessListCidrs: ["203.0.113.16/28"], auditingEnabled: true });
+});
+
+describe("ProjectNetworkAndAudit on its own (no config validation in front of it)", () => {
+    function withEntry(cidr: string) {
+        return constructAlone((opts) => new ProjectNetworkAndAudit("n", { projectId: "p", ipAccessList: [{ cidr, comment: "test" }] }, opts));
+    }
+
+    test("refuses 0.0.0.0/0 and a public /16 before anything is registered", async () => {
+        expect(await withEntry("0.0.0.0/0")).toEqual({
+            error: `ProjectNetworkAndAudit n: ipAccessList cidr = 0.0.0.0/0 is not allowed (wider than /16 (0.0.0.0/0 and other internet-wide ranges are refused)); expected ${RULE}`,
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+        // A public /16 is 65,536 addresses of somebody else's network.
+        expect(await withEntry("52.64.0.0/16")).toEqual({
+            error: `ProjectNetworkAndAudit n: ipAccessList cidr = 52.64.0.0/16 is not allowed (a public block wider than /24); expected ${RULE}`,
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+    });
+
+    test("builds the entry and the auditing for a private /16", async () => {
+        expect(await withEntry("10.40.0.0/16")).toEqual({
+            error: undefined,
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:ProjectNetworkAndAudit", T.accessList, T.auditing],
+        });
+    });
 });

@@ -61,6 +61,11 @@ test("the allowed Cedar regions are exactly the Australian Atlas regions, each i
     expect(residencyPolicyBodies()).toEqual([REGION_POLICY, OPEN_ACCESS_POLICY]);
 });
 
+test("the component's outputs are the resource policy's id and name", () => {
+    const component = named(rec, "atlas-guardrail", "data-platform:operational-data:AtlasResidencyGuardrail");
+    expect(rec.states.get(component.urn)).toEqual({ resourcePolicyId: "atlas-guardrail-id", resourcePolicyName: "data-policy-australia-only" });
+});
+
 test("with its switch off (no Organization Owner key) there is no resource policy", async () => {
     const off = await runStack({ mutate: (c) => (c["data-platform:atlas"].resourcePolicy.enabled = false) });
     expect(ofType(off, T.resourcePolicy)).toEqual([]);

@@ -7,7 +7,7 @@ import { mockAtlasId } from "../../../infra/offline/mock-outputs";
 import type { Recording } from "../../../infra/offline/recorder";
 import { UNKNOWN } from "../../../infra/offline/recorder";
 import { childrenOf, named, providerUrn, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, secretStackOutputs, stackOutputsOnTheWire, T } from "./helpers";
+import { atlasProviderUrn, CLUSTER, T } from "./helpers";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
@@ -50,7 +50,7 @@ test("without secret config the provider gets no credentials (the plugin then re
 test("every Atlas resource uses that provider and sits in an operational-data component", () => {
     const provider = atlasProviderUrn(rec);
     const atlas = rec.registrations.filter((r) => r.type.startsWith("mongodbatlas:"));
-    expect(atlas.length).toBe(21);
+    expect(atlas).toHaveLength(21);
     for (const r of atlas) {
         const parent = rec.registrations.find((p) => p.urn === r.parent);
         expect({ name: r.name, provider: providerUrn(r.provider), parent: parent?.type.split(":").slice(0, 2).join(":") }).toEqual({
@@ -62,16 +62,36 @@ test("every Atlas resource uses that provider and sits in an operational-data co
 });
 
 test("outputs: cluster name and id, the backup summary in plain values, and the connection string as a secret", () => {
-    expect(rec.outputs["atlasCluster"]).toEqual({ name: CLUSTER, id: mockAtlasId("atlas-cluster-cluster") });
-    expect(rec.outputs["atlasConnectionString"]).toBe(`mongodb+srv://${CLUSTER}.mock0.mongodb.net`);
-    const atlasOutputs = ["atlasCluster", "atlasConnectionString", "atlasBackupSchedule"];
-    expect(secretStackOutputs(rec).filter((k) => atlasOutputs.includes(k))).toEqual(["atlasConnectionString"]);
-    expect(rec.outputs["atlasBackupSchedule"]).toMatchObject({ daily: { everyDays: 1, retentionDays: 30 } });
+    expect({
+        atlasCluster: rec.outputs["atlasCluster"],
+        atlasConnectionString: rec.outputs["atlasConnectionString"],
+        atlasBackupSchedule: rec.outputs["atlasBackupSchedule"],
+    }).toEqual({
+        atlasCluster: { name: CLUSTER, id: mockAtlasId("atlas-cluster-cluster") },
+        atlasConnectionString: `mongodb+srv://${CLUSTER}.mock0.mongodb.net`,
+        atlasBackupSchedule: {
+            clause: "06.operational-backup",
+            daily: { everyDays: 1, retentionDays: 30 },
+            hourly: { everyHours: 6, retentionDays: 7 },
+            pointInTimeRestoreWindowDays: 7,
+            snapshotHourUtc: 16,
+            copyRegion: "AP_SOUTHEAST_4",
+            compliancePolicy: false,
+        },
+    });
+    // The whole stack's secret outputs: of the Atlas ones only the connection string (the Redis connection details
+    // are the other one; tests/components/ephemeral-data/redis-database.test.ts).
+    expect(rec.secretOutputs).toEqual(["atlasConnectionString", "redisConnection"]);
 });
 
-test("at preview the cluster name and the backup summary are already known; the cluster id and connection string are not", async () => {
-    const preview = stackOutputsOnTheWire(await runStack({ preview: true }));
-    expect(preview["atlasCluster"]).toEqual({ name: CLUSTER, id: UNKNOWN });
-    expect(preview["atlasConnectionString"]).toEqual(UNKNOWN);
-    expect(preview["atlasBackupSchedule"]).toEqual(rec.outputs["atlasBackupSchedule"]);
+test("at preview the backup summary is already known; the outputs that hold the cluster id or the connection string are not", async () => {
+    const preview = await runStack({ preview: true });
+    expect({
+        atlasCluster: preview.outputs["atlasCluster"],
+        atlasConnectionString: preview.outputs["atlasConnectionString"],
+        atlasBackupSchedule: preview.outputs["atlasBackupSchedule"],
+    }).toEqual({ atlasCluster: UNKNOWN, atlasConnectionString: UNKNOWN, atlasBackupSchedule: rec.outputs["atlasBackupSchedule"] });
+    // Unknown, and still secret: a preview never shows the connection string in the clear either.
+    expect(preview.secretOutputs).toEqual(["atlasConnectionString", "redisConnection"]);
+    expect(named(preview, "atlas-cluster", T.cluster).inputs["name"]).toBe(CLUSTER);
 });

@@ -5,7 +5,7 @@
  * GitHub releases, merged under the caller's options. Small programs run under Pulumi's mock monitor.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { runProgram, type Recording, type Registration } from "../../../infra/offline/recorder";
+import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/offline/recorder";
 import * as rediscloud from "../../../infra/providers/rediscloud";
 import { named, providerUrn } from "../../harness/stack";
 
@@ -20,6 +20,22 @@ const T = {
 function run(program: () => unknown): Promise<Recording> {
     return runProgram(program, { project: "binding-test", stack: "test", config: {} });
 }
+
+/**
+ * The provider reads its keys from these when it is given none, and refuses half a pair: every test starts with
+ * none of them set (whatever the shell running jest exports), sets what it needs, and the originals come back after.
+ */
+const CREDENTIAL_VARS = ["REDISCLOUD_API_KEY", "REDISCLOUD_ACCESS_KEY", "REDISCLOUD_SECRET_KEY"] as const;
+const savedCredentials = Object.fromEntries(CREDENTIAL_VARS.map((k) => [k, process.env[k]]));
+beforeEach(() => {
+    for (const k of CREDENTIAL_VARS) delete process.env[k];
+});
+afterEach(() => {
+    for (const k of CREDENTIAL_VARS) {
+        if (savedCredentials[k] === undefined) delete process.env[k];
+        else process.env[k] = savedCredentials[k];
+    }
+});
 
 /** The resource options the engine uses to pick and fetch the plugin. */
 function pluginOptions(r: Registration): { version: string | undefined; pluginDownloadURL: string | undefined } {
@@ -84,7 +100,9 @@ describe("default resource options", () => {
             const sub = new rediscloud.Subscription("sub", minimalSubscription, { provider });
             new rediscloud.SubscriptionDatabase("db", minimalDatabase(sub.id), { provider });
         });
-        for (const r of rec.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack")) {
+        const resources = rec.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack");
+        expect(resources.map((r) => r.type)).toEqual([T.provider, T.subscription, T.database]);
+        for (const r of resources) {
             expect({ type: r.type, ...pluginOptions(r) }).toEqual({ type: r.type, version: VERSION, pluginDownloadURL: PLUGIN_URL });
         }
     });
@@ -118,13 +136,21 @@ describe("default resource options", () => {
 });
 
 describe("the provider", () => {
-    const saved = { ...process.env };
-    afterEach(() => {
-        for (const k of ["REDISCLOUD_API_KEY", "REDISCLOUD_SECRET_KEY"]) {
-            if (saved[k] === undefined) delete process.env[k];
-            else process.env[k] = saved[k];
+    /** What constructing a provider alone did: the error it threw (if any), the types registered, and its inputs. */
+    async function construct(args?: rediscloud.ProviderArgs): Promise<{ error: string | undefined; registered: string[]; inputs?: Record<string, unknown>; secretInputs?: string[] }> {
+        try {
+            const rec = await run(() => {
+                new rediscloud.Provider("rc", args);
+            });
+            const p = named(rec, "rc", T.provider);
+            return { error: undefined, registered: rec.registrations.map((r) => r.type), inputs: p.inputs, secretInputs: [...p.secretInputs].sort() };
+        } catch (e) {
+            if (!(e instanceof ProgramError)) throw e;
+            return { error: e.message, registered: e.registrations.map((r) => r.type) };
         }
-    });
+    }
+    const REGISTERED = ["pulumi:pulumi:Stack", T.provider];
+    const BOTH_SECRET = ["apiKey", "secretKey"];
 
     test("sends apiKey and secretKey as secrets, marks them secret outputs, and url in the clear", async () => {
         const rec = await run(() => {
@@ -136,32 +162,76 @@ describe("the provider", () => {
         expect(p.options.additionalSecretOutputs).toEqual(["apiKey", "secretKey"]);
     });
 
-    test("without arguments or environment, sends no credentials (the plugin reads its own environment)", async () => {
-        delete process.env["REDISCLOUD_API_KEY"];
-        delete process.env["REDISCLOUD_SECRET_KEY"];
-        const rec = await run(() => {
-            new rediscloud.Provider("rc");
-        });
-        expect(named(rec, "rc", T.provider).inputs).toEqual({});
+    test("without arguments or environment, sends no credentials", async () => {
+        expect(await construct()).toEqual({ error: undefined, registered: REGISTERED, inputs: {}, secretInputs: [] });
     });
 
     test("falls back to REDISCLOUD_API_KEY / REDISCLOUD_SECRET_KEY as the schema's defaultInfo says, still as secrets", async () => {
         process.env["REDISCLOUD_API_KEY"] = "env-api-key";
         process.env["REDISCLOUD_SECRET_KEY"] = "env-secret-key";
-        const rec = await run(() => {
-            new rediscloud.Provider("rc", {});
+        expect(await construct({})).toEqual({
+            error: undefined,
+            registered: REGISTERED,
+            inputs: { apiKey: "env-api-key", secretKey: "env-secret-key" },
+            secretInputs: BOTH_SECRET,
         });
-        const p = named(rec, "rc", T.provider);
-        expect(p.inputs).toEqual({ apiKey: "env-api-key", secretKey: "env-secret-key" });
-        expect([...p.secretInputs].sort()).toEqual(["apiKey", "secretKey"]);
+    });
+
+    test("falls back to REDISCLOUD_ACCESS_KEY for the account key (the Terraform provider's name, which our docs and CI export)", async () => {
+        process.env["REDISCLOUD_ACCESS_KEY"] = "env-access-key";
+        process.env["REDISCLOUD_SECRET_KEY"] = "env-secret-key";
+        expect(await construct({})).toEqual({
+            error: undefined,
+            registered: REGISTERED,
+            inputs: { apiKey: "env-access-key", secretKey: "env-secret-key" },
+            secretInputs: BOTH_SECRET,
+        });
+    });
+
+    test("prefers REDISCLOUD_API_KEY when both account-key variables are set", async () => {
+        process.env["REDISCLOUD_API_KEY"] = "env-api-key";
+        process.env["REDISCLOUD_ACCESS_KEY"] = "env-access-key";
+        process.env["REDISCLOUD_SECRET_KEY"] = "env-secret-key";
+        expect((await construct({})).inputs).toEqual({ apiKey: "env-api-key", secretKey: "env-secret-key" });
     });
 
     test("an explicit argument wins over the environment", async () => {
         process.env["REDISCLOUD_API_KEY"] = "env-api-key";
-        const rec = await run(() => {
-            new rediscloud.Provider("rc", { apiKey: pulumi.secret("arg-api-key") });
+        process.env["REDISCLOUD_SECRET_KEY"] = "env-secret-key";
+        expect((await construct({ apiKey: pulumi.secret("arg-api-key") })).inputs).toEqual({ apiKey: "arg-api-key", secretKey: "env-secret-key" });
+    });
+
+    test("refuses half a key pair, from the environment or the arguments, before the provider is registered", async () => {
+        const noSecretKey =
+            "rediscloud.Provider rc: apiKey is set (argument or REDISCLOUD_API_KEY / REDISCLOUD_ACCESS_KEY) but secretKey is not; " +
+            "set secretKey or REDISCLOUD_SECRET_KEY as well, or neither key (the provider uses the keys only as a pair).";
+        const noApiKey =
+            "rediscloud.Provider rc: secretKey is set (argument or REDISCLOUD_SECRET_KEY) but apiKey is not; " +
+            "set apiKey or REDISCLOUD_API_KEY / REDISCLOUD_ACCESS_KEY as well, or neither key (the provider uses the keys only as a pair).";
+        const onlyStack = ["pulumi:pulumi:Stack"];
+
+        process.env["REDISCLOUD_ACCESS_KEY"] = "env-access-key";
+        expect(await construct({})).toEqual({ error: noSecretKey, registered: onlyStack });
+        delete process.env["REDISCLOUD_ACCESS_KEY"];
+
+        process.env["REDISCLOUD_SECRET_KEY"] = "env-secret-key";
+        expect(await construct({})).toEqual({ error: noApiKey, registered: onlyStack });
+        delete process.env["REDISCLOUD_SECRET_KEY"];
+
+        expect(await construct({ apiKey: "arg-api-key" })).toEqual({ error: noSecretKey, registered: onlyStack });
+        expect(await construct({ secretKey: "arg-secret-key" })).toEqual({ error: noApiKey, registered: onlyStack });
+        // An empty argument is no key (it would not be sent).
+        expect(await construct({ apiKey: "", secretKey: "arg-secret-key" })).toEqual({ error: noApiKey, registered: onlyStack });
+    });
+
+    test("an argument and the environment may make the pair between them", async () => {
+        process.env["REDISCLOUD_SECRET_KEY"] = "env-secret-key";
+        expect(await construct({ apiKey: "arg-api-key" })).toEqual({
+            error: undefined,
+            registered: REGISTERED,
+            inputs: { apiKey: "arg-api-key", secretKey: "env-secret-key" },
+            secretInputs: BOTH_SECRET,
         });
-        expect(named(rec, "rc", T.provider).inputs["apiKey"]).toBe("arg-api-key");
     });
 });
 
