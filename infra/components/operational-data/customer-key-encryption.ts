@@ -25,6 +25,7 @@ import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
 import type { AuAwsRegion } from "../../residency";
+import { customerManagedKey } from "../shared/customer-managed-key";
 
 const CLAUSE: ClauseId = "05.industry-standard-encryption";
 
@@ -68,25 +69,18 @@ export class AtlasCustomerKeyEncryption extends pulumi.ComponentResource {
         const stem = awsNameStem(args.stem);
         const tags = { ...args.tags, "data-policy-clause": CLAUSE, purpose: `Atlas encryption at rest, project ${args.stem}` };
 
-        this.kmsKey = new aws.kms.Key(
-            `${name}-key`,
+        const { key, alias } = customerManagedKey(
+            name,
             {
                 description: `Atlas encryption-at-rest key (customer key management) for project ${args.stem}`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                // Single-Region: a multi-Region key would replicate key material outside Australia (§02).
-                multiRegion: false,
-                deletionWindowInDays: args.keyDeletionWindowInDays ?? 30,
+                aliasName: `alias/atlas/${stem}`,
                 tags,
+                ...(args.keyDeletionWindowInDays !== undefined ? { deletionWindowInDays: args.keyDeletionWindowInDays } : {}),
             },
-            { parent: this, protect: true },
+            this,
         );
-        this.kmsAlias = new aws.kms.Alias(
-            `${name}-key-alias`,
-            { name: `alias/atlas/${stem}`, targetKeyId: this.kmsKey.keyId },
-            { parent: this },
-        );
+        this.kmsKey = key;
+        this.kmsAlias = alias;
 
         this.accessSetup = new mongodbatlas.CloudProviderAccessSetup(
             `${name}-access-setup`,

@@ -29,6 +29,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
+import { customerManagedKey } from "../shared/customer-managed-key";
 
 /** The clause this component exists for; tagged on every child that takes tags. */
 const CLAUSE: ClauseId = "02.static-files";
@@ -103,25 +104,18 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
         const arn = `arn:aws:s3:::${bucketName}`;
 
         if (role.kind === "data") {
-            this.kmsKey = new aws.kms.Key(
-                `${name}-key`,
+            const { key, alias } = customerManagedKey(
+                name,
                 {
                     description: `Default encryption key for s3://${bucketName}: ${args.purpose}`,
-                    keyUsage: "ENCRYPT_DECRYPT",
-                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                    enableKeyRotation: true,
-                    // Single-Region: a multi-Region key would replicate key material outside Australia (§02).
-                    multiRegion: false,
-                    deletionWindowInDays: args.keyDeletionWindowInDays ?? 30,
+                    aliasName: `alias/s3/${bucketName.replace(/\./g, "-")}`,
                     tags,
+                    ...(args.keyDeletionWindowInDays !== undefined ? { deletionWindowInDays: args.keyDeletionWindowInDays } : {}),
                 },
-                { parent: this, protect: true },
+                this,
             );
-            this.kmsAlias = new aws.kms.Alias(
-                `${name}-key-alias`,
-                { name: `alias/s3/${bucketName.replace(/\./g, "-")}`, targetKeyId: this.kmsKey.keyId },
-                { parent: this },
-            );
+            this.kmsKey = key;
+            this.kmsAlias = alias;
             this.kmsKeyArn = this.kmsKey.arn;
         }
 
