@@ -164,9 +164,10 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     // Boot the pack while the program runs: the two are independent until analysis.
     const t0 = performance.now();
     const seconds = (from: number) => (performance.now() - from) / 1000;
+    let packProcess: { kill(): boolean } | undefined;
     const packStarting = opts.pack
         ? Promise.resolve({ client: opts.pack, stop: () => undefined, peakRssMiB: () => undefined })
-        : runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
+        : runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR, undefined, (child) => (packProcess = child));
     packStarting.catch(() => undefined); // observed below; avoid an unhandled rejection if the program fails first
     let recording: Recording;
     try {
@@ -184,6 +185,8 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
             });
         }
     } catch (err) {
+        // The program failed: the pack is not needed, even if it is still booting.
+        packProcess?.kill();
         packStarting.then((p) => p.stop(), () => undefined);
         throw err;
     }

@@ -120,7 +120,11 @@ export interface RunningPolicyPack {
  * Starts the pack in `packDir` through `@pulumi/pulumi/cmd/run-policy-pack`, as the CLI does, and resolves
  * with the port it prints. Rejects with the pack's stderr if it exits first or takes longer than `timeoutMs`.
  */
-export async function startPolicyPack(packDir: string, timeoutMs = 60_000): Promise<{ port: number; child: ChildProcess; stderr: () => string }> {
+export async function startPolicyPack(
+    packDir: string,
+    timeoutMs = 60_000,
+    onSpawn?: (child: ChildProcess) => void,
+): Promise<{ port: number; child: ChildProcess; stderr: () => string }> {
     const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
     // The first argument is the engine address the CLI passes; the pack does not call back into the engine.
     const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
@@ -128,6 +132,7 @@ export async function startPolicyPack(packDir: string, timeoutMs = 60_000): Prom
         env: { ...process.env, PULUMI_NODEJS_TYPESCRIPT: "true" },
         stdio: ["ignore", "pipe", "pipe"],
     });
+    onSpawn?.(child);
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     const port = await new Promise<number>((resolve, reject) => {
@@ -136,6 +141,8 @@ export async function startPolicyPack(packDir: string, timeoutMs = 60_000): Prom
             child.kill();
             reject(new Error(`The policy pack in ${packDir} did not start within ${timeoutMs} ms.\n${stderr}`));
         }, timeoutMs);
+        // The wait itself must not keep a process alive: the child's pipes do, for as long as anyone needs it.
+        timer.unref();
         child.stdout!.on("data", (d: Buffer) => {
             stdout += d.toString();
             const line = /^(\d+)\s*$/m.exec(stdout);
@@ -152,9 +159,9 @@ export async function startPolicyPack(packDir: string, timeoutMs = 60_000): Prom
     return { port, child, stderr: () => stderr };
 }
 
-/** Starts the pack and connects to it. */
-export async function runPolicyPack(packDir: string, timeoutMs?: number): Promise<RunningPolicyPack> {
-    const { port, child, stderr } = await startPolicyPack(packDir, timeoutMs);
+/** Starts the pack and connects to it. `onSpawn` gets the process at once, e.g. to kill it if plans change. */
+export async function runPolicyPack(packDir: string, timeoutMs?: number, onSpawn?: (child: ChildProcess) => void): Promise<RunningPolicyPack> {
+    const { port, child, stderr } = await startPolicyPack(packDir, timeoutMs, onSpawn);
     const client = PolicyPackClient.connect(port, stderr);
     return {
         port,

@@ -25,19 +25,32 @@ export async function setup(globalConfig: { maxWorkers: number }): Promise<void>
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "data-platform-tests-"));
     process.env[CACHE_ENV] = dir;
     const workers = Math.max(1, globalConfig.maxWorkers);
-    startProgramServer(dir);
+    // Everything started here dies with this process, even what is still booting when the run ends (teardown only
+    // sees the pid files of what has finished booting).
+    const children: ChildProcess[] = [];
+    process.once("exit", () => {
+        for (const c of children) c.kill();
+        killPacks(dir);
+    });
+    children.push(startProgramServer(dir));
     for (let worker = 1; worker <= workers; worker++) {
-        startPolicyPack(POLICY_PACK_DIR).then(
+        startPolicyPack(POLICY_PACK_DIR, 60_000, (child) => {
+            children.push(child);
+            unref(child); // never keep jest alive for a pack
+        }).then(
             ({ port, child }) => {
-                // Never keep jest alive for a pack: teardown kills it, and so does the exit hook below.
-                unref(child);
-                fs.writeFileSync(path.join(dir, `pack-${worker}.pid`), String(child.pid));
-                fs.writeFileSync(path.join(dir, `pack-${worker}.port`), String(port));
+                try {
+                    fs.writeFileSync(path.join(dir, `pack-${worker}.pid`), String(child.pid));
+                    fs.writeFileSync(path.join(dir, `pack-${worker}.port`), String(port));
+                } catch {
+                    child.kill(); // the run ended while this pack was booting: teardown has removed the directory
+                }
             },
-            (err: Error) => fs.writeFileSync(path.join(dir, `pack-${worker}.error`), err.message),
+            (err: Error) => {
+                if (fs.existsSync(dir)) fs.writeFileSync(path.join(dir, `pack-${worker}.error`), err.message);
+            },
         );
     }
-    process.once("exit", () => killPacks(dir));
 }
 
 export async function teardown(): Promise<void> {
@@ -46,7 +59,7 @@ export async function teardown(): Promise<void> {
 }
 
 /** Starts the program server (TypeScript registered as `pulumi up` registers it) and records its port. */
-function startProgramServer(dir: string): void {
+function startProgramServer(dir: string): ChildProcess {
     const root = path.resolve(__dirname, "../..");
     // Provider credentials in the shell must not change what the program registers (the Redis binding reads its
     // keys from the environment): the server runs without them, whoever runs the tests.
@@ -72,6 +85,7 @@ function startProgramServer(dir: string): void {
         }
     });
     unref(child);
+    return child;
 }
 
 function unref(child: ChildProcess): void {
