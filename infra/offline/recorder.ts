@@ -263,10 +263,14 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
         // derived from the stack would reject unobserved (the Pulumi CLI's process-wide handler absorbs those;
         // a test runner does not). The stack then completes empty and the error is rethrown below.
         // Pulumi records a source position for every resource by formatting `new Error().stack`; with
-        // source-map-support (ts-node, jest) installed, mapping those frames is most of a run's time. The offline
-        // run sends no source positions anywhere, so frames stay unmapped while the program runs (about 3x faster).
+        // source-map-support (ts-node, jest) installed, mapping those frames is most of a run's time. It also keeps
+        // a stack trace on every internal promise, for its leak report at exit. The offline run uses neither, so
+        // while the program runs frames stay unmapped and those traces short (3x faster, and at 10,000 resources
+        // a fraction of the memory). Errors the program throws keep their messages.
         const prepareStackTrace = Error.prepareStackTrace;
+        const stackTraceLimit = Error.stackTraceLimit;
         Error.prepareStackTrace = undefined;
+        Error.stackTraceLimit = 1;
         let programError: { error: unknown } | undefined;
         // What the program returned, before the stack unwraps it: secrecy is only visible on these Outputs.
         let outputs: Record<string, unknown> | undefined;
@@ -285,6 +289,7 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
             throw new ProgramError(err, monitor.registrations);
         } finally {
             Error.prepareStackTrace = prepareStackTrace;
+            Error.stackTraceLimit = stackTraceLimit;
         }
         if (programError) {
             throw new ProgramError(monitor.mockError ?? programError.error, monitor.registrations);
