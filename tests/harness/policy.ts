@@ -124,8 +124,14 @@ export function mutateResource(rec: Recording, name: string, change: (props: Rec
 
 /** A copy of the recording without the named resources (and without references to them). */
 export function withoutResources(rec: Recording, ...names: string[]): Recording {
-    const removed = new Set(rec.registrations.filter((r) => names.includes(r.name)).map((r) => r.urn));
-    if (removed.size !== names.length) throw new Error(`not all of ${names.join(", ")} are in the recording`);
+    const result = withoutWhere(rec, (r) => names.includes(r.name));
+    if (rec.registrations.length - result.registrations.length !== names.length) throw new Error(`not all of ${names.join(", ")} are in the recording`);
+    return result;
+}
+
+/** A copy of the recording without the resources `remove` picks (and without references to them). */
+export function withoutWhere(rec: Recording, remove: (r: Registration) => boolean): Recording {
+    const removed = new Set(rec.registrations.filter(remove).map((r) => r.urn));
     const keep = (urns: readonly string[]) => urns.filter((u) => !removed.has(u));
     return {
         ...rec,

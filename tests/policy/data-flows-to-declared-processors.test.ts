@@ -12,7 +12,7 @@ import * as gcp from "@pulumi/gcp";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import { runProgram, UNKNOWN, type Recording } from "../../infra/offline/recorder";
-import { type PolicyHarness, mutateResource, policyHarness, violationsOf } from "../harness/policy";
+import { type PolicyHarness, mutateResource, policyHarness, violationsOf, withoutWhere } from "../harness/policy";
 import { named, runStack } from "../harness/stack";
 
 const POLICY = "data-flows-to-declared-processors";
@@ -35,20 +35,9 @@ async function violations(rec: Recording) {
 }
 
 
-/** A copy of the recording without the provider-managed resources of these types. */
+/** A copy of the recording without the resources of these types. */
 function withoutTypes(rec: Recording, ...types: string[]): Recording {
-    const removed = new Set(rec.registrations.filter((r) => types.includes(r.type)).map((r) => r.urn));
-    const keep = (urns: readonly string[]) => urns.filter((u) => !removed.has(u));
-    return {
-        ...rec,
-        registrations: rec.registrations
-            .filter((r) => !removed.has(r.urn))
-            .map((r) => ({
-                ...r,
-                dependencies: keep(r.dependencies),
-                propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, keep(v)])),
-            })),
-    };
+    return withoutWhere(rec, (r) => types.includes(r.type));
 }
 
 /** The prod preview with the log stream's type and sink replaced. */
