@@ -71,7 +71,7 @@ export = async function main() {
     const atlasProvider = new mongodbatlas.Provider("atlas", atlasSettings.provider);
     // Redis Cloud (through the typed binding in providers/rediscloud, which asks the engine for plugin v1.3.5 from
     // RedisLabs' GitHub releases): the API key pair as secret Outputs from secret config, or nothing, and then the
-    // plugin reads REDISCLOUD_ACCESS_KEY / REDISCLOUD_SECRET_KEY from the environment.
+    // binding takes it from REDISCLOUD_API_KEY (or REDISCLOUD_ACCESS_KEY) and REDISCLOUD_SECRET_KEY, both or neither.
     const [redisApiKey, redisSecretKey] = [config.secrets["rediscloud:apiKey"], config.secrets["rediscloud:secretKey"]];
     const rediscloudProvider = new rediscloud.Provider(
         "rediscloud",
