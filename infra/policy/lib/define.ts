@@ -149,3 +149,17 @@ export function stackPolicy<C extends object = {}>(def: StackPolicyDef<C>): Data
         },
     };
 }
+
+/**
+ * The tunables of the two network-access policies (Atlas access list, Redis source IPs): the widest private and
+ * public blocks allowed. Shared so that both read the same config keys with the same defaults as infra/network.ts.
+ */
+export function networkLimitsTunables(privateMinPrefix: number, publicMinPrefix: number) {
+    return {
+        config: {
+            privateMinPrefix: { type: "integer", minimum: 0, maximum: 32 },
+            publicMinPrefix: { type: "integer", minimum: 0, maximum: 32 },
+        } as const satisfies Record<string, PolicyConfigJSONSchema>,
+        defaults: { privateMinPrefix, publicMinPrefix },
+    };
+}

@@ -1,5 +1,5 @@
 import { networkAccessProblem, PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX } from "../../network";
-import { resourcePolicy } from "../lib/define";
+import { networkLimitsTunables, resourcePolicy } from "../lib/define";
 import { T } from "../lib/types";
 
 /**
@@ -13,11 +13,7 @@ export const atlasAccessListNotOpen = resourcePolicy<{ privateMinPrefix: number;
     severity: "critical",
     remediation: "Replace the entry with the specific CIDR blocks of your application networks (or use private endpoints).",
     types: T.atlasAccessList,
-    config: {
-        privateMinPrefix: { type: "integer", minimum: 0, maximum: 32 },
-        publicMinPrefix: { type: "integer", minimum: 0, maximum: 32 },
-    },
-    defaults: { privateMinPrefix: PRIVATE_MIN_PREFIX, publicMinPrefix: PUBLIC_MIN_PREFIX },
+    ...networkLimitsTunables(PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX),
     validate: (args, report, limits) => {
         const cidr = args.props.cidrBlock;
         const ip = args.props.ipAddress;

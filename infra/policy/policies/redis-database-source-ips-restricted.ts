@@ -1,5 +1,5 @@
 import { networkAccessProblem, PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX } from "../../network";
-import { resourcePolicy } from "../lib/define";
+import { networkLimitsTunables, resourcePolicy } from "../lib/define";
 import { T } from "../lib/types";
 
 /**
@@ -14,11 +14,7 @@ export const redisDatabaseSourceIpsRestricted = resourcePolicy<{ privateMinPrefi
     severity: "critical",
     remediation: "Set `sourceIps` to the CIDR blocks of the application networks (never 0.0.0.0/0).",
     types: T.redisDatabase,
-    config: {
-        privateMinPrefix: { type: "integer", minimum: 0, maximum: 32 },
-        publicMinPrefix: { type: "integer", minimum: 0, maximum: 32 },
-    },
-    defaults: { privateMinPrefix: PRIVATE_MIN_PREFIX, publicMinPrefix: PUBLIC_MIN_PREFIX },
+    ...networkLimitsTunables(PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX),
     validate: (args, report, limits) => {
         const ips: unknown[] = args.props.sourceIps ?? [];
         if (ips.length === 0) {
