@@ -3,8 +3,8 @@
  * is registered, with a message naming the key, the bad value and what is allowed.
  */
 import { describeIssue } from "../infra/config";
-import type { Registration } from "../infra/offline/recorder";
-import { runProgram } from "../infra/offline/recorder";
+import type { Registration } from "../infra/check/recorder";
+import { runProgram } from "../infra/check/recorder";
 import { prodConfig, runStack, runStackExpectingError } from "./harness/stack";
 
 /** Nothing but the root stack resource (which the runtime creates before the program runs). */

@@ -4,7 +4,7 @@
  * read out of the clause text itself, and its entries agree with themselves and with the stack.
  */
 import { CLAUSES, type ClauseId } from "../infra/clauses";
-import type { Recording } from "../infra/offline/recorder";
+import type { Recording } from "../infra/check/recorder";
 import {
     PROCESSORS,
     processor,

@@ -2,7 +2,7 @@
  * Jest global setup and teardown (jest.config.js). Two things every test file would otherwise repeat, done once
  * per run while jest starts its workers (setup does not wait for them; files wait for what they need):
  *
- * 1. One policy pack process per worker, started the way the Pulumi CLI starts it (infra/offline/policy-pack.ts).
+ * 1. One policy pack process per worker, started the way the Pulumi CLI starts it (infra/check/policy-pack.ts).
  *    Booting a pack takes ~2 s; a worker's test files run one at a time, so per-test Configure calls never race.
  *    Port in `<dir>/pack-<worker>.port`, pid in `.pid`.
  * 2. One program server (program-server.ts), shared by the workers: it runs the real program for `runStack()`
@@ -17,7 +17,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { POLICY_PACK_DIR, startPolicyPack } from "../../infra/offline/policy-pack";
+import { POLICY_PACK_DIR, startPolicyPack } from "../../infra/check/policy-pack";
 
 import { CACHE_ENV } from "./cache";
 
@@ -64,7 +64,7 @@ function startProgramServer(dir: string): ChildProcess {
     // Provider credentials in the shell must not change what the program registers (the Redis binding reads its
     // keys from the environment): the server runs without them, whoever runs the tests.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(REDISCLOUD|MONGODB_ATLAS|AUTH0)_/.test(k)));
-    const child = spawn(process.execPath, ["-r", path.join(root, "infra/offline/register-ts.js"), path.join(__dirname, "program-server.ts")], {
+    const child = spawn(process.execPath, ["-r", path.join(root, "infra/check/register-ts.js"), path.join(__dirname, "program-server.ts")], {
         cwd: root,
         env,
         stdio: ["ignore", "pipe", "pipe"],

@@ -13,8 +13,8 @@ import {
     type Diagnostic,
     type PackInfo,
     type UserPolicyConfig,
-} from "../../infra/offline/policy-pack";
-import type { Recording, Registration } from "../../infra/offline/recorder";
+} from "../../infra/check/policy-pack";
+import type { Recording, Registration } from "../../infra/check/recorder";
 import { waitForCached } from "./cache";
 
 export interface PolicyHarness {

@@ -4,7 +4,7 @@
  *
  * Why: in jest every test file loads the Pulumi runtime and the provider SDKs again (its module registry is per
  * file), which costs ~3 s before a file's first run; here the program is loaded once, with TypeScript registered
- * as the Pulumi language host registers it (infra/offline/register-ts.js), and each run takes ~0.2 s. Tests keep
+ * as the Pulumi language host registers it (infra/check/register-ts.js), and each run takes ~0.2 s. Tests keep
  * their mutations inline: they send the mutated config, not code. Identical requests are answered from memory.
  *
  * Protocol: POST / with `{ config, secretKeys, preview }` → `{ ok: true, recording }` or
@@ -12,8 +12,8 @@
  */
 import * as http from "node:http";
 import * as path from "node:path";
-import { loadProject } from "../../infra/offline/project";
-import { ProgramError, runProgram } from "../../infra/offline/recorder";
+import { loadProject } from "../../infra/check/project";
+import { ProgramError, runProgram } from "../../infra/check/recorder";
 import { serialize } from "./recording-file";
 
 const project = loadProject(path.resolve(__dirname, "../.."));

@@ -1,5 +1,5 @@
 /** A Recording as JSON (its `states` Map as an object), for the prod recording shared by the test files. */
-import type { Recording } from "../../infra/offline/recorder";
+import type { Recording } from "../../infra/check/recorder";
 
 export function serialize(rec: Recording): string {
     return JSON.stringify({ ...rec, states: Object.fromEntries(rec.states) });

@@ -4,10 +4,10 @@
  * recorder as the offline check, so tests and the check see the same thing.
  */
 import * as path from "node:path";
-import { loadProject, loadStackConfig } from "../../infra/offline/project";
+import { loadProject, loadStackConfig } from "../../infra/check/project";
 import * as http from "node:http";
-import { ProgramError } from "../../infra/offline/program-error";
-import type { Recording, Registration } from "../../infra/offline/recorder";
+import { ProgramError } from "../../infra/check/program-error";
+import type { Recording, Registration } from "../../infra/check/recorder";
 import { waitForCached } from "./cache";
 import { deserialize } from "./recording-file";
 

@@ -11,7 +11,7 @@ import * as aws from "@pulumi/aws";
 import * as gcp from "@pulumi/gcp";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
-import { runProgram, UNKNOWN, type Recording } from "../../infra/offline/recorder";
+import { runProgram, UNKNOWN, type Recording } from "../../infra/check/recorder";
 import { type PolicyHarness, mutateResource, policyHarness, violationsOf, withoutWhere } from "../harness/policy";
 import { named, runStack } from "../harness/stack";
 

@@ -2,7 +2,7 @@
  * Atlas policies through the real pack: the prod stack's resources (at preview) pass; each mutation of one
  * property fails with the exact message.
  */
-import type { Recording } from "../../infra/offline/recorder";
+import type { Recording } from "../../infra/check/recorder";
 import { mandatory, mutateResource, policySuite, violationsOf, withoutResources } from "../harness/policy";
 import { named } from "../harness/stack";
 

@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import YAML from "yaml";
 import { CLAUSES } from "../../infra/clauses";
-import { clausesOf } from "../../infra/offline/check";
-import type { Recording } from "../../infra/offline/recorder";
+import { clausesOf } from "../../infra/check/check";
+import type { Recording } from "../../infra/check/recorder";
 import { POLICIES } from "../../infra/policy/policies";
 import { policyHarness, withInputs, type PolicyHarness } from "../harness/policy";
 import { named, REPO_ROOT, runStack } from "../harness/stack";
@@ -27,7 +27,7 @@ test("the pack is runnable by the CLI: PulumiPolicy.yaml, and the version the ru
     expect({ name: pack.info.name, version: pack.info.version }).toEqual({ name: "allotrac-data-policy", version });
 });
 
-test("it serves exactly the policies of infra/policy/policies.ts", () => {
+test("it serves exactly the policies of infra/policy/policies/index.ts", () => {
     expect(pack.info.policies.map((p) => p.name)).toEqual(POLICIES.map((p) => p.name));
 });
 

@@ -2,7 +2,7 @@
  * stateful-resources-protected through the real pack: every stateful resource of the prod stack carries
  * `protect`, and losing it on any one of them fails.
  */
-import type { Recording } from "../../infra/offline/recorder";
+import type { Recording } from "../../infra/check/recorder";
 import { STATEFUL_TYPES } from "../../infra/policy/policies/stateful-resources-protected";
 import { notApplicableReason, policyHarness, violationsOf, withOptions, type PolicyHarness } from "../harness/policy";
 import { named, runStack } from "../harness/stack";

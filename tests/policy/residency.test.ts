@@ -1,7 +1,7 @@
 /**
  * AWS and Google Cloud residency policies through the real pack: providers and per-resource overrides.
  */
-import type { Recording } from "../../infra/offline/recorder";
+import type { Recording } from "../../infra/check/recorder";
 import { mandatory, notApplicableReason, policySuite, violationsOf, withInputs } from "../harness/policy";
 import { named } from "../harness/stack";
 

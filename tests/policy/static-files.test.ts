@@ -2,7 +2,7 @@
  * Static-file policies (S3, GCS, their keys), each evaluated through the real policy pack: the compliant
  * fixture (what the prod stack declares, at preview) passes; each single mutation fails with the exact message.
  */
-import type { Recording } from "../../infra/offline/recorder";
+import type { Recording } from "../../infra/check/recorder";
 import { named } from "../harness/stack";
 import { mandatory, mutateResource, notApplicableReason, policySuite, violationsOf, withoutResources } from "../harness/policy";
 

@@ -4,7 +4,7 @@
  * ephemeral-data clauses (02.ephemeral-data, 06.ephemeral-retention, 05.encryption-and-access-control, 03.rbac) is
  * refused with a message naming the key, the bad value and what is allowed, before any resource is registered.
  */
-import type { Registration } from "../../infra/offline/recorder";
+import type { Registration } from "../../infra/check/recorder";
 import { redisSchema } from "../../infra/schema/ephemeral-data";
 import { prodConfig, runStackExpectingError, type RunStackOptions } from "../harness/stack";
 

@@ -4,7 +4,7 @@
  * before any resource is registered.
  */
 import { guardrailsSchema, whenEnabled } from "../../infra/schema/guardrails";
-import type { Registration } from "../../infra/offline/recorder";
+import type { Registration } from "../../infra/check/recorder";
 import { prodConfig, runStackExpectingError } from "../harness/stack";
 
 const SECTION = "data-platform:guardrails";

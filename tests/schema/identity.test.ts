@@ -4,7 +4,7 @@
  * key, the bad value and what is allowed — before any resource is registered.
  */
 import { identitySchema } from "../../infra/schema/identity";
-import type { Registration } from "../../infra/offline/recorder";
+import type { Registration } from "../../infra/check/recorder";
 import { prodConfig, runStackExpectingError } from "../harness/stack";
 
 const SECTION = "data-platform:auth0";

@@ -5,7 +5,7 @@
  * allowed, before any resource is registered.
  */
 import { atlasSchema } from "../../infra/schema/operational-data";
-import type { Registration } from "../../infra/offline/recorder";
+import type { Registration } from "../../infra/check/recorder";
 import { prodConfig, runStackExpectingError, type RunStackOptions } from "../harness/stack";
 
 const SECTION = "data-platform:atlas";

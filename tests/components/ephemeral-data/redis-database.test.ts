@@ -6,8 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RedisDatabase } from "../../../infra/components/ephemeral-data/redis-database";
-import { mockRedisNumber } from "../../../infra/offline/mock-outputs";
-import { ProgramError, runProgram, UNKNOWN, type Recording } from "../../../infra/offline/recorder";
+import { mockRedisNumber } from "../../../infra/check/mock-outputs";
+import { ProgramError, runProgram, UNKNOWN, type Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
 const T = {

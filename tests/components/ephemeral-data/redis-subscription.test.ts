@@ -3,8 +3,8 @@
  * Enterprise Redis cluster in Australia"), and the explicit Redis Cloud provider it is created through. Runs the
  * real program under Pulumi's mock monitor.
  */
-import { loadStackConfig } from "../../../infra/offline/project";
-import { ProgramError, runProgram, type Recording } from "../../../infra/offline/recorder";
+import { loadStackConfig } from "../../../infra/check/project";
+import { ProgramError, runProgram, type Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, project, providerUrn, runStack } from "../../harness/stack";
 
 const T = {

@@ -4,8 +4,8 @@
  * parsed and compared whole: it is what AWS enforces.
  */
 import { AwsRegionDenyScp, GLOBAL_SERVICE_ACTIONS, regionDenyPolicyDocument } from "../../../infra/components/guardrails/aws-region-deny-scp";
-import { computedOutputs } from "../../../infra/offline/mock-outputs";
-import type { Recording } from "../../../infra/offline/recorder";
+import { computedOutputs } from "../../../infra/check/mock-outputs";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
 

@@ -5,7 +5,7 @@
  * API takes them.
  */
 import { GcpOrgPolicies } from "../../../infra/components/guardrails/gcp-org-policies";
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
 

@@ -3,7 +3,7 @@
  * guardrail component directly (outside the stack) to see it refuse bad arguments before registering anything.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/offline/recorder";
+import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/check/recorder";
 import { named, providerUrn } from "../../harness/stack";
 
 export const SECTION = "data-platform:guardrails";

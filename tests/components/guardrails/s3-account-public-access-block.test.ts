@@ -4,7 +4,7 @@
  * absent while it is off.
  */
 import { S3AccountPublicAccessBlock } from "../../../infra/components/guardrails/s3-account-public-access-block";
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, prodConfig, runStack } from "../../harness/stack";
 import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
 

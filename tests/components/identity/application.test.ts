@@ -3,7 +3,7 @@
  * "01.tenant-managed-access"; Auth0 "Refresh Token Rotation", "Define Organization Behavior"): a public client that requires an Auth0 Organization
  * (one per customer tenant) at login, with rotating refresh tokens bounded by the tenant's session limits.
  */
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
 
 let rec: Recording;

@@ -4,7 +4,7 @@
  * blocking, no IP exempt. Values are the Management API's snake_case values (terraform-provider-auth0
  * `attack_protection` validators), not the camelCase the SDK's doc comments show.
  */
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
 
 let rec: Recording;

@@ -2,7 +2,7 @@
  * The Auth0 audit log stream under the prod config (data policy "10.staff-access-audit"; Auth0 "Stream Logs to Amazon EventBridge"):
  * every tenant log event to AWS EventBridge in Sydney, active, unfiltered, with no credential in the sink.
  */
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
 
 let rec: Recording;

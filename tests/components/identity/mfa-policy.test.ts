@@ -3,7 +3,7 @@
  * Auth should be configured"): required for every application, strong factors only; SMS, voice, email, push and
  * Duo stay off.
  */
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
 
 let rec: Recording;

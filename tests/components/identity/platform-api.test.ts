@@ -3,7 +3,7 @@
  * "10.staff-access-audit" for the support role; Auth0 "Enable Role-Based Access Control for APIs"): the platform API enforces RBAC and puts
  * permissions in its tokens; the default multi-tenant SaaS role set, each role with exactly its permissions.
  */
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 
 const API = "https://api.allotrac.com.au";

@@ -3,7 +3,7 @@
  * "05.encryption-and-access-control"): explicit session caps, support contacts, secure flags; a custom domain
  * only when configured, TLS 1.2 only.
  */
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 
 let rec: Recording;

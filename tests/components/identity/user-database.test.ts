@@ -3,7 +3,7 @@
  * Auth0 "Password Strength in Auth0 Database Connections"): strong password policy, brute-force protection, MFA, invitation-only sign-up, protected,
  * enabled for exactly the configured applications.
  */
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
 
 let rec: Recording;

@@ -5,8 +5,8 @@
  * Backup Compliance Policy behind its switch.
  */
 import { ClusterBackups } from "../../../infra/components/operational-data/cluster-backups";
-import type { Recording } from "../../../infra/offline/recorder";
-import { UNKNOWN } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
+import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
 

@@ -4,9 +4,9 @@
  * only Atlas can assume, its least-privilege key policy, the cloud-provider-access handshake and the
  * EncryptionAtRest configuration, wired to each other by reference.
  */
-import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/offline/mock-outputs";
-import type { Recording, Registration } from "../../../infra/offline/recorder";
-import { UNKNOWN } from "../../../infra/offline/recorder";
+import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/check/mock-outputs";
+import type { Recording, Registration } from "../../../infra/check/recorder";
+import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../../harness/stack";
 import { atlasProviderUrn, PROJECT_ID, providersOf, T } from "./helpers";
 

@@ -4,7 +4,7 @@
  * application database only, scoped to the one cluster.
  */
 import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/database-users";
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
 

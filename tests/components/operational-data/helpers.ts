@@ -4,8 +4,8 @@
  */
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type * as pulumi from "@pulumi/pulumi";
-import { mockAtlasId } from "../../../infra/offline/mock-outputs";
-import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/offline/recorder";
+import { mockAtlasId } from "../../../infra/check/mock-outputs";
+import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/check/recorder";
 import { named, providerUrn } from "../../harness/stack";
 
 /** The Atlas project id, as the mocks compute it. */

@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { IntegrityAlerts } from "../../../infra/components/operational-data/integrity-alerts";
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { atlasProviderUrn, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
 

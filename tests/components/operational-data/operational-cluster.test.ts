@@ -5,9 +5,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { OperationalCluster } from "../../../infra/components/operational-data/operational-cluster";
-import { mockAtlasId } from "../../../infra/offline/mock-outputs";
-import type { Recording } from "../../../infra/offline/recorder";
-import { UNKNOWN } from "../../../infra/offline/recorder";
+import { mockAtlasId } from "../../../infra/check/mock-outputs";
+import type { Recording } from "../../../infra/check/recorder";
+import { UNKNOWN } from "../../../infra/check/recorder";
 import { AU_ATLAS_REGIONS } from "../../../infra/residency";
 import { childrenOf, named, runStack } from "../../harness/stack";
 import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";

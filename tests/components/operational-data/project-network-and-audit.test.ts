@@ -3,7 +3,7 @@
  * "05.encryption-and-access-control": access control; "10.staff-access-audit": audit logs).
  */
 import { ProjectNetworkAndAudit } from "../../../infra/components/operational-data/project-network-and-audit";
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { atlasProviderUrn, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
 

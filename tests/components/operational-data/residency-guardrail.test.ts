@@ -3,7 +3,7 @@
  * Australia; "05.encryption-and-access-control": no internet-wide access list): the Cedar text Atlas enforces.
  */
 import { CEDAR_REGION, residencyPolicyBodies } from "../../../infra/components/operational-data/residency-guardrail";
-import type { Recording } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
 import { AU_ATLAS_REGIONS } from "../../../infra/residency";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { atlasProviderUrn, providersOf, T } from "./helpers";

@@ -3,9 +3,9 @@
  * explicit Atlas provider and its credentials (secret), every Atlas resource on that provider inside an
  * operational-data component, and the stack outputs (the connection string secret).
  */
-import { mockAtlasId } from "../../../infra/offline/mock-outputs";
-import type { Recording } from "../../../infra/offline/recorder";
-import { UNKNOWN } from "../../../infra/offline/recorder";
+import { mockAtlasId } from "../../../infra/check/mock-outputs";
+import type { Recording } from "../../../infra/check/recorder";
+import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, providerUrn, runStack } from "../../harness/stack";
 import { atlasProviderUrn, CLUSTER, T } from "./helpers";
 

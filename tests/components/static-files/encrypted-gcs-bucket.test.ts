@@ -4,8 +4,8 @@
  */
 import * as gcp from "@pulumi/gcp";
 import { EncryptedGcsBucket } from "../../../infra/components/static-files/encrypted-gcs-bucket";
-import type { Recording } from "../../../infra/offline/recorder";
-import { runProgram } from "../../../infra/offline/recorder";
+import type { Recording } from "../../../infra/check/recorder";
+import { runProgram } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
 const BUCKET = "allotrac-prod-media-aus1";

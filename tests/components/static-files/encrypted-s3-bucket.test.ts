@@ -3,8 +3,8 @@
  * at rest and in transit, §10 audit logs). Runs the real program under Pulumi's mock monitor.
  */
 import { bucketPolicyDocument } from "../../../infra/components/static-files/encrypted-s3-bucket";
-import type { Recording, Registration } from "../../../infra/offline/recorder";
-import { UNKNOWN } from "../../../infra/offline/recorder";
+import type { Recording, Registration } from "../../../infra/check/recorder";
+import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
 const DOCS = "allotrac-prod-documents-apse2";

@@ -5,7 +5,7 @@
  * GitHub releases, merged under the caller's options. Small programs run under Pulumi's mock monitor.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/offline/recorder";
+import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/check/recorder";
 import * as rediscloud from "../../../infra/providers/rediscloud";
 import { named, providerUrn } from "../../harness/stack";
 

@@ -124,7 +124,7 @@ class RecordingMonitor extends MockMonitor {
         if (token !== "pulumi:pulumi:getResource" && !knownInvokes[token]) {
             this.mockError ??= new Error(
                 `The offline run has no mock for the provider function "${token}". ` +
-                    `Add one to infra/offline/mock-outputs.ts (knownInvokes) with the fields the program reads.`,
+                    `Add one to infra/check/mock-outputs.ts (knownInvokes) with the fields the program reads.`,
             );
             callback(this.mockError, undefined);
             return;
@@ -238,7 +238,7 @@ function mocksFor(preview: boolean, invokes: RecordedInvoke[]): pulumi.runtime.M
             if (!known) {
                 throw new Error(
                     `The offline run has no mock for the provider function "${args.token}". ` +
-                        `Add one to infra/offline/mock-outputs.ts (knownInvokes) with the fields the program reads.`,
+                        `Add one to infra/check/mock-outputs.ts (knownInvokes) with the fields the program reads.`,
                 );
             }
             return known(args.inputs);

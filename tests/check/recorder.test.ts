@@ -3,7 +3,7 @@
  * secrets), models preview unknowns, fails on provider functions it does not know, and reports secret outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ProgramError, runProgram, UNKNOWN } from "../../infra/offline/recorder";
+import { ProgramError, runProgram, UNKNOWN } from "../../infra/check/recorder";
 
 /** A resource with the S3 bucket's token, so the offline mocks compute its ARN from its `bucket` name. */
 class Thing extends pulumi.CustomResource {
@@ -100,7 +100,7 @@ test("a provider function without a mock fails the run, naming the token", async
     }, base);
     await expect(run).rejects.toBeInstanceOf(ProgramError);
     await expect(run).rejects.toThrow(
-        'The offline run has no mock for the provider function "test:index/getThing:getThing". Add one to infra/offline/mock-outputs.ts (knownInvokes) with the fields the program reads.',
+        'The offline run has no mock for the provider function "test:index/getThing:getThing". Add one to infra/check/mock-outputs.ts (knownInvokes) with the fields the program reads.',
     );
 });
 

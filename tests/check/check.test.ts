@@ -1,16 +1,16 @@
 /**
- * The offline check (infra/offline/check.ts + report.ts) on the prod stack and on named mutations of it,
+ * The offline check (infra/check/check.ts + report.ts) on the prod stack and on named mutations of it,
  * through the real policy pack. The check is given the program's recording (the same runner's, from the
  * worker's program server); loading and running the program as `npm run check` does, and the exit codes, are
  * tested end to end in cli.test.ts.
  */
 import Ajv from "ajv";
 import { CLAUSE_IDS } from "../../infra/clauses";
-import { runCheck, type CheckReport } from "../../infra/offline/check";
-import { renderJson, renderMarkdown, renderText } from "../../infra/offline/report";
-import schema from "../../infra/offline/report.schema.json";
-import { PolicyPackClient } from "../../infra/offline/policy-pack";
-import type { Recording } from "../../infra/offline/recorder";
+import { runCheck, type CheckReport } from "../../infra/check/check";
+import { renderJson, renderMarkdown, renderText } from "../../infra/check/report";
+import schema from "../../infra/check/report.schema.json";
+import { PolicyPackClient } from "../../infra/check/policy-pack";
+import type { Recording } from "../../infra/check/recorder";
 import { mutateResource, policyHarness, withOptions, type PolicyHarness } from "../harness/policy";
 import { findPlaceholders } from "../../infra/schema/placeholders";
 import { named, prodConfig, REPO_ROOT, runStack } from "../harness/stack";

@@ -3,7 +3,7 @@
  * (node_modules/@pulumi/pulumi/cmd/run/run.js): ts-node with the project's own `typescript`, the tsconfig named
  * by Pulumi.yaml `runtime.options.tsconfig`, transpile-only when that file's own compilerOptions set `noCheck`,
  * and the same default compiler options. Required by `npm run check` (run-check.js) and by anything else that
- * must load the program as `pulumi up` does (`node -r ./infra/offline/register-ts.js …`).
+ * must load the program as `pulumi up` does (`node -r ./infra/check/register-ts.js …`).
  */
 const fs = require("node:fs");
 const path = require("node:path");

@@ -30,7 +30,7 @@ interface Figures {
 
 function run(args: string[]): Promise<{ stderr: string; code: number }> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [path.join(ROOT, "infra/offline/run-check.js"), ...args, "--format", "json", "--timings"], { maxBuffer: 1 << 30 }, (err, _stdout, stderr) =>
+        execFile(process.execPath, [path.join(ROOT, "infra/check/run-check.js"), ...args, "--format", "json", "--timings"], { maxBuffer: 1 << 30 }, (err, _stdout, stderr) =>
             resolve({ stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 }),
         );
     });

@@ -1,5 +1,5 @@
 /**
- * `npm run check` as a user runs it: a child process through infra/offline/run-check.js (ts-node registered as
+ * `npm run check` as a user runs it: a child process through infra/check/run-check.js (ts-node registered as
  * the Pulumi language host registers it), loading the program from Pulumi.yaml and booting its own policy pack.
  * Exit codes: 0 clean, 1 mandatory violations, 2 program/config error. The error paths, which stop before any
  * analysis, run the same `main()` in this process.
@@ -7,8 +7,8 @@
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 import Ajv from "ajv";
-import schema from "../../infra/offline/report.schema.json";
-import { main } from "../../infra/offline/cli";
+import schema from "../../infra/check/report.schema.json";
+import { main } from "../../infra/check/cli";
 import { fixtureProject } from "../harness/fixture-project";
 import { prodConfig, REPO_ROOT } from "../harness/stack";
 
@@ -20,7 +20,7 @@ interface Run {
 
 function check(args: string[]): Promise<Run> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [path.join(REPO_ROOT, "infra/offline/run-check.js"), ...args], { cwd: REPO_ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
+        execFile(process.execPath, [path.join(REPO_ROOT, "infra/check/run-check.js"), ...args], { cwd: REPO_ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
             resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
         });
     });

@@ -1,0 +1,64 @@
+/**
+ * Every policy of the pack, in one list. Tests and the offline check import this module; only `index.ts`
+ * constructs the PolicyPack (constructing one starts a gRPC server, and a process may serve only one).
+ */
+import type { DataResourcePolicy, DataStackPolicy } from "../lib/define";
+import { atlasAccessListNotOpen } from "./atlas-access-list-not-open";
+import { atlasBackupDailyRetention } from "./atlas-backup-daily-retention";
+import { atlasClusterBackupEnabled } from "./atlas-cluster-backup-enabled";
+import { atlasClusterEncryptionCustomerKey } from "./atlas-cluster-encryption-customer-key";
+import { atlasClusterHasBackupSchedule } from "./atlas-cluster-has-backup-schedule";
+import { atlasClusterTls12 } from "./atlas-cluster-tls-1-2";
+import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
+import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
+import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
+import { awsKmsKeyRotationEnabled } from "./aws-kms-key-rotation-enabled";
+import { awsResourcesInAustralia } from "./aws-resources-in-australia";
+import { awsS3BucketControlsPaired } from "./aws-s3-bucket-controls-paired";
+import { awsS3BucketEncryptionCustomerKey } from "./aws-s3-bucket-encryption-customer-key";
+import { awsS3BucketPolicyDeniesInsecureTransport } from "./aws-s3-bucket-policy-denies-insecure-transport";
+import { awsS3OwnershipEnforced } from "./aws-s3-ownership-enforced";
+import { awsS3PublicAccessBlocked } from "./aws-s3-public-access-blocked";
+import { awsS3VersioningEnabled } from "./aws-s3-versioning-enabled";
+import { dataFlowsToDeclaredProcessors } from "./data-flows-to-declared-processors";
+import { gcpKmsKeyRotation } from "./gcp-kms-key-rotation";
+import { gcpResourcesInAustralia } from "./gcp-resources-in-australia";
+import { gcpStorageBucketCmek } from "./gcp-storage-bucket-cmek";
+import { gcpStorageBucketPrivate } from "./gcp-storage-bucket-private";
+import { gcpStorageBucketVersioningEnabled } from "./gcp-storage-bucket-versioning-enabled";
+import { redisDatabaseEphemeral } from "./redis-database-ephemeral";
+import { redisDatabaseSourceIpsRestricted } from "./redis-database-source-ips-restricted";
+import { redisDatabaseTlsEnabled } from "./redis-database-tls-enabled";
+import { redisSubscriptionsInAustralia } from "./redis-subscriptions-in-australia";
+import { statefulResourcesProtected } from "./stateful-resources-protected";
+
+export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
+    atlasAccessListNotOpen,
+    atlasBackupDailyRetention,
+    atlasClusterBackupEnabled,
+    atlasClusterEncryptionCustomerKey,
+    atlasClusterHasBackupSchedule,
+    atlasClusterTls12,
+    atlasClustersInAustralia,
+    auth0ApiRbacEnforced,
+    auth0TenantInAustralia,
+    awsKmsKeyRotationEnabled,
+    awsResourcesInAustralia,
+    awsS3BucketControlsPaired,
+    awsS3BucketEncryptionCustomerKey,
+    awsS3BucketPolicyDeniesInsecureTransport,
+    awsS3OwnershipEnforced,
+    awsS3PublicAccessBlocked,
+    awsS3VersioningEnabled,
+    dataFlowsToDeclaredProcessors,
+    gcpKmsKeyRotation,
+    gcpResourcesInAustralia,
+    gcpStorageBucketCmek,
+    gcpStorageBucketPrivate,
+    gcpStorageBucketVersioningEnabled,
+    redisDatabaseEphemeral,
+    redisDatabaseSourceIpsRestricted,
+    redisDatabaseTlsEnabled,
+    redisSubscriptionsInAustralia,
+    statefulResourcesProtected,
+];
