@@ -174,9 +174,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         if (opts.recording) {
             recording = opts.recording;
         } else {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const program = require(project.main) as () => unknown;
-            recording = await runProgram(program, {
+            recording = await runProgram({ entry: project.main, cwd: project.root }, {
                 project: project.name,
                 stack: opts.stack,
                 config: stackFile.config,

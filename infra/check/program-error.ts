@@ -1,4 +1,4 @@
-import type { Registration } from "./recorder";
+import type { Registration } from "./recording";
 
 /** The program failed; `registrations` says what it had registered before it did. */
 export class ProgramError extends Error {

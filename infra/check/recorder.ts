@@ -13,9 +13,13 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { assertCommonJs, evaluateEntry } from "./entry";
 import { computedOutputs, knownInvokes } from "./mock-outputs";
 import { ProgramError } from "./program-error";
+import type { RecordedInvoke, Recording, Registration } from "./recording";
 import { getStore, withLocalStorage } from "../pulumi-internals";
+
+export type { RecordedInvoke, RecordedOptions, Recording, Registration } from "./recording";
 
 /** The value Pulumi uses on the wire for "unknown during preview". Inputs hold it where preview would. */
 export const UNKNOWN: string = pulumi.runtime.unknownValue;
@@ -23,67 +27,6 @@ export const UNKNOWN: string = pulumi.runtime.unknownValue;
 const SIG_KEY = pulumi.runtime.specialSigKey;
 const SECRET_SIG = pulumi.runtime.specialSecretSig;
 const RESOURCE_SIG = pulumi.runtime.specialResourceSig;
-
-/** The resource options of one registration, as the engine receives them. */
-export interface RecordedOptions {
-    readonly protect: boolean | undefined;
-    readonly retainOnDelete: boolean | undefined;
-    readonly deleteBeforeReplace: boolean | undefined;
-    readonly ignoreChanges: readonly string[];
-    readonly replaceOnChanges: readonly string[];
-    readonly additionalSecretOutputs: readonly string[];
-    readonly aliases: readonly unknown[];
-    readonly version: string | undefined;
-    readonly pluginDownloadURL: string | undefined;
-    readonly importId: string | undefined;
-    readonly deletedWith: string | undefined;
-}
-
-/** One `RegisterResource` call, whole. */
-export interface Registration {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    /** `true` for a provider-managed resource, `false` for a component. */
-    readonly custom: boolean;
-    /** URN of the parent, or `undefined` for children of the stack. */
-    readonly parent: string | undefined;
-    /** Provider reference (`<provider urn>::<id>`), `undefined` when the default provider would be used. */
-    readonly provider: string | undefined;
-    /** Inputs with secrets unwrapped; resource references as their URN; unknowns as {@link UNKNOWN}. */
-    readonly inputs: Record<string, unknown>;
-    /** Inputs exactly as they went over the wire (secret and resource signatures kept), for the analyzer. */
-    readonly rawInputs: Record<string, unknown>;
-    /** Dotted paths of the inputs that were marked secret, e.g. `password`, `sink.httpAuthorization`. */
-    readonly secretInputs: readonly string[];
-    readonly dependencies: readonly string[];
-    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-    readonly options: RecordedOptions;
-}
-
-/** One provider function call (invoke), as the mock saw it. */
-export interface RecordedInvoke {
-    readonly token: string;
-    readonly inputs: Record<string, unknown>;
-    readonly provider: string | undefined;
-}
-
-/** What running the program produced. */
-export interface Recording {
-    /** Whether the run had preview semantics (computed outputs unknown). */
-    readonly preview: boolean;
-    readonly registrations: readonly Registration[];
-    readonly invokes: readonly RecordedInvoke[];
-    /** The stack's outputs, resolved (secret outputs unwrapped; see `secretOutputs`). */
-    readonly outputs: Record<string, unknown>;
-    /** Names of the stack outputs that are secret. */
-    readonly secretOutputs: readonly string[];
-    /**
-     * Each resource's state after registration, in wire form (inputs plus what the provider computed; at
-     * preview, computed values are the unknown sentinel). This is what AnalyzeStack sees.
-     */
-    readonly states: ReadonlyMap<string, Record<string, unknown>>;
-}
 
 export interface RunOptions {
     /** Project name (the `name` in Pulumi.yaml). */
@@ -103,6 +46,12 @@ export interface RunOptions {
 
 // Kept in its own module so that code handling a failed run need not load the Pulumi runtime.
 export { ProgramError } from "./program-error";
+
+/**
+ * What to run: a project's entry module, loaded as the language host loads it (`entry.ts`), or a function that
+ * stands for a program (tests that build one component alone).
+ */
+export type Program = { readonly entry: string; readonly cwd?: string } | (() => unknown);
 
 class RecordingMonitor extends MockMonitor {
     readonly registrations: Registration[] = [];
@@ -247,12 +196,15 @@ function mocksFor(preview: boolean, invokes: RecordedInvoke[]): pulumi.runtime.M
 }
 
 /**
- * Runs `program` (a Pulumi program's default export) under Pulumi's mock monitor, with the given stack config,
- * in a fresh Pulumi runtime state, and returns everything it registered.
+ * Runs `program` under Pulumi's mock monitor, with the given stack config, in a fresh Pulumi runtime state, and
+ * returns everything it registered. An entry module is required inside the stack, as `pulumi up` requires it.
  *
  * Throws {@link ProgramError} when the program throws; its `registrations` show what was registered before.
  */
-export async function runProgram(program: () => unknown, opts: RunOptions): Promise<Recording> {
+export async function runProgram(program: Program, opts: RunOptions): Promise<Recording> {
+    if (typeof program !== "function") assertCommonJs(program.entry);
+    const run = typeof program === "function" ? program : () => evaluateEntry(program.entry);
+    const cwd = typeof program === "function" ? undefined : program.cwd;
     return withLocalStorage(async () => {
         const invokes: RecordedInvoke[] = [];
         const monitor = new RecordingMonitor(mocksFor(opts.preview ?? false, invokes));
@@ -274,10 +226,12 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
         let programError: { error: unknown } | undefined;
         // What the program returned, before the stack unwraps it: secrecy is only visible on these Outputs.
         let outputs: Record<string, unknown> | undefined;
+        const previousCwd = process.cwd();
+        if (cwd !== undefined) process.chdir(cwd);
         try {
             await pulumi.runtime.runInPulumiStack(async () => {
                 try {
-                    outputs = ((await program()) ?? {}) as Record<string, unknown>;
+                    outputs = ((await run()) ?? {}) as Record<string, unknown>;
                     return outputs;
                 } catch (error) {
                     programError = { error };
@@ -288,6 +242,7 @@ export async function runProgram(program: () => unknown, opts: RunOptions): Prom
         } catch (err) {
             throw new ProgramError(err, monitor.registrations);
         } finally {
+            if (cwd !== undefined) process.chdir(previousCwd);
             Error.prepareStackTrace = prepareStackTrace;
             Error.stackTraceLimit = stackTraceLimit;
         }

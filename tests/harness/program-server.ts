@@ -17,8 +17,6 @@ import { ProgramError, runProgram } from "../../infra/check/recorder";
 import { serialize } from "./recording-file";
 
 const project = loadProject(path.resolve(__dirname, "../.."));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const program = require(project.main) as () => unknown;
 const answered = new Map<string, string>();
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -28,7 +26,7 @@ async function run(body: string): Promise<string> {
     const { config, secretKeys, preview } = JSON.parse(body) as { config: Record<string, unknown>; secretKeys: string[]; preview: boolean };
     let answer: string;
     try {
-        const rec = await runProgram(program, { project: project.name, stack: "prod", config, secretKeys, preview });
+        const rec = await runProgram({ entry: project.main, cwd: project.root }, { project: project.name, stack: "prod", config, secretKeys, preview });
         answer = `{"ok":true,"recording":${serialize(rec)}}`;
     } catch (err) {
         if (!(err instanceof ProgramError)) throw err;
