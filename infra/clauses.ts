@@ -193,6 +193,163 @@ export function clause(id: string): Clause & { id: ClauseId } {
     return { id: id as ClauseId, ...CLAUSES[id as ClauseId] };
 }
 
+/**
+ * Why a control cannot be checked in code: the evidence lives in a `contract` (terms, DPA), in a vendor's
+ * `dashboard` only (no API), in a `vendor-process` we rely on, in an `organisational` process (people, reviews),
+ * or in the `application`'s behaviour at run time rather than in infrastructure.
+ */
+export type ManualReason = "contract" | "dashboard" | "vendor-process" | "organisational" | "application";
+
+/**
+ * One control that makes a clause true.
+ * - `automated`: a policy of the pack (by name) checks it on every preview; the report says on which resources.
+ * - `manual`: it cannot be checked in code; `why` says where the evidence is.
+ * - `unchecked`: the stack declares it, but no policy checks it yet, so a change can remove it and still pass;
+ *   while a clause has one, it is reported `partial`, never `pass`.
+ */
+export type Control =
+    | { readonly kind: "automated"; readonly policy: string }
+    | { readonly kind: "manual"; readonly control: string; readonly reason: ManualReason; readonly why: string }
+    | { readonly kind: "unchecked"; readonly control: string; readonly why: string };
+
+const auto = (...policies: readonly string[]): Control[] => policies.map((policy) => ({ kind: "automated", policy }));
+const manual = (control: string, reason: ManualReason, why: string): Control => ({ kind: "manual", control, reason, why });
+const unchecked = (control: string, why: string): Control => ({ kind: "unchecked", control, why });
+
+/**
+ * The controls of every clause (the type makes it total). A clause is `pass` only when every automated control
+ * evaluated at least one resource with no mandatory violation and it has no `unchecked` control; `partial` when
+ * a control is `unchecked` or an automated control evaluated nothing; `manual` when it has only manual controls
+ * (see `clauseStatus` in infra/check/report-model.ts). The pack refuses to load when a policy's `clauses` and
+ * this table disagree (infra/policy/policies/index.ts).
+ */
+export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
+    "01.user-ownership": [manual("Users own their personal data under the terms of service", "contract", "A legal right granted by the customer terms; no cloud setting expresses ownership.")],
+    "01.tenant-ownership": [manual("Tenants own their operational data under the customer agreement", "contract", "Ownership is assigned by the customer agreement, not by infrastructure.")],
+    "01.tenant-managed-access": [
+        unchecked("An Auth0 Organization per customer tenant, and platform API roles that tenant administrators assign", "Declared by the identity area (application and platform API); no policy checks that logins require an Organization."),
+        manual("Tenant administrators grant and revoke access in the platform", "application", "The platform's tenant administration screens enforce it at run time."),
+    ],
+    "01.anonymised-analytics": [manual("Internal analytics use only aggregated, anonymised data", "organisational", "A data-engineering rule applied in analytics pipelines outside this stack.")],
+    "02.operational-data": auto("atlas-clusters-in-australia", "atlas-cluster-backup-enabled", "atlas-cluster-has-backup-schedule", "atlas-backup-daily-retention", "atlas-cluster-encryption-customer-key"),
+    "02.ephemeral-data": auto("redis-subscriptions-in-australia", "redis-database-ephemeral"),
+    "02.identity-data": auto("auth0-tenant-in-australia"),
+    "02.billing-data": [manual("Licensing and billing data is handled by Stripe", "contract", "Stripe is a processor in infra/processors.ts with its contract; the platform sends billing data through Stripe's API, not through this stack.")],
+    "02.embedded-finance-data": [manual("Embedded finance data is handled by SpaceInvoices in Frankfurt", "contract", "SpaceInvoices is a processor in infra/processors.ts with its contract and location (Germany).")],
+    "02.static-files": auto(
+        "aws-resources-in-australia",
+        "gcp-resources-in-australia",
+        "aws-s3-bucket-controls-paired",
+        "aws-s3-bucket-encryption-customer-key",
+        "aws-s3-versioning-enabled",
+        "gcp-storage-bucket-cmek",
+        "gcp-storage-bucket-versioning-enabled",
+        "stateful-resources-protected",
+    ),
+    "02.analytics-support-data": [manual("Analytics and support data is stored only with the named vendors", "contract", "Each vendor is a processor in infra/processors.ts with its contract; the data flows from the application, not from this stack.")],
+    "03.user-data-sharing": [manual("User data is visible to other users only when its owner shares it", "application", "Sharing is a feature of the platform's application code.")],
+    "03.tenant-data-access": [
+        ...auto("auth0-api-rbac-enforced", "atlas-access-list-not-open", "redis-database-source-ips-restricted", "aws-s3-public-access-blocked", "gcp-storage-bucket-private"),
+        unchecked("The Auth0 application requires every login to pick an Organization (one customer tenant)", "Declared by the identity area; no policy checks the application's organization usage yet."),
+    ],
+    "03.rbac": [
+        ...auto("auth0-api-rbac-enforced", "aws-s3-ownership-enforced", "gcp-storage-bucket-private"),
+        unchecked("Atlas database users authenticate with AWS IAM and hold least-privilege roles", "Declared by the operational-data area and validated in config; no policy checks the database users yet."),
+    ],
+    "04.allie-openai": [manual("Data submitted to Allie is processed by OpenAI", "contract", "OpenAI is a processor in infra/processors.ts with its contract; the application calls it, not this stack.")],
+    "04.operational-processing": [manual("Operational data is processed within the platform", "application", "Where processing happens is a property of the application's code.")],
+    "05.encryption-and-access-control": [
+        ...auto(
+            "atlas-cluster-tls-1-2",
+            "redis-database-tls-enabled",
+            "aws-s3-bucket-policy-denies-insecure-transport",
+            "aws-s3-bucket-controls-paired",
+            "aws-s3-bucket-encryption-customer-key",
+            "aws-s3-public-access-blocked",
+            "aws-s3-ownership-enforced",
+            "aws-kms-key-rotation-enabled",
+            "gcp-kms-key-rotation",
+            "gcp-storage-bucket-cmek",
+            "gcp-storage-bucket-private",
+            "atlas-access-list-not-open",
+            "redis-database-source-ips-restricted",
+        ),
+        unchecked("Auth0 MFA for every login, attack protection and a strong password policy", "Declared by the identity area; no policy checks them yet."),
+        manual("Regular security audits", "organisational", "An audit schedule kept by the security team; nothing in a stack shows it happened."),
+    ],
+    "05.industry-standard-encryption": [
+        ...auto("atlas-cluster-encryption-customer-key", "aws-s3-bucket-encryption-customer-key", "gcp-storage-bucket-cmek", "aws-kms-key-rotation-enabled", "gcp-kms-key-rotation"),
+        manual("Redis Cloud and Auth0 encrypt their storage at rest", "vendor-process", "Neither exposes a setting: Redis Cloud Pro encrypts its disks and Auth0 its tenant storage by default (vendor security documentation)."),
+    ],
+    "06.operational-backup": [
+        ...auto("atlas-cluster-backup-enabled", "atlas-cluster-has-backup-schedule", "atlas-backup-daily-retention", "atlas-clusters-in-australia", "stateful-resources-protected"),
+        unchecked("Point-in-time restore on every Atlas cluster", "Set by the operational-cluster component; no policy checks it yet."),
+        manual("Restores are rehearsed", "organisational", "The restore procedure in docs/operational-data.md is run on a schedule; a stack cannot show that it was."),
+    ],
+    "06.ephemeral-retention": auto("redis-database-ephemeral"),
+    "07.third-party-services": [
+        ...auto("data-flows-to-declared-processors"),
+        manual("A signed agreement with every named provider", "contract", "infra/processors.ts records each contract's status; the contracts themselves live outside the repository."),
+    ],
+    "08.no-third-party-sharing": auto("data-flows-to-declared-processors"),
+    "08.secure-transfers": [
+        ...auto(
+            "data-flows-to-declared-processors",
+            "atlas-cluster-tls-1-2",
+            "redis-database-tls-enabled",
+            "aws-s3-bucket-policy-denies-insecure-transport",
+            "atlas-clusters-in-australia",
+            "redis-subscriptions-in-australia",
+            "auth0-tenant-in-australia",
+            "aws-resources-in-australia",
+            "gcp-resources-in-australia",
+        ),
+        manual("Transfers abroad comply with the Privacy Act (APP 8)", "contract", "The overseas processors' contracts bind them to the APPs; see infra/processors.ts."),
+    ],
+    "09.integrity-monitoring": [
+        ...auto("aws-s3-versioning-enabled", "gcp-storage-bucket-versioning-enabled"),
+        unchecked("Atlas alerts on backup failure, replication lag, primary loss and disk pressure", "Declared by the operational-data area; no policy checks them yet."),
+        unchecked("A dataset-size alert on every Redis database", "Declared by the ephemeral-data area; no policy checks it yet."),
+    ],
+    "09.integrity-response": [
+        ...auto("stateful-resources-protected"),
+        manual("Integrity alerts are answered promptly", "organisational", "The on-call rota and runbooks receive the alerts; response times are tracked outside the stack."),
+    ],
+    "10.staff-access-audit": [
+        ...auto("aws-s3-bucket-controls-paired"),
+        unchecked("Atlas database auditing, Cloud Storage Data Access audit logs and the Auth0 log stream", "Declared by the operational-data, static-files and identity areas; no policy checks them yet."),
+        manual("Staff access only for troubleshooting, support and maintenance", "organisational", "Access requests and reviews are kept by the security team."),
+    ],
+};
+
+/** The names of the policies that are automated controls of `id`. */
+export function policiesOf(id: ClauseId): string[] {
+    return CONTROLS[id].flatMap((c) => (c.kind === "automated" ? [c.policy] : []));
+}
+
+/**
+ * Where the pack's policies and the table above disagree: a policy citing a clause that does not list it, a
+ * clause listing a policy that does not exist or does not cite it, or a clause with no control. Empty when none.
+ */
+export function controlMismatches(policies: readonly { readonly name: string; readonly clauses: readonly ClauseId[] }[]): string[] {
+    const problems: string[] = [];
+    const byName = new Map(policies.map((p) => [p.name, p]));
+    for (const p of policies) {
+        for (const id of p.clauses) {
+            if (!policiesOf(id).includes(p.name)) problems.push(`policy ${p.name} cites ${id}, whose controls (CONTROLS in infra/clauses.ts) do not list it`);
+        }
+    }
+    for (const id of CLAUSE_IDS) {
+        if (CONTROLS[id].length === 0) problems.push(`${id} lists no control: every clause says what makes it true, even if only a contract`);
+        for (const name of policiesOf(id)) {
+            const p = byName.get(name);
+            if (!p) problems.push(`${id} lists the policy ${name}, which the pack does not have`);
+            else if (!p.clauses.includes(id)) problems.push(`${id} lists the policy ${name}, which does not cite ${id}`);
+        }
+    }
+    return problems;
+}
+
 /** The string a human reads: `§06 Data Retention & Backup — Atlas with failover, …`. */
 export function cite(id: ClauseId): string {
     const c = CLAUSES[id];

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { runCheck, type CheckTimings } from "./check";
 import { renderJson, renderMarkdown, renderText } from "./report";
-import { ProgramError } from "./recorder";
+import { EngineError, ProgramError } from "./program-error";
 import { POLICY_PACK_DIR, type UserPolicyConfig } from "./policy-pack";
 
 export const EXIT = { clean: 0, violations: 1, error: 2 } as const;
@@ -100,7 +100,8 @@ export async function main(argv: string[]): Promise<number> {
         return report.result === "pass" ? EXIT.clean : EXIT.violations;
     } catch (err) {
         const cause = err instanceof ProgramError ? err.cause : err;
-        const what = err instanceof ProgramError ? "The program failed" : "The check could not run";
+        const what =
+            cause instanceof EngineError ? "pulumi preview would stop" : err instanceof ProgramError ? "The program failed" : "The check could not run";
         process.stderr.write(`${what}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
         return EXIT.error;
     }

@@ -17,7 +17,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import Ajv from "ajv";
-import type { Registration } from "./recorder";
+import { providerUrn } from "./engine-rules";
+import type { Registration } from "./recording";
 
 /* The generated protobuf/gRPC modules ship without type declarations; these are the parts used here. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -349,16 +350,16 @@ function toResult(res: any): AnalysisResult {
     };
 }
 
+/** What Configure sends, by policy name: its enforcement level and its properties (tunables, exemptions). */
+export type EffectivePolicyConfig = Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }>;
+
 /**
  * The config the engine sends in Configure: for each policy, its schema's defaults, overlaid with the pack's
  * initial config, overlaid with the user's `--policy-pack-config`, and the enforcement level from the same
  * layers (else the policy's own level). Each result is validated against the policy's JSON schema, as the
  * CLI does; an invalid config throws, naming the policy and the problem.
  */
-export function resolvePolicyConfig(
-    info: PackInfo,
-    user: UserPolicyConfig = {},
-): Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }> {
+export function resolvePolicyConfig(info: PackInfo, user: UserPolicyConfig = {}): EffectivePolicyConfig {
     const unknown = Object.keys(user).filter((k) => k !== "all" && !info.policies.some((p) => p.name === k));
     if (unknown.length > 0) {
         throw new Error(`Policy pack config names policies that ${info.name} does not have: ${unknown.join(", ")}.`);
@@ -397,8 +398,8 @@ export function toAnalyzedState(reg: Registration, state: Record<string, unknown
 }
 
 function common(reg: Registration, byUrn: ReadonlyMap<string, Registration>): Omit<AnalyzedResource, "properties"> {
-    const providerUrn = reg.provider?.split("::").slice(0, -1).join("::");
-    const provider = providerUrn ? byUrn.get(providerUrn) : undefined;
+    const providerAt = providerUrn(reg.provider);
+    const provider = providerAt ? byUrn.get(providerAt) : undefined;
     return {
         type: reg.type,
         name: reg.name,

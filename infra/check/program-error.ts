@@ -10,3 +10,11 @@ export class ProgramError extends Error {
         this.name = "ProgramError";
     }
 }
+
+/** What the engine would have refused (engine-rules.ts), one line per refusal, as `pulumi preview` prints them. */
+export class EngineError extends Error {
+    constructor(readonly refusals: readonly string[]) {
+        super(`the engine refuses ${refusals.length === 1 ? "this registration" : `${refusals.length} registrations`}:\n  ${refusals.join("\n  ")}`);
+        this.name = "EngineError";
+    }
+}

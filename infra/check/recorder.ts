@@ -13,13 +13,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { EngineRules, disabledDefaultProviders } from "./engine-rules";
 import { assertCommonJs, evaluateEntry } from "./entry";
 import { computedOutputs, knownInvokes } from "./mock-outputs";
-import { ProgramError } from "./program-error";
-import type { RecordedInvoke, Recording, Registration } from "./recording";
+import { EngineError, ProgramError } from "./program-error";
+import type { LoggedMessage, RecordedInvoke, Recording, Registration } from "./recording";
 import { getStore, withLocalStorage } from "../pulumi-internals";
 
-export type { RecordedInvoke, RecordedOptions, Recording, Registration } from "./recording";
+export type { LoggedMessage, RecordedInvoke, RecordedOptions, Recording, Registration } from "./recording";
 
 /** The value Pulumi uses on the wire for "unknown during preview". Inputs hold it where preview would. */
 export const UNKNOWN: string = pulumi.runtime.unknownValue;
@@ -45,7 +46,7 @@ export interface RunOptions {
 }
 
 // Kept in its own module so that code handling a failed run need not load the Pulumi runtime.
-export { ProgramError } from "./program-error";
+export { EngineError, ProgramError } from "./program-error";
 
 /**
  * What to run: a project's entry module, loaded as the language host loads it (`entry.ts`), or a function that
@@ -58,9 +59,18 @@ class RecordingMonitor extends MockMonitor {
     /** An error raised by the mocks themselves; gRPC drops its message on the way back to the program. */
     mockError: Error | undefined;
 
+    constructor(
+        mocks: pulumi.runtime.Mocks,
+        readonly engine: EngineRules,
+    ) {
+        super(mocks);
+    }
+
     override async registerResource(req: any, callback: (err: any, innerResponse: any) => void): Promise<void> {
         try {
-            this.registrations.push(recordRequest(req));
+            // The engine's refusals are collected, not returned: the run goes on so that the check names every
+            // offending resource at once, and fails after it (see runProgram).
+            this.registrations.push(this.engine.register(recordRequest(req)));
         } catch (err) {
             callback(err, undefined);
             return;
@@ -70,6 +80,7 @@ class RecordingMonitor extends MockMonitor {
 
     override async invoke(req: any, callback: (err: any, innerResponse: any) => void): Promise<void> {
         const token: string = req.getTok();
+        if (token !== "pulumi:pulumi:getResource") this.engine.invoke(token, req.getProvider() || undefined);
         if (token !== "pulumi:pulumi:getResource" && !knownInvokes[token]) {
             this.mockError ??= new Error(
                 `The offline run has no mock for the provider function "${token}". ` +
@@ -80,7 +91,39 @@ class RecordingMonitor extends MockMonitor {
         }
         return super.invoke(req, callback);
     }
+
+    override async readResource(req: any, callback: (err: any, innerResponse: any) => void): Promise<void> {
+        // A read (`Resource.get`) is refused by the engine like a registration; the type token names the package.
+        this.engine.invoke(req.getType(), req.getProvider() || undefined);
+        return super.readResource(req, callback);
+    }
 }
+
+/**
+ * Stands in for the engine's log service: what the program and the SDK log (`pulumi.log.warn`, the SDK's own
+ * warnings) is kept for the report, as `pulumi preview` prints it, instead of going to the console.
+ */
+class RecordingEngine {
+    readonly messages: LoggedMessage[] = [];
+    private static readonly SEVERITY = ["debug", "info", "warning", "error"] as const;
+
+    log(req: any, callback: () => void): void {
+        const severity = RecordingEngine.SEVERITY[req.getSeverity() as number] ?? "info";
+        if (severity === "warning" || severity === "error") {
+            const urn: string = req.getUrn();
+            this.messages.push({ severity, message: req.getMessage(), ...(urn ? { urn } : {}) });
+        }
+        callback();
+    }
+    setRootResource(_req: unknown, callback: (err: unknown, res: unknown) => void): void {
+        callback(undefined, {});
+    }
+    getRootResource(_req: unknown, callback: (err: unknown, res: unknown) => void): void {
+        callback({ code: 12 /* UNIMPLEMENTED */ }, undefined);
+    }
+    close(): void {}
+}
+
 // MockMonitor declares `newUrn` private; replace it so the monitor hands out engine-style URNs (see urnOf).
 (RecordingMonitor.prototype as unknown as { newUrn: typeof urnOf }).newUrn = (parent, type, name) => urnOf(parent, type, name);
 
@@ -207,9 +250,11 @@ export async function runProgram(program: Program, opts: RunOptions): Promise<Re
     const cwd = typeof program === "function" ? undefined : program.cwd;
     return withLocalStorage(async () => {
         const invokes: RecordedInvoke[] = [];
-        const monitor = new RecordingMonitor(mocksFor(opts.preview ?? false, invokes));
+        const monitor = new RecordingMonitor(mocksFor(opts.preview ?? false, invokes), new EngineRules(disabledDefaultProviders(opts.config)));
+        const engine = new RecordingEngine();
         pulumi.runtime.setAllConfig(stringifyConfig(opts.config), [...(opts.secretKeys ?? [])]);
         pulumi.runtime.setMockOptions(monitor, opts.project, opts.stack, opts.preview ?? false);
+        (getStore()["settings"] as { engine?: unknown }).engine = engine;
         enableMockFeatures();
         // The program's own error is caught inside the stack's init: were it to reject the stack, the Outputs
         // derived from the stack would reject unobserved (the Pulumi CLI's process-wide handler absorbs those;
@@ -246,6 +291,9 @@ export async function runProgram(program: Program, opts: RunOptions): Promise<Re
             Error.prepareStackTrace = prepareStackTrace;
             Error.stackTraceLimit = stackTraceLimit;
         }
+        if (monitor.engine.errors.length > 0) {
+            throw new ProgramError(new EngineError(monitor.engine.errors), monitor.registrations);
+        }
         if (programError) {
             throw new ProgramError(monitor.mockError ?? programError.error, monitor.registrations);
         }
@@ -255,7 +303,15 @@ export async function runProgram(program: Program, opts: RunOptions): Promise<Re
             const state = r.state && typeof r.state.toJavaScript === "function" ? r.state.toJavaScript() : r.state;
             states.set(urn, (state ?? {}) as Record<string, unknown>);
         }
-        return { preview: opts.preview ?? false, registrations: monitor.registrations, invokes, outputs: values, secretOutputs: secrets, states };
+        return {
+            preview: opts.preview ?? false,
+            registrations: monitor.registrations,
+            invokes,
+            outputs: values,
+            secretOutputs: secrets,
+            states,
+            messages: engine.messages,
+        };
     });
 }
 

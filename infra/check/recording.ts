@@ -48,6 +48,14 @@ export interface RecordedInvoke {
     readonly provider: string | undefined;
 }
 
+/** A warning or error the program or the SDK logged (`pulumi.log.warn`…), which `pulumi preview` prints. */
+export interface LoggedMessage {
+    readonly severity: "warning" | "error";
+    readonly message: string;
+    /** The resource it was logged against, if any. */
+    readonly urn?: string;
+}
+
 /** What running the program produced. */
 export interface Recording {
     /** Whether the run had preview semantics (computed outputs unknown). */
@@ -63,4 +71,6 @@ export interface Recording {
      * preview, computed values are the unknown sentinel). This is what AnalyzeStack sees.
      */
     readonly states: ReadonlyMap<string, Record<string, unknown>>;
+    /** Warnings and errors logged during the run, in order. */
+    readonly messages: readonly LoggedMessage[];
 }

@@ -1,13 +1,39 @@
 /**
  * Renders a {@link CheckReport}: a terminal summary, JSON (schema in `report.schema.json`), or Markdown for a
- * pull-request comment (clause → policies → resources → status, and a Mermaid diagram of the stack).
+ * pull-request comment (clause → controls → resources → status, and a Mermaid diagram of the stack).
  */
 import Table from "cli-table3";
-import { CLAUSES } from "../clauses";
-import type { CheckReport, ReportClause } from "./check";
+import type { CheckReport, ReportControl } from "./report-model";
 
-const MARK = { pass: "PASS", fail: "FAIL", warn: "WARN", "not-applicable": "n/a", "not-enforced": "—" } as const;
-const EMOJI = { pass: "✅", fail: "❌", warn: "⚠️", "not-applicable": "➖", "not-enforced": "➖" } as const;
+const MARK = { pass: "PASS", fail: "FAIL", warn: "WARN", partial: "PARTIAL", manual: "MANUAL", "not-applicable": "n/a" } as const;
+const EMOJI = { pass: "✅", fail: "❌", warn: "⚠️", partial: "🟡", manual: "📝", "not-applicable": "➖" } as const;
+
+/** How many controls of each kind, e.g. `5 automated, 1 unchecked, 1 manual`. */
+function controlCounts(controls: readonly ReportControl[]): string {
+    const n = (kind: ReportControl["kind"]) => controls.filter((c) => c.kind === kind).length;
+    return [`${n("automated")} automated`, n("unchecked") ? `${n("unchecked")} unchecked` : "", n("manual") ? `${n("manual")} manual` : ""].filter(Boolean).join(", ");
+}
+
+/** One control as a line of text: what it is and what the check found for it. */
+function describeControl(report: CheckReport, c: ReportControl, code: (s: string) => string): string {
+    switch (c.kind) {
+        case "automated": {
+            const on = c.evaluated.length === 0 ? "evaluated nothing" : `on ${c.evaluated.length} resource${c.evaluated.length === 1 ? "" : "s"}: ${names(report, c.evaluated, code)}`;
+            return `${MARK[c.status]} policy ${code(c.policy)} ${on}${c.violations ? `, ${c.violations} violation${c.violations === 1 ? "" : "s"}` : ""}`;
+        }
+        case "unchecked":
+            return `UNCHECKED ${c.control} (${c.why})`;
+        case "manual":
+            return `MANUAL (${c.reason}) ${c.control} (${c.why})`;
+    }
+}
+
+/** Up to six resource names for a list of URNs. */
+function names(report: CheckReport, urns: readonly string[], code: (s: string) => string): string {
+    const all = urns.map((urn) => report.graph.find((g) => g.urn === urn)?.name ?? urn);
+    const shown = all.slice(0, 6).map(code);
+    return all.length > 6 ? `${shown.join(", ")} and ${all.length - 6} more` : shown.join(", ");
+}
 
 /** Stable, documented JSON (2-space indented). */
 export function renderJson(report: CheckReport): string {
@@ -27,11 +53,21 @@ export function renderText(report: CheckReport): string {
     types.push(["total", String(report.summary.resources)]);
     out.push(types.toString(), "");
 
-    const clauses = new Table({ head: ["Clause", "Status", "Policies", "Resources", "Violations"], style: { head: [], border: [], compact: true } });
+    const clauses = new Table({ head: ["Clause", "Status", "Controls", "Resources", "Violations"], style: { head: [], border: [], compact: true } });
     for (const c of report.clauses) {
-        clauses.push([`§${c.id} ${c.title}`, MARK[c.status], String(c.policies.length), String(c.resources.length), String(c.violations)]);
+        clauses.push([`§${c.id} ${c.title}`, MARK[c.status], controlCounts(c.controls), String(c.resources.length), String(c.violations)]);
     }
     out.push(clauses.toString(), "");
+    out.push("Controls by clause:");
+    for (const c of report.clauses) {
+        out.push(`  §${c.id} ${MARK[c.status]}`, ...c.controls.map((k) => `    ${describeControl(report, k, (s) => s)}`));
+    }
+    out.push("");
+    if (report.messages.length > 0) {
+        out.push("Logged by the program (pulumi preview prints these):");
+        for (const m of report.messages) out.push(`  ${m.severity}: ${m.message}${m.urn ? ` (${m.urn})` : ""}`);
+        out.push("");
+    }
 
     if (report.violations.length > 0) {
         out.push("Violations by clause:");
@@ -77,13 +113,16 @@ export function renderMarkdown(report: CheckReport): string {
         "",
         "### By clause of the data policy",
         "",
+        "A clause passes only when every policy that enforces it evaluated at least one resource without a mandatory " +
+            "violation and nothing it needs is left unchecked; `partial` when a policy evaluated nothing or a declared " +
+            "control has no policy yet; `manual` when only a contract or a process can show it.",
+        "",
         table(
-            ["Clause", "Status", "Policies", "Resources checked"],
+            ["Clause", "Status", "Controls and what they evaluated"],
             report.clauses.map((c) => [
                 `§${c.id} ${escape(c.title)}`,
                 `${EMOJI[c.status]} ${c.status}`,
-                c.policies.map((p) => `\`${p}\``).join("<br>") || "not enforced in code",
-                resourcesCell(report, c),
+                c.controls.map((k) => escape(describeControl(report, k, (n) => `\`${n}\``))).join("<br>"),
             ]),
         ),
         "",
@@ -106,6 +145,9 @@ export function renderMarkdown(report: CheckReport): string {
         );
         const remediation = [...new Set(report.violations.map((v) => v.policy))].map((name) => report.policies.find((p) => p.name === name)!);
         out.push("**How to fix:**", "", ...remediation.map((p) => `- \`${p.name}\`: ${escape(p.remediation)}`), "");
+    }
+    if (report.messages.length > 0) {
+        out.push("### Logged by the program", "", ...report.messages.map((m) => `- ${m.severity}: ${escape(m.message)}${m.urn ? ` (\`${m.urn}\`)` : ""}`), "");
     }
     if (report.exemptions.length > 0) {
         out.push("### Exemptions", "", table(["Policy", "Resource", "Reason"], report.exemptions.map((e) => [`\`${e.policy}\``, `\`${e.resource}\``, escape(e.reason)])), "");
@@ -194,15 +236,6 @@ export function mermaid(report: CheckReport): string {
     }
     lines.push("  classDef violation fill:#fdd,stroke:#c00");
     return lines.join("\n");
-}
-
-function resourcesCell(report: CheckReport, c: ReportClause): string {
-    if (c.status === "not-enforced") {
-        return `contractual/organisational: ${escape(CLAUSES[c.id].sectionTitle)}`;
-    }
-    const names = c.resources.map((urn) => report.graph.find((g) => g.urn === urn)?.name ?? urn);
-    const shown = names.slice(0, 6).map((n) => `\`${n}\``);
-    return names.length > 6 ? `${shown.join(", ")} and ${names.length - 6} more` : shown.join(", ") || "stack-wide";
 }
 
 /** Markdown table. Hand-written: markdown-table, the usual library, is ESM-only and this repo is CommonJS. */

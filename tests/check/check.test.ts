@@ -13,7 +13,7 @@ import { PolicyPackClient } from "../../infra/check/policy-pack";
 import type { Recording } from "../../infra/check/recorder";
 import { mutateResource, policyHarness, withOptions, type PolicyHarness } from "../harness/policy";
 import { findPlaceholders } from "../../infra/schema/placeholders";
-import { named, prodConfig, REPO_ROOT, runStack } from "../harness/stack";
+import { named, prodConfig, providerUrn, REPO_ROOT, runStack, runStackExpectingError } from "../harness/stack";
 
 let harness: PolicyHarness;
 let pack: PolicyPackClient;
@@ -46,19 +46,61 @@ describe("the prod stack", () => {
         expect(prod.clauses.map((c) => c.id)).toEqual(CLAUSE_IDS);
         expect(prod.policies.map((p) => p.name)).toEqual(harness.info.policies.map((p) => p.name));
         for (const p of prod.policies) expect(p.clauses.length).toBeGreaterThan(0);
-        const byId = Object.fromEntries(prod.clauses.map((c) => [c.id, c.status]));
-        expect(byId).toMatchObject({
+    });
+
+    test("derives each clause's status from its controls: pass only where every control is automated and evaluated something", () => {
+        expect(Object.fromEntries(prod.clauses.map((c) => [c.id, c.status]))).toEqual({
+            "01.user-ownership": "manual",
+            "01.tenant-ownership": "manual",
+            "01.tenant-managed-access": "partial",
+            "01.anonymised-analytics": "manual",
             "02.operational-data": "pass",
             "02.ephemeral-data": "pass",
             "02.identity-data": "pass",
+            "02.billing-data": "manual",
+            "02.embedded-finance-data": "manual",
             "02.static-files": "pass",
-            "06.operational-backup": "pass",
+            "02.analytics-support-data": "manual",
+            "03.user-data-sharing": "manual",
+            "03.tenant-data-access": "partial",
+            "03.rbac": "partial",
+            "04.allie-openai": "manual",
+            "04.operational-processing": "manual",
+            "05.encryption-and-access-control": "partial",
+            "05.industry-standard-encryption": "pass",
+            "06.operational-backup": "partial",
             "06.ephemeral-retention": "pass",
-            "05.encryption-and-access-control": "pass",
-            // Contractual and organisational clauses: no policy can see them in a stack.
-            "01.user-ownership": "not-enforced",
-            "04.allie-openai": "not-enforced",
+            "07.third-party-services": "pass",
+            "08.no-third-party-sharing": "pass",
+            "08.secure-transfers": "pass",
+            "09.integrity-monitoring": "partial",
+            "09.integrity-response": "pass",
+            "10.staff-access-audit": "partial",
         });
+        for (const c of prod.clauses.filter((c) => c.status === "pass")) {
+            expect(c.controls.some((k) => k.kind === "unchecked")).toBe(false);
+            for (const k of c.controls) if (k.kind === "automated") expect(k.evaluated.length).toBeGreaterThan(0);
+        }
+    });
+
+    test("§10: the stack policy behind it is counted on the buckets it judged, and the unchecked audit trails keep it partial", () => {
+        const audit = prod.clauses.find((c) => c.id === "10.staff-access-audit")!;
+        const buckets = recording.registrations.filter((r) => r.type === "aws:s3/bucket:Bucket").map((r) => r.urn).sort();
+        expect(buckets).toHaveLength(3);
+        expect(audit.controls.map((k) => k.kind)).toEqual(["automated", "unchecked", "manual"]);
+        expect(audit.controls[0]).toEqual({ kind: "automated", policy: "aws-s3-bucket-controls-paired", status: "pass", evaluated: buckets, violations: 0 });
+        expect(audit.resources).toEqual(buckets);
+        expect(audit.status).toBe("partial");
+    });
+
+    test("§09: versioning alone does not make integrity monitoring pass while the Atlas and Redis alerts are unchecked", () => {
+        const integrity = prod.clauses.find((c) => c.id === "09.integrity-monitoring")!;
+        expect(integrity.controls.filter((k) => k.kind === "automated").map((k) => k.kind === "automated" && [k.policy, k.status])).toEqual([
+            ["aws-s3-versioning-enabled", "pass"],
+            ["gcp-storage-bucket-versioning-enabled", "pass"],
+        ]);
+        expect(integrity.controls.filter((k) => k.kind === "unchecked")).toHaveLength(2);
+        expect(integrity.status).toBe("partial");
     });
 
     test("records which resources each policy evaluated", () => {
@@ -98,6 +140,10 @@ describe("the prod stack", () => {
         const validate = new Ajv({ allErrors: true }).compile(schema);
         expect(validate({ ...JSON.parse(renderJson(prod)), result: "maybe" })).toBe(false);
         expect(validate({ ...JSON.parse(renderJson(prod)), clauses: [{ id: "nope" }] })).toBe(false);
+        const clauses = JSON.parse(renderJson(prod)).clauses;
+        clauses[0].status = "not-enforced"; // schema version 1's status, gone in 2
+        expect(validate({ ...JSON.parse(renderJson(prod)), clauses })).toBe(false);
+        expect(validate({ ...JSON.parse(renderJson(prod)), schemaVersion: 1 })).toBe(false);
     });
 
     test("the text summary ends with the verdict", () => {
@@ -106,12 +152,17 @@ describe("the prod stack", () => {
             `PASS: 0 mandatory and 0 advisory violations across ${prod.summary.resources} resources and ${prod.summary.policies} policies.`,
         );
         expect(text).toContain("aws:s3/bucket:Bucket");
+        expect(text).toContain(
+            "  §06.ephemeral-retention PASS\n    PASS policy redis-database-ephemeral on 1 resource: redis-pubsub\n",
+        );
     });
 
     test("the Markdown has the verdict, the clause table and a Mermaid diagram of the stack", () => {
         const md = renderMarkdown(prod);
         expect(md.split("\n")[0]).toBe("## ✅ Data-policy check: `data-platform/prod`");
-        expect(md).toContain("| §02.static-files Static files in AWS S3 and Google Cloud Storage | ✅ pass |");
+        expect(md).toContain("| §02.static-files Static files in AWS S3 and Google Cloud Storage | ✅ pass | PASS policy `aws-resources-in-australia` on ");
+        expect(md).toContain("| §10.staff-access-audit Staff and contractor access strictly controlled, with audit logs | 🟡 partial | PASS policy `aws-s3-bucket-controls-paired` on 3 resources: `s3-access-logs`, `s3-documents`, `s3-exports`<br>UNCHECKED ");
+        expect(md).toContain("| §01.user-ownership Users own their personal data | 📝 manual | MANUAL (contract) Users own their personal data under the terms of service ");
         expect(md).toContain("```mermaid\nflowchart LR\n");
         expect(md).toMatch(/\["s3-documents<br\/>EncryptedS3Bucket · 10 resources"\]/);
     });
@@ -187,4 +238,48 @@ test("an exemption is listed with its reason, and skips the resource", async () 
     });
     expect(report.result).toBe("pass");
     expect(report.exemptions).toEqual([{ policy: "gcp-kms-key-rotation", resource: "gcs-media-key", reason }]);
+});
+
+test("a disabled policy evaluates nothing, so the clause it backs alone is partial, not pass", async () => {
+    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { "redis-database-ephemeral": "disabled" } });
+    expect(report.result).toBe("pass");
+    expect(report.policies.find((p) => p.name === "redis-database-ephemeral")).toMatchObject({ status: "not-applicable", evaluated: [] });
+    expect(report.clauses.find((c) => c.id === "06.ephemeral-retention")!.status).toBe("partial");
+});
+
+test("a stack policy does not count the resources it exempts as evaluated", async () => {
+    const reason = "Exempt in this test to show that an exempted bucket is not counted as checked.";
+    const exemptions = ["s3-access-logs", "s3-documents", "s3-exports"].map((resource) => ({ resource, reason }));
+    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { "aws-s3-bucket-controls-paired": { exemptions } } });
+    expect(report.policies.find((p) => p.name === "aws-s3-bucket-controls-paired")).toMatchObject({ status: "not-applicable", evaluated: [] });
+    expect(report.clauses.find((c) => c.id === "02.static-files")!.status).toBe("partial");
+});
+
+describe("module-level resources, through the tests' program server (the same loader as npm run check)", () => {
+    const rogue = ["rogue-in-entry", "rogue-in-import"];
+
+    test("are recorded under the stack with their provider, on every run, and fail the check naming them", async () => {
+        for (let run = 0; run < 2; run++) {
+            // Twice: the server is long-lived, and module-level code must run again for each program run.
+            const rec = await runStack({ main: "tests/fixtures/top-level/index.ts", preview: true });
+            const stack = rec.registrations.find((r) => r.type === "pulumi:pulumi:Stack")!.urn;
+            const provider = named(rec, "rogue-aws").urn;
+            for (const name of rogue) {
+                const bucket = named(rec, name, "aws:s3/bucket:Bucket");
+                expect([bucket.parent, providerUrn(bucket.provider), bucket.options.protect]).toEqual([stack, provider, true]);
+            }
+            expect(rec.registrations.length).toBe(recording.registrations.length + 3);
+            const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording: rec });
+            expect(report.result).toBe("fail");
+            expect(report.violations.map((v) => [v.policy, v.resourceName])).toEqual(rogue.map((n) => ["aws-s3-bucket-controls-paired", n]));
+        }
+    });
+
+    test("a provider-less one is refused by the engine rules, naming it", async () => {
+        const err = await runStackExpectingError({ main: "tests/fixtures/top-level/provider-less.ts", preview: true });
+        expect(err.message).toBe(
+            "the engine refuses this registration:\n" +
+                "  Default provider for 'aws' disabled. 'urn:pulumi:prod::data-platform::aws:s3/bucket:Bucket::no-provider' must use an explicit provider.",
+        );
+    });
 });

@@ -27,6 +27,8 @@ function check(args: string[]): Promise<Run> {
 }
 
 let violation: Run;
+let topLevel: Run;
+let providerLess: Run;
 let root: string;
 
 beforeAll(async () => {
@@ -34,7 +36,13 @@ beforeAll(async () => {
     const badConfig = structuredClone(config);
     badConfig["data-platform:aws"].region = "us-east-1";
     root = fixtureProject("tests/fixtures/mutations/index.ts", { "retention-7-days": config, "bad-region": badConfig });
-    violation = await check(["--cwd", root, "--stack", "retention-7-days", "--format", "json"]);
+    const topLevelRoot = fixtureProject("tests/fixtures/top-level/index.ts", { prod: config });
+    const providerLessRoot = fixtureProject("tests/fixtures/top-level/provider-less.ts", { prod: config });
+    [violation, topLevel, providerLess] = await Promise.all([
+        check(["--cwd", root, "--stack", "retention-7-days", "--format", "json"]),
+        check(["--cwd", topLevelRoot, "--stack", "prod", "--format", "json"]),
+        check(["--cwd", providerLessRoot, "--stack", "prod"]),
+    ]);
 });
 
 /** Runs the CLI's main() here, capturing what it writes. */
@@ -60,6 +68,32 @@ test("a mandatory violation exits 1 and the JSON names the policy and the clause
     expect(report.violations.map((v: { policy: string; clauses: string[] }) => [v.policy, v.clauses])).toEqual([
         ["atlas-backup-daily-retention", ["06.operational-backup", "02.operational-data"]],
     ]);
+});
+
+test("resources declared at module level, in the entry and in a module it imports, are checked: exit 1 naming both", () => {
+    expect(topLevel.stderr).toBe("");
+    expect(topLevel.code).toBe(1);
+    const report = JSON.parse(topLevel.stdout);
+    const urn = (name: string) => `urn:pulumi:prod::data-platform::aws:s3/bucket:Bucket::${name}`;
+    expect(report.violations.map((v: { policy: string; urn: string }) => [v.policy, v.urn])).toEqual([
+        ["aws-s3-bucket-controls-paired", urn("rogue-in-entry")],
+        ["aws-s3-bucket-controls-paired", urn("rogue-in-import")],
+    ]);
+    const graph = new Map(report.graph.map((g: { urn: string; parent?: string; provider?: string }) => [g.urn, g]));
+    const provider = "urn:pulumi:prod::data-platform::pulumi:providers:aws::rogue-aws";
+    for (const name of ["rogue-in-entry", "rogue-in-import"]) {
+        expect(graph.get(urn(name))).toEqual({ urn: urn(name), type: "aws:s3/bucket:Bucket", name, parent: "urn:pulumi:prod::data-platform::pulumi:pulumi:Stack::data-platform-prod", provider });
+    }
+});
+
+test("a resource without an explicit provider, while the stack disables default providers, exits 2 naming it", () => {
+    expect(providerLess).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+            "pulumi preview would stop: the engine refuses this registration:\n" +
+            "  Default provider for 'aws' disabled. 'urn:pulumi:prod::data-platform::aws:s3/bucket:Bucket::no-provider' must use an explicit provider.\n",
+    });
 });
 
 test("a config error exits 2 with the message, and no report", async () => {

@@ -4,6 +4,7 @@
  * proxy, matches types, handles notApplicable and applies policy config. Fixtures are registrations recorded
  * from the real program; a test changes one property of the wire form and expects one violation.
  */
+import { analyzeRecording } from "../../infra/check/analyze";
 import {
     PolicyPackClient,
     resolvePolicyConfig,
@@ -53,15 +54,9 @@ export async function policyHarness(): Promise<PolicyHarness> {
             return client.analyzeStack(rec.registrations.map((r) => toAnalyzedState(r, rec.states.get(r.urn) ?? r.rawInputs, index)));
         },
         async analyzeAll(rec, config) {
-            await configure(rec, config);
-            const index = byUrn(rec);
-            const out: Diagnostic[] = [];
-            for (const r of rec.registrations) {
-                out.push(...(await client.analyze(toAnalyzedInputs(r, index))).diagnostics);
-            }
-            const stack = await client.analyzeStack(rec.registrations.map((r) => toAnalyzedState(r, rec.states.get(r.urn) ?? r.rawInputs, index)));
-            out.push(...stack.diagnostics);
-            return out;
+            // The offline check's own analysis, so the harness and `npm run check` cannot drift apart.
+            const analysis = await analyzeRecording(client, rec, { project: "data-platform", stack: stackOf(rec), ...(config ? { policyPackConfig: config } : {}) });
+            return analysis.diagnostics.map((x) => x.d);
         },
         close: () => client.close(),
     };
@@ -74,6 +69,7 @@ async function workerPackPort(): Promise<number> {
 }
 
 function stackOf(rec: Recording): string {
+    // A URN is `urn:pulumi:<stack>::<project>::…`.
     return rec.registrations[0]?.urn.split("::")[0]?.replace("urn:pulumi:", "") ?? "prod";
 }
 

@@ -3,11 +3,13 @@
  * time, and answers with the recording as JSON. The jest global setup starts one for all workers.
  *
  * Why: in jest every test file loads the Pulumi runtime and the provider SDKs again (its module registry is per
- * file), which costs ~3 s before a file's first run; here the program is loaded once, with TypeScript registered
- * as the Pulumi language host registers it (infra/check/register-ts.js), and each run takes ~0.2 s. Tests keep
+ * file), which costs ~3 s before a file's first run; here the SDKs are loaded once, with TypeScript registered as
+ * the Pulumi language host registers it (infra/check/register-ts.js), and each run requires the entry afresh
+ * inside the stack, as `npm run check` does (infra/check/entry.ts). Tests keep
  * their mutations inline: they send the mutated config, not code. Identical requests are answered from memory.
  *
- * Protocol: POST / with `{ config, secretKeys, preview }` → `{ ok: true, recording }` or
+ * Protocol: POST / with `{ config, secretKeys, preview, main? }` (`main`: another entry module, e.g. a fixture
+ * program, loaded the same way) → `{ ok: true, recording }` or
  * `{ ok: false, error: { message, registrations } }`. The port is printed on stdout.
  */
 import * as http from "node:http";
@@ -23,10 +25,10 @@ let queue: Promise<unknown> = Promise.resolve();
 async function run(body: string): Promise<string> {
     const cached = answered.get(body);
     if (cached !== undefined) return cached;
-    const { config, secretKeys, preview } = JSON.parse(body) as { config: Record<string, unknown>; secretKeys: string[]; preview: boolean };
+    const { config, secretKeys, preview, main } = JSON.parse(body) as { config: Record<string, unknown>; secretKeys: string[]; preview: boolean; main?: string };
     let answer: string;
     try {
-        const rec = await runProgram({ entry: project.main, cwd: project.root }, { project: project.name, stack: "prod", config, secretKeys, preview });
+        const rec = await runProgram({ entry: main ?? project.main, cwd: project.root }, { project: project.name, stack: "prod", config, secretKeys, preview });
         answer = `{"ok":true,"recording":${serialize(rec)}}`;
     } catch (err) {
         if (!(err instanceof ProgramError)) throw err;

@@ -26,6 +26,8 @@ export interface RunStackOptions {
     readonly preview?: boolean;
     /** Extra secret config, e.g. `{ "data-platform:redisPassword": "…" }`. */
     readonly secrets?: Record<string, string>;
+    /** Another entry module to run instead of the project's `main` (a fixture program), relative to the repo. */
+    readonly main?: string;
 }
 
 /**
@@ -39,7 +41,12 @@ export async function runStack(opts: RunStackOptions = {}): Promise<Recording> {
     opts.mutate?.(config);
     Object.assign(config, opts.secrets ?? {});
     const answer = await postToProgramServer(
-        JSON.stringify({ config, secretKeys: [...stackFile.secretKeys, ...Object.keys(opts.secrets ?? {})], preview: opts.preview ?? false }),
+        JSON.stringify({
+            config,
+            secretKeys: [...stackFile.secretKeys, ...Object.keys(opts.secrets ?? {})],
+            preview: opts.preview ?? false,
+            ...(opts.main ? { main: path.resolve(REPO_ROOT, opts.main) } : {}),
+        }),
     );
     const parsed = JSON.parse(answer) as { ok: true; recording: unknown } | { ok: false; error: { message: string; registrations: Registration[] } };
     if (!parsed.ok) {
@@ -92,7 +99,4 @@ export function childrenOf(rec: Recording, parent: Registration): Registration[]
     return rec.registrations.filter((r) => r.parent === parent.urn);
 }
 
-/** The URN part of a provider reference (`<urn>::<id>`). */
-export function providerUrn(ref: string | undefined): string | undefined {
-    return ref?.split("::").slice(0, -1).join("::");
-}
+export { providerUrn } from "../../infra/check/engine-rules";

@@ -2,6 +2,7 @@
  * The policy pack as a whole: what it says about itself over the analyzer protocol, and the prod stack clean
  * under it — at preview, with no check downgraded to "can't be known during preview".
  */
+import { subjectsOf } from "../../infra/check/analyze";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import YAML from "yaml";
@@ -47,7 +48,10 @@ describe.each(POLICIES.map((p) => p.name))("%s", (name) => {
         const ids = clausesOf(info());
         expect(ids.length).toBeGreaterThan(0);
         expect(info().framework).toMatchObject({ name: "Allotrac Data Policy", version: "2024-09-11", reference: ids.join(" ") });
-        expect(info().tags).toEqual(ids.map((id) => `clause:${id}`));
+        // Stack policies also tag the types they judge, so a report can say which resources they evaluated.
+        const subjects = info().kind === "stack" ? subjectsOf(info()) : [];
+        expect(info().tags).toEqual([...ids.map((id) => `clause:${id}`), ...subjects.map((t) => `subject:${t}`)]);
+        if (info().kind === "stack") expect(subjects.length).toBeGreaterThan(0);
         for (const id of ids) expect(CLAUSES[id]).toBeDefined();
     });
 

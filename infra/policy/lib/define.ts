@@ -25,6 +25,9 @@ import type {
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { CLAUSES, cite, type ClauseId } from "../../clauses";
 
+/** Prefix of the tags that name a stack policy's subjects (type tokens), e.g. `subject:aws:s3/bucket:Bucket`. */
+export const SUBJECT_TAG = "subject:";
+
 export const DATA_POLICY_FRAMEWORK = { name: "Allotrac Data Policy", version: "2024-09-11" } as const;
 
 /** An exemption: one resource (by logical name or URN) and why it may break the policy. */
@@ -137,12 +140,20 @@ export function resourcePolicy<C extends object = {}>(def: ResourcePolicyDef<C>)
 }
 
 export interface StackPolicyDef<C> extends Common<C> {
+    /**
+     * Type tokens of the resources this policy judges (a stack policy sees every resource, but judges some).
+     * They travel as `subject:<token>` tags, so a report can say which resources the policy evaluated.
+     */
+    readonly subjects: readonly string[];
     readonly validate: (args: StackValidationArgs, report: ReportViolation, config: PolicyConfig<C>, isExempt: (r: PolicyResource) => boolean) => void;
 }
 
 export function stackPolicy<C extends object = {}>(def: StackPolicyDef<C>): DataStackPolicy {
+    if (def.subjects.length === 0) throw new Error(`policy ${def.name}: a stack policy names the types it judges (subjects)`);
+    const meta = metadata(def);
     return {
-        ...metadata(def),
+        ...meta,
+        tags: [...meta.tags, ...def.subjects.map((t) => `${SUBJECT_TAG}${t}`)],
         validateStack: (args, report) => {
             const config = configOf(def, args.getConfig());
             def.validate(args, report, config, (r) => exemptionFor(config.exemptions, r) !== undefined);

@@ -11,6 +11,7 @@ export const atlasClusterHasBackupSchedule = stackPolicy({
     name: "atlas-cluster-has-backup-schedule",
     description: "Every Atlas cluster must have a backup schedule declared in the stack.",
     clauses: ["06.operational-backup", "02.operational-data"],
+    subjects: T.atlasAdvancedCluster,
     severity: "critical",
     remediation: "Declare a mongodbatlas.CloudBackupSchedule whose clusterName is the cluster's name output.",
     validate: (args, report, _config, isExempt) => {

@@ -1,4 +1,5 @@
 import { stackPolicy } from "../lib/define";
+import { T } from "../lib/types";
 import { describeBucket, s3Stack } from "../lib/s3";
 
 /**
@@ -15,6 +16,7 @@ export const awsS3BucketControlsPaired = stackPolicy({
     name: "aws-s3-bucket-controls-paired",
     description: "Every S3 bucket must have encryption, a public access block, a bucket policy, versioning, ownership controls and access logging.",
     clauses: ["02.static-files", "05.encryption-and-access-control", "10.staff-access-audit"],
+    subjects: T.s3Bucket,
     severity: "critical",
     remediation:
         "Declare the missing aws.s3 side resources for the bucket, passing the bucket itself (not a copied name) as " +

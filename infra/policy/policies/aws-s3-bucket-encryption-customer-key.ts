@@ -19,6 +19,7 @@ export const awsS3BucketEncryptionCustomerKey = stackPolicy({
     name: "aws-s3-bucket-encryption-customer-key",
     description: "S3 default encryption must be SSE-KMS with a customer-managed key and an S3 Bucket Key.",
     clauses: ["05.industry-standard-encryption", "05.encryption-and-access-control", "02.static-files"],
+    subjects: T.s3Bucket,
     severity: "high",
     remediation:
         'Set rules[0].applyServerSideEncryptionByDefault to { sseAlgorithm: "aws:kms", kmsMasterKeyId: <an aws.kms.Key of ' +

@@ -11,52 +11,6 @@ import { stackPolicy } from "../lib/define";
 import { peek, type Peeked } from "../lib/props";
 import { T, isOneOfTypes } from "../lib/types";
 
-/**
- * Any data flow the stack itself configures to a destination outside Australia goes to a processor declared in
- * `infra/processors.ts` that allows exactly that flow (data policy "08.no-third-party-sharing": not shared except
- * as necessary and "as described above"; "08.secure-transfers"; APP 8 cross-border disclosure). Flows that stay
- * in Australia pass whoever receives them.
- *
- * | resource | flow | where it goes |
- * |---|---|---|
- * | `auth0.LogStream` | every tenant log event | by `type`: EventBridge `sink.awsRegion`, Event Grid `sink.azureRegion`, the host of `sink.httpEndpoint` / `sink.splunkDomain` / `sink.sumoSourceAddress`, Datadog `sink.datadogRegion`, Mixpanel `sink.mixpanelRegion`, Segment |
- * | `mongodbatlas.AlertConfiguration` | each of `notifications[]` | e-mail, SMS and Atlas user/group/org/team notices are sent by Atlas's notification service, which runs in its US control plane ("Atlas Data Processing"); Slack, PagerDuty, Datadog (`datadogRegion`, default US), Opsgenie (`opsGenieRegion`, default US), VictorOps; the host of `webhookUrl` / `microsoftTeamsWebhookUrl` |
- * | `mongodbatlas.CloudBackupSnapshotExportBucket` | snapshot exports | the S3 bucket `bucketName` (its region, when the stack declares it) or the Azure `serviceUrl` host |
- * | `aws.s3.BucketReplicationConfig` | replicas | each rule's destination bucket (its region, when the stack declares it) |
- * | `gcp.logging.ProjectSink` | exported logs | a Cloud Storage bucket of the stack (its location), a log bucket's `locations/<l>`; BigQuery and Pub/Sub destinations cannot be shown to be in Australia |
- *
- * It is a stack policy because a bucket destination's region lives on another resource: the destination is
- * found by reference (`propertyDependencies`, known at preview even when the ARN is not) or by its known name.
- * Values are read with `peek`, so one value unknown at preview becomes a violation naming that value instead of
- * silencing the whole policy. Atlas snapshot copies are not checked here: `atlas-clusters-in-australia` already
- * refuses any copy region outside Australia.
- */
-export const dataFlowsToDeclaredProcessors = stackPolicy({
-    name: "data-flows-to-declared-processors",
-    description: "Data the stack sends outside Australia must go to a processor declared in infra/processors.ts that allows that flow.",
-    clauses: ["08.no-third-party-sharing", "08.secure-transfers", "07.third-party-services"],
-    severity: "high",
-    remediation:
-        "Keep the destination in Australia, or declare the recipient in infra/processors.ts (a processor the data policy names, " +
-        "with its contract and the countries where it processes data) with a flow that allows it; see docs/processors.md.",
-    validate: (args, report, _config, isExempt) => {
-        const stack = new StackIndex(args.resources);
-        const sources = args.resources.filter((r) => READERS.some((reader) => isOneOfTypes(r.type, reader.types)));
-        if (sources.length === 0) {
-            args.notApplicable(
-                "the stack configures no data flow to a destination (no Auth0 log stream, Atlas alert, Atlas snapshot export bucket, S3 replication or log sink)",
-            );
-        }
-        for (const r of sources) {
-            if (isExempt(r)) continue;
-            const reader = READERS.find((x) => isOneOfTypes(r.type, x.types))!;
-            for (const found of reader.read(r, stack)) {
-                const problem = problemOf(found);
-                if (problem) report(problem, r.urn);
-            }
-        }
-    },
-});
 
 // ---- What a resource sends, and where ------------------------------------------------------------------------
 
@@ -411,3 +365,52 @@ function flowLiteral(flow: DataFlow): string {
     if (flow.destination !== undefined) parts.push(`destinations: ["${flow.destination}"]`);
     return `{ ${parts.join(", ")} }`;
 }
+
+// Declared last: its subjects are read from READERS above.
+/**
+ * Any data flow the stack itself configures to a destination outside Australia goes to a processor declared in
+ * `infra/processors.ts` that allows exactly that flow (data policy "08.no-third-party-sharing": not shared except
+ * as necessary and "as described above"; "08.secure-transfers"; APP 8 cross-border disclosure). Flows that stay
+ * in Australia pass whoever receives them.
+ *
+ * | resource | flow | where it goes |
+ * |---|---|---|
+ * | `auth0.LogStream` | every tenant log event | by `type`: EventBridge `sink.awsRegion`, Event Grid `sink.azureRegion`, the host of `sink.httpEndpoint` / `sink.splunkDomain` / `sink.sumoSourceAddress`, Datadog `sink.datadogRegion`, Mixpanel `sink.mixpanelRegion`, Segment |
+ * | `mongodbatlas.AlertConfiguration` | each of `notifications[]` | e-mail, SMS and Atlas user/group/org/team notices are sent by Atlas's notification service, which runs in its US control plane ("Atlas Data Processing"); Slack, PagerDuty, Datadog (`datadogRegion`, default US), Opsgenie (`opsGenieRegion`, default US), VictorOps; the host of `webhookUrl` / `microsoftTeamsWebhookUrl` |
+ * | `mongodbatlas.CloudBackupSnapshotExportBucket` | snapshot exports | the S3 bucket `bucketName` (its region, when the stack declares it) or the Azure `serviceUrl` host |
+ * | `aws.s3.BucketReplicationConfig` | replicas | each rule's destination bucket (its region, when the stack declares it) |
+ * | `gcp.logging.ProjectSink` | exported logs | a Cloud Storage bucket of the stack (its location), a log bucket's `locations/<l>`; BigQuery and Pub/Sub destinations cannot be shown to be in Australia |
+ *
+ * It is a stack policy because a bucket destination's region lives on another resource: the destination is
+ * found by reference (`propertyDependencies`, known at preview even when the ARN is not) or by its known name.
+ * Values are read with `peek`, so one value unknown at preview becomes a violation naming that value instead of
+ * silencing the whole policy. Atlas snapshot copies are not checked here: `atlas-clusters-in-australia` already
+ * refuses any copy region outside Australia.
+ */
+export const dataFlowsToDeclaredProcessors = stackPolicy({
+    name: "data-flows-to-declared-processors",
+    description: "Data the stack sends outside Australia must go to a processor declared in infra/processors.ts that allows that flow.",
+    clauses: ["08.no-third-party-sharing", "08.secure-transfers", "07.third-party-services"],
+    subjects: READERS.flatMap((r) => r.types),
+    severity: "high",
+    remediation:
+        "Keep the destination in Australia, or declare the recipient in infra/processors.ts (a processor the data policy names, " +
+        "with its contract and the countries where it processes data) with a flow that allows it; see docs/processors.md.",
+    validate: (args, report, _config, isExempt) => {
+        const stack = new StackIndex(args.resources);
+        const sources = args.resources.filter((r) => READERS.some((reader) => isOneOfTypes(r.type, reader.types)));
+        if (sources.length === 0) {
+            args.notApplicable(
+                "the stack configures no data flow to a destination (no Auth0 log stream, Atlas alert, Atlas snapshot export bucket, S3 replication or log sink)",
+            );
+        }
+        for (const r of sources) {
+            if (isExempt(r)) continue;
+            const reader = READERS.find((x) => isOneOfTypes(r.type, x.types))!;
+            for (const found of reader.read(r, stack)) {
+                const problem = problemOf(found);
+                if (problem) report(problem, r.urn);
+            }
+        }
+    },
+});

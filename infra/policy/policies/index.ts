@@ -2,6 +2,7 @@
  * Every policy of the pack, in one list. Tests and the offline check import this module; only `index.ts`
  * constructs the PolicyPack (constructing one starts a gRPC server, and a process may serve only one).
  */
+import { controlMismatches } from "../../clauses";
 import type { DataResourcePolicy, DataStackPolicy } from "../lib/define";
 import { atlasAccessListNotOpen } from "./atlas-access-list-not-open";
 import { atlasBackupDailyRetention } from "./atlas-backup-daily-retention";
@@ -62,3 +63,10 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     redisSubscriptionsInAustralia,
     statefulResourcesProtected,
 ];
+
+// Each policy cites its clauses where it is defined, and each clause lists its controls in infra/clauses.ts; the
+// report's clause status reads the table, so a pack where the two disagree must not load.
+const mismatches = controlMismatches(POLICIES);
+if (mismatches.length > 0) {
+    throw new Error(`The policies and the clause controls (infra/clauses.ts CONTROLS) disagree:\n  ${mismatches.join("\n  ")}`);
+}
