@@ -4,6 +4,9 @@
  * (register-ts.js), so the program loads here exactly as under `pulumi up`; then the CLI (cli.ts).
  */
 require("./register-ts");
+// The SDK loads Arborist eagerly and uses it only to serialize functions; load it when (if) that happens, as the
+// pack does (infra/policy/lib/defer-unused.js explains). What the program registers is unchanged.
+require("../policy/lib/defer-unused").deferUnusedSdkModules();
 
 require("./cli.ts")
     .main(process.argv.slice(2))
