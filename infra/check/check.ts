@@ -17,6 +17,7 @@ import { analyzeRecording } from "./analyze";
 import { POLICY_PACK_DIR, runPolicyPack, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
 import { loadProject, loadStackConfig } from "./project";
 import { runProgram, type Recording } from "./recorder";
+import { readStackExport } from "./state";
 import { buildReport, type CheckReport } from "./report-model";
 
 export type * from "./report-model";
@@ -46,6 +47,11 @@ export interface CheckOptions {
      * running the program again.
      */
     readonly recording?: Recording;
+    /**
+     * A `pulumi stack export` file (state.ts): judge the deployed state instead of running the program. The
+     * project and stack come from the export; `root` and `stack` are not read.
+     */
+    readonly state?: string;
 }
 
 /** Where the time and memory of a check go (seconds; MiB). */
@@ -59,6 +65,21 @@ export interface CheckTimings {
 
 /** Runs the program and the pack and returns the report. Throws the program's error (config, code) as is. */
 export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
+    if (opts.state !== undefined) {
+        const deployed = readStackExport(opts.state);
+        const pack = opts.pack ? { client: opts.pack, stop: () => undefined } : await runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
+        try {
+            const analysis = await analyzeRecording(pack.client, deployed.recording, {
+                project: deployed.project,
+                stack: deployed.stack,
+                ...(opts.policyPackConfig ? { policyPackConfig: opts.policyPackConfig } : {}),
+            });
+            // A deployed state holds real values, never the stack file's placeholders.
+            return buildReport({ placeholders: [], project: deployed.project, stack: deployed.stack, recording: deployed.recording, analysis });
+        } finally {
+            pack.stop();
+        }
+    }
     const project = loadProject(opts.root);
     const stackFile = loadStackConfig(project, opts.stack);
     const preview = opts.recording?.preview ?? opts.preview ?? true;

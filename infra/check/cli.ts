@@ -1,6 +1,6 @@
 /**
  * `npm run check -- [--stack prod] [--format text|json|markdown] [--output FILE] [--no-preview]
- *                   [--policy-pack-config FILE] [--cwd DIR] [--timings]`
+ *                   [--policy-pack-config FILE] [--state FILE] [--cwd DIR] [--timings]`
  *
  * Exit codes: 0 no mandatory violation; 1 mandatory violations; 2 the program, its config or the pack failed
  * (the error is printed). See README "The offline check".
@@ -21,6 +21,8 @@ const USAGE = `usage: npm run check -- [options]
   --format text|json|markdown  report format; default text
   --output FILE                also write the report to FILE
   --no-preview                 analyse with update semantics (computed outputs known) instead of preview
+  --state FILE                 judge a deployed state (a pulumi stack export file) instead of running the
+                               program; project and stack come from the file
   --policy-pack-config FILE    policy config, as for pulumi preview --policy-pack-config;
                                default infra/policy/config/STACK.json when it exists
   --cwd DIR                    directory holding Pulumi.yaml; default the current directory
@@ -41,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
                 preview: { type: "boolean", default: true },
                 "no-preview": { type: "boolean", default: false },
                 "policy-pack-config": { type: "string" },
+                state: { type: "string" },
                 cwd: { type: "string" },
                 timings: { type: "boolean", default: false },
                 help: { type: "boolean", default: false },
@@ -80,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
             root,
             stack: args.stack!,
             preview: !args["no-preview"],
+            ...(args.state ? { state: path.resolve(args.state) } : {}),
             ...(policyPackConfig ? { policyPackConfig } : {}),
             ...(progress ? { onProgress: progress } : {}),
         });
