@@ -68,3 +68,33 @@ export function assertCommonJs(entry: string): void {
         dir = up;
     }
 }
+
+/**
+ * For a long-lived process that runs the program many times (the tests' program server): keeps the JavaScript
+ * that the registered TypeScript loader (ts-node, as the language host registers it) produced for each file, and
+ * hands it back while the file's source is unchanged, so that re-evaluating the program after
+ * {@link forgetProjectModules} does not transpile every file again. The loader still runs for any new or edited
+ * file; what is evaluated is byte for byte what it produced. Hand-written: ts-node 10 has no such cache.
+ */
+export function reuseTranspiledOutput(): void {
+    const extensions = require.extensions as Record<string, (module: NodeJS.Module, filename: string) => void>;
+    const load = extensions[".ts"];
+    if (!load) throw new Error("reuseTranspiledOutput: no TypeScript loader is registered (require infra/check/register-ts.js first)");
+    const compiled = new Map<string, { source: string; code: string }>();
+    type Compilable = NodeJS.Module & { _compile(code: string, filename: string): unknown };
+    extensions[".ts"] = (module, filename) => {
+        const source = fs.readFileSync(filename, "utf8");
+        const hit = compiled.get(filename);
+        const m = module as Compilable;
+        if (hit && hit.source === source) {
+            m._compile(hit.code, filename);
+            return;
+        }
+        const compile = m._compile;
+        m._compile = function (code: string, file: string) {
+            compiled.set(filename, { source, code });
+            return compile.call(this, code, file);
+        };
+        load(module, filename);
+    };
+}

@@ -15,10 +15,12 @@
 import * as http from "node:http";
 import * as path from "node:path";
 import { loadProject } from "../../infra/check/project";
+import { reuseTranspiledOutput } from "../../infra/check/entry";
 import { ProgramError, runProgram } from "../../infra/check/recorder";
 import { serialize } from "./recording-file";
 
 const project = loadProject(path.resolve(__dirname, "../.."));
+reuseTranspiledOutput();
 const answered = new Map<string, string>();
 let queue: Promise<unknown> = Promise.resolve();
 
