@@ -37,6 +37,7 @@ import { EncryptedGcsBucket, labelValue } from "./components/static-files/encryp
 import { EncryptedS3Bucket } from "./components/static-files/encrypted-s3-bucket";
 import { StorageDataAccessAudit } from "./components/static-files/storage-data-access-audit";
 import { loadConfig } from "./config";
+import { atlasOrgProviderArgs, awsOrgProviderArgs, gcpOrgProviderArgs, pinnedAccount } from "./providers/org-level";
 import * as rediscloud from "./providers/rediscloud";
 import { whenEnabled } from "./schema/guardrails";
 import { ATLAS_REGION_PROVIDER } from "./schema/operational-data";
@@ -50,7 +51,9 @@ export = async function main() {
     // ---- Providers (one per cloud, pinned to validated Australian regions) --------------------------------
     const awsProvider = new aws.Provider("aws-au", {
         region: config.aws.region,
-        allowedAccountIds: [config.aws.accountId],
+        // Pinned to the production account; a placeholder id is left out so that `pulumi preview` does not fail on
+        // it (loadConfig() refuses it at `pulumi up`): infra/providers/org-level.ts.
+        ...pinnedAccount(config.aws.accountId),
         defaultTags: { tags: { "managed-by": "pulumi", "pulumi-project": project, "pulumi-stack": stack } },
     });
     const gcpProvider = new gcp.Provider("gcp-au", {
@@ -79,6 +82,16 @@ export = async function main() {
     );
     // Random (the generated Redis password): default providers are disabled, so it needs its own explicit one.
     const randomRedisProvider = new random.Provider("random-redis", {});
+
+    // ---- Org-level providers (docs/guardrails.md "Org-level providers"): their own credentials, only while their
+    // guardrail is on, so the workload providers above never hold organization rights.
+    const regionDeny = whenEnabled(config.guardrails.aws.regionDenyScp, "targetId", "organizationsRoleArn");
+    const awsOrgProvider = regionDeny
+        ? new aws.Provider("aws-org", awsOrgProviderArgs(config.aws.region, regionDeny.organizationsRoleArn))
+        : undefined;
+    const orgPolicies = whenEnabled(config.guardrails.gcp.orgPolicies, "parent", "policyAdminServiceAccount");
+    const gcpOrgProvider = orgPolicies ? new gcp.Provider("gcp-org", gcpOrgProviderArgs(config, orgPolicies.policyAdminServiceAccount)) : undefined;
+    const atlasOrgProvider = config.atlas.resourcePolicy.enabled ? new mongodbatlas.Provider("atlas-org", atlasOrgProviderArgs(config)) : undefined;
 
     // ---- Static files: S3 (§02, §05, §10) ------------------------------------------------------------------
     const s3 = config.staticFiles.s3;
@@ -245,7 +258,8 @@ export = async function main() {
         onAtlas,
     );
     if (atlas.resourcePolicy.enabled) {
-        new AtlasResidencyGuardrail("atlas-guardrail", { orgId: atlas.orgId }, onAtlas);
+        // Org-wide: through the org-level provider and its Organization Owner key, never the workload key.
+        new AtlasResidencyGuardrail("atlas-guardrail", { orgId: atlas.orgId }, { providers: [atlasOrgProvider!] });
     }
     // ---- end Operational data ------------------------------------------------------------------------------------
 
@@ -283,24 +297,22 @@ export = async function main() {
     // ---- end Ephemeral data ----------------------------------------------------------------------------------------
 
     // ---- Guardrails: cloud-side denial behind the policy pack (§02, §05, §08) — docs/guardrails.md ---------------
-    // Each switch needs rights beyond the stack's own resources, so each is off unless config turns it on. They use
-    // the same pinned providers: the SCP and the account-level block through `aws-au` (production account), the
-    // org policies through `gcp-au`.
+    // Each switch needs rights beyond the stack's own resources, so each is off unless config turns it on. The
+    // org-level ones go through the org-level providers: the SCP through `aws-org`, the org policies through
+    // `gcp-org`; the account-level S3 block is a setting of the production account, so it stays on `aws-au`.
     const guardrails = config.guardrails;
-    const regionDeny = whenEnabled(guardrails.aws.regionDenyScp, "targetId");
     const awsRegionDeny = regionDeny
         ? new AwsRegionDenyScp(
               "aws-region-deny",
               { targetId: regionDeny.targetId, allowedRegions: regionDeny.allowedRegions },
-              { providers: [awsProvider] },
+              { providers: [awsOrgProvider!] },
           )
         : undefined;
     const s3AccountBlock = guardrails.aws.accountPublicAccessBlock.enabled
         ? new S3AccountPublicAccessBlock("s3-account-public-access-block", { accountId: config.aws.accountId }, { providers: [awsProvider] })
         : undefined;
-    const orgPolicies = whenEnabled(guardrails.gcp.orgPolicies, "parent");
     const gcpOrgPolicies = orgPolicies
-        ? new GcpOrgPolicies("gcp-org-policies", { parent: orgPolicies.parent }, { providers: [gcpProvider] })
+        ? new GcpOrgPolicies("gcp-org-policies", { parent: orgPolicies.parent }, { providers: [gcpOrgProvider!] })
         : undefined;
     // ---- end Guardrails -------------------------------------------------------------------------------------------
 
