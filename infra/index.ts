@@ -36,6 +36,7 @@ import { operationalDataSettings } from "./components/operational-data/settings"
 import { EncryptedGcsBucket, labelValue } from "./components/static-files/encrypted-gcs-bucket";
 import { EncryptedS3Bucket } from "./components/static-files/encrypted-s3-bucket";
 import { StorageDataAccessAudit } from "./components/static-files/storage-data-access-audit";
+import { GcpProjectServices, type GcpServiceKey } from "./components/shared/project-services";
 import { loadConfig } from "./config";
 import { atlasOrgProviderArgs, awsOrgProviderArgs, gcpOrgProviderArgs, pinnedAccount } from "./providers/org-level";
 import * as rediscloud from "./providers/rediscloud";
@@ -93,6 +94,10 @@ export = async function main() {
     const gcpOrgProvider = orgPolicies ? new gcp.Provider("gcp-org", gcpOrgProviderArgs(config, orgPolicies.policyAdminServiceAccount)) : undefined;
     const atlasOrgProvider = config.atlas.resourcePolicy.enabled ? new mongodbatlas.Provider("atlas-org", atlasOrgProviderArgs(config)) : undefined;
 
+    // ---- Google Cloud APIs the stack calls (a fresh project refuses them with SERVICE_DISABLED) ------------------
+    const gcpServiceKeys: GcpServiceKey[] = ["cloudkms", "storage", "logging", "cloudresourcemanager", ...(orgPolicies ? (["orgpolicy"] as const) : [])];
+    const gcpServices = new GcpProjectServices("gcp-services", { project: config.gcp.project, services: gcpServiceKeys }, { providers: [gcpProvider] });
+
     // ---- Static files: S3 (§02, §05, §10) ------------------------------------------------------------------
     const s3 = config.staticFiles.s3;
     const accessLogs = new EncryptedS3Bucket(
@@ -130,11 +135,16 @@ export = async function main() {
                     location: config.gcp.region,
                     keyRotationDays: gcs.keyRotationDays,
                     softDeleteRetentionDays: gcs.softDeleteRetentionDays,
+                    waitFor: gcpServices.for("cloudkms", "storage"),
                 },
                 { providers: [gcpProvider] },
             ),
     );
-    new StorageDataAccessAudit("gcs-data-access-audit", { project: config.gcp.project }, { providers: [gcpProvider] });
+    new StorageDataAccessAudit(
+        "gcs-data-access-audit",
+        { project: config.gcp.project, waitFor: gcpServices.for("cloudresourcemanager", "logging") },
+        { providers: [gcpProvider] },
+    );
 
     // ---- Identity: Auth0 (§01, §02 identity data, §03 RBAC and tenant data, §05, §10) — docs/identity.md ----
     const idp = config.auth0;
@@ -312,7 +322,7 @@ export = async function main() {
         ? new S3AccountPublicAccessBlock("s3-account-public-access-block", { accountId: config.aws.accountId }, { providers: [awsProvider] })
         : undefined;
     const gcpOrgPolicies = orgPolicies
-        ? new GcpOrgPolicies("gcp-org-policies", { parent: orgPolicies.parent }, { providers: [gcpOrgProvider!] })
+        ? new GcpOrgPolicies("gcp-org-policies", { parent: orgPolicies.parent, waitFor: gcpServices.for("orgpolicy") }, { providers: [gcpOrgProvider!] })
         : undefined;
     // ---- end Guardrails -------------------------------------------------------------------------------------------
 
