@@ -118,7 +118,11 @@ export = async function main() {
         (b) =>
             new EncryptedS3Bucket(
                 `s3-${b.key}`,
-                { bucketName: b.name, purpose: b.purpose, role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName } } },
+                {
+                    bucketName: b.name,
+                    purpose: b.purpose,
+                    role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy } },
+                },
                 { providers: [awsProvider] },
             ),
     );
@@ -189,6 +193,8 @@ export = async function main() {
                     // A refresh token must not keep a user signed in longer than the tenant's session limits allow.
                     refreshTokenLifetimeSeconds: idp.tenant.sessionLifetimeHours * 3600,
                     refreshTokenIdleLifetimeSeconds: idp.tenant.idleSessionLifetimeHours * 3600,
+                    // After the tenant turns off enableClientConnections, or the client lands on every connection.
+                    waitFor: [auth0Tenant.tenant],
                 },
                 onAuth0,
             ),
