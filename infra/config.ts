@@ -252,13 +252,14 @@ function readSecrets(issues: ConfigIssue[]): Record<string, pulumi.Output<string
         // Report once per pair, on the half that is missing.
         if (other && secrets[fullKey] === undefined && secrets[other] !== undefined) {
             const otherEnv = (SECRET_SETTINGS as Record<string, SecretSetting>)[other]?.env;
+            // A pair with no environment fallback of its own (the org-level Atlas key) can only be set both.
+            const orNeither = setting.env && otherEnv ? `, or neither and export ${setting.env} and ${otherEnv}` : "";
             issues.push({
                 key: fullKey,
                 value: undefined,
                 expected:
                     `a secret set together with ${other}: the provider uses configured credentials only as a pair, and with one ` +
-                    `half takes the rest from the environment, possibly another account's (set both with \`pulumi config set --secret\`, ` +
-                    `or neither and export ${setting.env} and ${otherEnv})`,
+                    `half takes the rest from the environment, possibly another account's (set both with \`pulumi config set --secret\`${orNeither})`,
             });
         }
     }
