@@ -4,6 +4,8 @@
  * (one per customer tenant) at login, with rotating refresh tokens bounded by the tenant's session limits.
  */
 import type { Recording } from "../../../infra/check/recorder";
+import { runProgram } from "../../../infra/check/recorder";
+import { Application } from "../../../infra/components/identity/application";
 import { childrenOf, named, runStack } from "../../harness/stack";
 
 let rec: Recording;
@@ -28,8 +30,6 @@ test("every client waits for the tenant settings that turn off enableClientConne
 });
 
 test("the violating case: a client built without waitFor depends on nothing, which the assertion above would catch", async () => {
-    const { runProgram } = await import("../../../infra/check/recorder");
-    const { Application } = await import("../../../infra/components/identity/application");
     const alone = await runProgram(
         () =>
             void new Application("app", {
