@@ -231,7 +231,14 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
         manual("Tenant administrators grant and revoke access in the platform", "application", "The platform's tenant administration screens enforce it at run time."),
     ],
     "01.anonymised-analytics": [manual("Internal analytics use only aggregated, anonymised data", "organisational", "A data-engineering rule applied in analytics pipelines outside this stack.")],
-    "02.operational-data": auto("atlas-clusters-in-australia", "atlas-cluster-backup-enabled", "atlas-cluster-has-backup-schedule", "atlas-backup-daily-retention", "atlas-cluster-encryption-customer-key"),
+    "02.operational-data": auto(
+        "atlas-clusters-in-australia",
+        "atlas-cluster-backup-enabled",
+        "atlas-cluster-has-backup-schedule",
+        "atlas-backup-daily-retention",
+        "atlas-cluster-encryption-customer-key",
+        "atlas-project-data-services-off",
+    ),
     "02.ephemeral-data": auto("redis-subscriptions-in-australia", "redis-database-ephemeral"),
     "02.identity-data": auto("auth0-tenant-in-australia"),
     "02.billing-data": [manual("Licensing and billing data is handled by Stripe", "contract", "Stripe is a processor in infra/processors.ts with its contract; the platform sends billing data through Stripe's API, not through this stack.")],
@@ -291,10 +298,11 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
         ...auto("data-flows-to-declared-processors"),
         manual("A signed agreement with every named provider", "contract", "infra/processors.ts records each contract's status; the contracts themselves live outside the repository."),
     ],
-    "08.no-third-party-sharing": auto("data-flows-to-declared-processors"),
+    "08.no-third-party-sharing": auto("data-flows-to-declared-processors", "atlas-project-data-services-off"),
     "08.secure-transfers": [
         ...auto(
             "data-flows-to-declared-processors",
+            "atlas-project-data-services-off",
             "atlas-cluster-tls-1-2",
             "redis-database-tls-enabled",
             "aws-s3-bucket-policy-denies-insecure-transport",

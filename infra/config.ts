@@ -14,7 +14,7 @@ import { describeIssue, type ConfigIssue } from "./schema/issues";
 import { redisSchema } from "./schema/ephemeral-data";
 import { guardrailsSchema } from "./schema/guardrails";
 import { identitySchema } from "./schema/identity";
-import { atlasSchema, atlasStackChecks } from "./schema/operational-data";
+import { atlasDeployChecks, atlasSchema, atlasStackChecks } from "./schema/operational-data";
 import { awsSchema, gcpSchema } from "./schema/platform";
 import { staticFilesSchema } from "./schema/static-files";
 
@@ -73,6 +73,20 @@ export const SECRET_SETTINGS = {
         env: "MONGODB_ATLAS_PRIVATE_KEY",
         pairWith: "mongodbatlas:publicKey",
     },
+    // The Organization Owner API key pair of the org-level Atlas provider (`atlas-org`), which creates the org's
+    // Resource Policy; the workload key above never gets Organization Owner (docs/guardrails.md "Org-level
+    // providers"). No environment fallback of its own: without it the plugin would read the workload key from
+    // MONGODB_ATLAS_*, so `pulumi up` refuses to run without it while the Resource Policy is on (`atlasDeployChecks`).
+    "data-platform:atlasOrgPublicKey": {
+        required: false,
+        description: "the public key of the Atlas Organization Owner API key the org-level provider (atlas-org) creates the Resource Policy with",
+        pairWith: "data-platform:atlasOrgPrivateKey",
+    },
+    "data-platform:atlasOrgPrivateKey": {
+        required: false,
+        description: "the private key of the Atlas Organization Owner API key the org-level provider (atlas-org) creates the Resource Policy with",
+        pairWith: "data-platform:atlasOrgPublicKey",
+    },
     "data-platform:atlasAlertToken": {
         required: false,
         description: "the PagerDuty service key or Slack API token that Atlas integrity alerts are sent with (PAGER_DUTY and SLACK targets only)",
@@ -122,6 +136,12 @@ export type CrossCheck = (sections: StackSections, secretsSet: ReadonlySet<strin
 
 const CROSS_CHECKS: readonly CrossCheck[] = [atlasStackChecks];
 
+/**
+ * Rules that only a deployment needs, checked like placeholders: a real `pulumi up` refuses to run while one
+ * fails, a real `pulumi preview` warns (a preview must not fail for a credential the PR workflow does not hold).
+ */
+const DEPLOY_CHECKS: readonly CrossCheck[] = [atlasDeployChecks];
+
 /** The stack configuration is invalid; the message lists every problem. */
 export class ConfigError extends pulumi.RunError {
     constructor(readonly issues: readonly ConfigIssue[]) {
@@ -163,20 +183,29 @@ export function loadConfig(): StackConfig {
         for (const check of CROSS_CHECKS) issues.push(...check(result as StackSections, set));
     }
     // Placeholders (schema/placeholders.ts) let the stack be previewed and checked before every production value
-    // is known; they must never be deployed.
+    // is known; they must never be deployed. The deploy checks are the same kind of rule for credentials.
     const placeholders = findPlaceholders(plainConfigValues());
-    if (placeholders.length > 0 && isEngineRun()) {
-        const text = (p: (typeof placeholders)[number]) => `${p.key} = ${JSON.stringify(p.value)} (${p.why})`;
+    if (isEngineRun()) {
+        const deployIssues: ConfigIssue[] = placeholders.map((p) => ({
+            key: p.key,
+            value: JSON.stringify(p.value),
+            expected: `the real production value: this is a placeholder (${p.why}); see README "Before the first pulumi up"`,
+        }));
+        if (sectionsValid) {
+            const set = new Set(Object.keys(secrets).filter((k) => secrets[k] !== undefined));
+            for (const check of DEPLOY_CHECKS) deployIssues.push(...check(result as StackSections, set));
+        }
         if (pulumi.runtime.isDryRun()) {
-            pulumi.log.warn(`These values are placeholders; replace them before the first pulumi up: ${placeholders.map(text).join("; ")}.`);
-        } else {
-            for (const p of placeholders) {
-                issues.push({
-                    key: p.key,
-                    value: JSON.stringify(p.value),
-                    expected: `the real production value: this is a placeholder (${p.why}); see README "Before the first pulumi up"`,
-                });
+            const text = (p: (typeof placeholders)[number]) => `${p.key} = ${JSON.stringify(p.value)} (${p.why})`;
+            if (placeholders.length > 0) {
+                pulumi.log.warn(`These values are placeholders; replace them before the first pulumi up: ${placeholders.map(text).join("; ")}.`);
             }
+            const others = deployIssues.slice(placeholders.length);
+            if (others.length > 0) {
+                pulumi.log.warn(`pulumi up will refuse to run until these are set: ${others.map((i) => describeIssue(i)).join(" ")}`);
+            }
+        } else {
+            issues.push(...deployIssues);
         }
     }
     if (issues.length > 0) {
@@ -223,13 +252,14 @@ function readSecrets(issues: ConfigIssue[]): Record<string, pulumi.Output<string
         // Report once per pair, on the half that is missing.
         if (other && secrets[fullKey] === undefined && secrets[other] !== undefined) {
             const otherEnv = (SECRET_SETTINGS as Record<string, SecretSetting>)[other]?.env;
+            // A pair with no environment fallback of its own (the org-level Atlas key) can only be set both.
+            const orNeither = setting.env && otherEnv ? `, or neither and export ${setting.env} and ${otherEnv}` : "";
             issues.push({
                 key: fullKey,
                 value: undefined,
                 expected:
                     `a secret set together with ${other}: the provider uses configured credentials only as a pair, and with one ` +
-                    `half takes the rest from the environment, possibly another account's (set both with \`pulumi config set --secret\`, ` +
-                    `or neither and export ${setting.env} and ${otherEnv})`,
+                    `half takes the rest from the environment, possibly another account's (set both with \`pulumi config set --secret\`${orNeither})`,
             });
         }
     }

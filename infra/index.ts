@@ -36,7 +36,9 @@ import { operationalDataSettings } from "./components/operational-data/settings"
 import { EncryptedGcsBucket, labelValue } from "./components/static-files/encrypted-gcs-bucket";
 import { EncryptedS3Bucket } from "./components/static-files/encrypted-s3-bucket";
 import { StorageDataAccessAudit } from "./components/static-files/storage-data-access-audit";
+import { GcpProjectServices, type GcpServiceKey } from "./components/shared/project-services";
 import { loadConfig } from "./config";
+import { atlasOrgProviderArgs, awsOrgProviderArgs, gcpOrgProviderArgs, pinnedAccount } from "./providers/org-level";
 import * as rediscloud from "./providers/rediscloud";
 import { whenEnabled } from "./schema/guardrails";
 import { ATLAS_REGION_PROVIDER } from "./schema/operational-data";
@@ -50,7 +52,9 @@ export = async function main() {
     // ---- Providers (one per cloud, pinned to validated Australian regions) --------------------------------
     const awsProvider = new aws.Provider("aws-au", {
         region: config.aws.region,
-        allowedAccountIds: [config.aws.accountId],
+        // Pinned to the production account; a placeholder id is left out so that `pulumi preview` does not fail on
+        // it (loadConfig() refuses it at `pulumi up`): infra/providers/org-level.ts.
+        ...pinnedAccount(config.aws.accountId),
         defaultTags: { tags: { "managed-by": "pulumi", "pulumi-project": project, "pulumi-stack": stack } },
     });
     const gcpProvider = new gcp.Provider("gcp-au", {
@@ -80,6 +84,20 @@ export = async function main() {
     // Random (the generated Redis password): default providers are disabled, so it needs its own explicit one.
     const randomRedisProvider = new random.Provider("random-redis", {});
 
+    // ---- Org-level providers (docs/guardrails.md "Org-level providers"): their own credentials, only while their
+    // guardrail is on, so the workload providers above never hold organization rights.
+    const regionDeny = whenEnabled(config.guardrails.aws.regionDenyScp, "targetId", "organizationsRoleArn");
+    const awsOrgProvider = regionDeny
+        ? new aws.Provider("aws-org", awsOrgProviderArgs(config.aws.region, regionDeny.organizationsRoleArn))
+        : undefined;
+    const orgPolicies = whenEnabled(config.guardrails.gcp.orgPolicies, "parent", "policyAdminServiceAccount");
+    const gcpOrgProvider = orgPolicies ? new gcp.Provider("gcp-org", gcpOrgProviderArgs(config, orgPolicies.policyAdminServiceAccount)) : undefined;
+    const atlasOrgProvider = config.atlas.resourcePolicy.enabled ? new mongodbatlas.Provider("atlas-org", atlasOrgProviderArgs(config)) : undefined;
+
+    // ---- Google Cloud APIs the stack calls (a fresh project refuses them with SERVICE_DISABLED) ------------------
+    const gcpServiceKeys: GcpServiceKey[] = ["cloudkms", "storage", "logging", "cloudresourcemanager", ...(orgPolicies ? (["orgpolicy"] as const) : [])];
+    const gcpServices = new GcpProjectServices("gcp-services", { project: config.gcp.project, services: gcpServiceKeys }, { providers: [gcpProvider] });
+
     // ---- Static files: S3 (§02, §05, §10) ------------------------------------------------------------------
     const s3 = config.staticFiles.s3;
     const accessLogs = new EncryptedS3Bucket(
@@ -100,7 +118,11 @@ export = async function main() {
         (b) =>
             new EncryptedS3Bucket(
                 `s3-${b.key}`,
-                { bucketName: b.name, purpose: b.purpose, role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName } } },
+                {
+                    bucketName: b.name,
+                    purpose: b.purpose,
+                    role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy } },
+                },
                 { providers: [awsProvider] },
             ),
     );
@@ -117,11 +139,16 @@ export = async function main() {
                     location: config.gcp.region,
                     keyRotationDays: gcs.keyRotationDays,
                     softDeleteRetentionDays: gcs.softDeleteRetentionDays,
+                    waitFor: gcpServices.for("cloudkms", "storage"),
                 },
                 { providers: [gcpProvider] },
             ),
     );
-    new StorageDataAccessAudit("gcs-data-access-audit", { project: config.gcp.project }, { providers: [gcpProvider] });
+    new StorageDataAccessAudit(
+        "gcs-data-access-audit",
+        { project: config.gcp.project, waitFor: gcpServices.for("cloudresourcemanager", "logging") },
+        { providers: [gcpProvider] },
+    );
 
     // ---- Identity: Auth0 (§01, §02 identity data, §03 RBAC and tenant data, §05, §10) — docs/identity.md ----
     const idp = config.auth0;
@@ -166,6 +193,8 @@ export = async function main() {
                     // A refresh token must not keep a user signed in longer than the tenant's session limits allow.
                     refreshTokenLifetimeSeconds: idp.tenant.sessionLifetimeHours * 3600,
                     refreshTokenIdleLifetimeSeconds: idp.tenant.idleSessionLifetimeHours * 3600,
+                    // After the tenant turns off enableClientConnections, or the client lands on every connection.
+                    waitFor: [auth0Tenant.tenant],
                 },
                 onAuth0,
             ),
@@ -245,7 +274,8 @@ export = async function main() {
         onAtlas,
     );
     if (atlas.resourcePolicy.enabled) {
-        new AtlasResidencyGuardrail("atlas-guardrail", { orgId: atlas.orgId }, onAtlas);
+        // Org-wide: through the org-level provider and its Organization Owner key, never the workload key.
+        new AtlasResidencyGuardrail("atlas-guardrail", { orgId: atlas.orgId }, { providers: [atlasOrgProvider!] });
     }
     // ---- end Operational data ------------------------------------------------------------------------------------
 
@@ -283,24 +313,22 @@ export = async function main() {
     // ---- end Ephemeral data ----------------------------------------------------------------------------------------
 
     // ---- Guardrails: cloud-side denial behind the policy pack (§02, §05, §08) — docs/guardrails.md ---------------
-    // Each switch needs rights beyond the stack's own resources, so each is off unless config turns it on. They use
-    // the same pinned providers: the SCP and the account-level block through `aws-au` (production account), the
-    // org policies through `gcp-au`.
+    // Each switch needs rights beyond the stack's own resources, so each is off unless config turns it on. The
+    // org-level ones go through the org-level providers: the SCP through `aws-org`, the org policies through
+    // `gcp-org`; the account-level S3 block is a setting of the production account, so it stays on `aws-au`.
     const guardrails = config.guardrails;
-    const regionDeny = whenEnabled(guardrails.aws.regionDenyScp, "targetId");
     const awsRegionDeny = regionDeny
         ? new AwsRegionDenyScp(
               "aws-region-deny",
               { targetId: regionDeny.targetId, allowedRegions: regionDeny.allowedRegions },
-              { providers: [awsProvider] },
+              { providers: [awsOrgProvider!] },
           )
         : undefined;
     const s3AccountBlock = guardrails.aws.accountPublicAccessBlock.enabled
         ? new S3AccountPublicAccessBlock("s3-account-public-access-block", { accountId: config.aws.accountId }, { providers: [awsProvider] })
         : undefined;
-    const orgPolicies = whenEnabled(guardrails.gcp.orgPolicies, "parent");
     const gcpOrgPolicies = orgPolicies
-        ? new GcpOrgPolicies("gcp-org-policies", { parent: orgPolicies.parent }, { providers: [gcpProvider] })
+        ? new GcpOrgPolicies("gcp-org-policies", { parent: orgPolicies.parent, waitFor: gcpServices.for("orgpolicy") }, { providers: [gcpOrgProvider!] })
         : undefined;
     // ---- end Guardrails -------------------------------------------------------------------------------------------
 

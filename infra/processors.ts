@@ -115,16 +115,43 @@ export type AtlasNotificationType = (typeof ATLAS_NOTIFICATION_TYPES)[number];
  * | `atlas-snapshot-export` | `mongodbatlas.CloudBackupSnapshotExportBucket` | `cloudProvider` (`AWS`, `AZURE`) |
  * | `s3-replication` | `aws.s3.BucketReplicationConfig` `rules[].destination` | `replica` |
  * | `gcp-log-sink` | `gcp.logging.ProjectSink` `destination` | the destination service |
+ * | `atlas-project-service` | a `mongodbatlas.Project` feature flag left on (see {@link ATLAS_PROJECT_DATA_FEATURES}) | the flag |
  *
  * Atlas snapshot copies (`CloudBackupSchedule.copySettings`) are not a kind here: they may only go to Australian
  * regions at all, which config validation and the `atlas-clusters-in-australia` policy already enforce.
  */
+/**
+ * The Atlas project features (flags of `mongodbatlas.Project`, @pulumi/mongodbatlas 4.16) that send database
+ * content out of the cluster, each with where it goes. MongoDB's "Atlas Data Processing" page: Data Explorer,
+ * Performance Advisor and Query Profiler, Schema Advisor and the Real-Time Performance Panel use database logs and
+ * documents that may contain snippets of data, and run in the Atlas control plane in the United States; the
+ * generative-AI features and the AI assistant send queries, schema or sample documents to an AI service; native
+ * reranking sends documents to Voyage AI models. Each is off in `AtlasProject`, and the policy
+ * `atlas-project-data-services-off` refuses a project that leaves one on (unset is on where Atlas defaults it on)
+ * unless a processor declares the flow `{ kind: "atlas-project-service", channels: [<flag>] }`.
+ *
+ * Not listed, because they move no database content: `isCollectDatabaseSpecificsStatisticsEnabled` (per-database
+ * metrics), `isExtendedStorageSizesEnabled` (a storage limit), `isSlowOperationThresholdingEnabled` (a threshold).
+ */
+export const ATLAS_PROJECT_DATA_FEATURES = {
+    isDataExplorerEnabled: { defaultOn: true, sends: "documents and query results to the Atlas control plane (United States)" },
+    isPerformanceAdvisorEnabled: { defaultOn: true, sends: "slow-query logs, with snippets of data, to the Atlas control plane (United States) for the Performance Advisor and Query Profiler" },
+    isSchemaAdvisorEnabled: { defaultOn: true, sends: "sampled documents and query logs to the Atlas control plane (United States) for schema suggestions" },
+    isRealtimePerformancePanelEnabled: { defaultOn: true, sends: "live operations, with their query text, to the Atlas control plane (United States)" },
+    isDataExplorerGenAiFeaturesEnabled: { defaultOn: true, sends: "queries and schema to Atlas's generative-AI service" },
+    isDataExplorerGenAiSampleDocumentPassingEnabled: { defaultOn: false, sends: "sample documents to Atlas's generative-AI service" },
+    isClusterAiAssistantEnabled: { defaultOn: true, sends: "cluster questions and context to the Atlas AI assistant" },
+    isNativeRerankingEnabled: { defaultOn: false, sends: "documents to Voyage AI reranking models" },
+} as const satisfies Record<string, { readonly defaultOn: boolean; readonly sends: string }>;
+export type AtlasProjectDataFeature = keyof typeof ATLAS_PROJECT_DATA_FEATURES;
+
 export interface FlowChannels {
     readonly "auth0-log-stream": Auth0LogStreamType;
     readonly "atlas-alert-notification": AtlasNotificationType;
     readonly "atlas-snapshot-export": "AWS" | "AZURE";
     readonly "s3-replication": "replica";
     readonly "gcp-log-sink": "storage" | "logging" | "bigquery" | "pubsub";
+    readonly "atlas-project-service": AtlasProjectDataFeature;
 }
 export type FlowKind = keyof FlowChannels;
 

@@ -127,15 +127,28 @@ test("the prod stack runs with the valid config", async () => {
     expect(resourcesOtherThanStack(rec.registrations).length).toBeGreaterThan(0);
 });
 
-describe("placeholders (infra/schema/placeholders.ts)", () => {
-    const run = (preview: boolean) =>
-        runProgram(
+describe("placeholders (infra/schema/placeholders.ts) and deploy checks", () => {
+    const ORG_KEYS = { "data-platform:atlasOrgPublicKey": "offline-org-public", "data-platform:atlasOrgPrivateKey": "offline-org-private" };
+    const run = (preview: boolean, secrets: Record<string, string> = {}, mutate?: (c: Record<string, any>) => void) => {
+        const config = { ...prodConfig(), ...secrets };
+        mutate?.(config);
+        return runProgram(
             () => {
                 // eslint-disable-next-line @typescript-eslint/no-require-imports
                 return { loaded: Object.keys(require("../infra/config").loadConfig()).length };
             },
-            { project: "data-platform", stack: "prod", config: prodConfig(), preview },
+            { project: "data-platform", stack: "prod", config, secretKeys: Object.keys(secrets), preview },
         );
+    };
+    const upError = (secrets: Record<string, string> = {}, mutate?: (c: Record<string, any>) => void) =>
+        run(false, secrets, mutate).then(
+            () => undefined,
+            (e: Error & { registrations: Registration[] }) => e,
+        );
+    const ORG_KEY_EXPECTED = (key: string, half: string) =>
+        `  - ${key} is not set; expected the ${half} key of an Atlas Organization Owner API key, set with \`pulumi config set --secret ${key}\`: ` +
+        "data-platform:atlas.resourcePolicy.enabled is true, and the org-level provider atlas-org creates the Resource Policy with its own key, " +
+        'never the workload key (docs/guardrails.md "Org-level providers").';
 
     afterEach(() => {
         delete process.env["PULUMI_NODEJS_MONITOR"];
@@ -145,28 +158,76 @@ describe("placeholders (infra/schema/placeholders.ts)", () => {
         await expect(run(false)).resolves.toMatchObject({ outputs: { loaded: 8 } });
     });
 
-    test("a real pulumi up refuses every placeholder, before anything is registered", async () => {
+    test("a real pulumi up refuses every placeholder, and the org-level Atlas key while it is missing, before anything is registered", async () => {
         process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1"; // what the language host sets for an engine run
-        const err = await run(false).then(
-            () => undefined,
-            (e: Error & { registrations: Registration[] }) => e,
-        );
+        const err = await upError();
+        const lines = err!.message.split("\n");
+        expect(lines.slice(-2)).toEqual([
+            ORG_KEY_EXPECTED("data-platform:atlasOrgPublicKey", "public"),
+            ORG_KEY_EXPECTED("data-platform:atlasOrgPrivateKey", "private"),
+        ]);
+        expect(lines.filter((l) => l.includes("is a placeholder") || l.includes("this is a placeholder")).map((l) => l.split(" = ")[0])).toEqual([
+            "  - data-platform:atlas.orgId",
+            "  - data-platform:atlas.ipAccessList[0].cidr",
+            "  - data-platform:atlas.databaseUsers[0].awsIamRoleArn",
+            "  - data-platform:atlas.databaseUsers[1].awsIamRoleArn",
+            "  - data-platform:auth0.clientId",
+            "  - data-platform:auth0.logStream.awsAccountId",
+            "  - data-platform:aws.accountId",
+            "  - data-platform:guardrails.aws.regionDenyScp.targetId",
+            "  - data-platform:guardrails.aws.regionDenyScp.organizationsRoleArn",
+            "  - data-platform:guardrails.gcp.orgPolicies.parent",
+            "  - data-platform:guardrails.gcp.orgPolicies.policyAdminServiceAccount",
+            "  - data-platform:redis.subscription.paymentMethodId",
+            "  - data-platform:redis.database.sourceIps[1]",
+        ]);
+        expect(resourcesOtherThanStack(err!.registrations)).toEqual([]);
         expect(err?.message.split("\n").slice(0, 3)).toEqual([
-            "Invalid stack configuration (11 problems); nothing was deployed:",
+            "Invalid stack configuration (15 problems); nothing was deployed:",
             '  - data-platform:atlas.orgId = "000000000000000000000000" is not allowed; expected the real production value: this is a placeholder (an all-zero id); see README "Before the first pulumi up".',
             '  - data-platform:atlas.ipAccessList[0].cidr = "203.0.113.16/28" is not allowed; expected the real production value: this is a placeholder (an RFC 5737 documentation address range, which no real network uses); see README "Before the first pulumi up".',
         ]);
         expect(resourcesOtherThanStack(err!.registrations)).toEqual([]);
     });
 
-    test("a real pulumi preview only warns, listing them", async () => {
+    test("a real pulumi preview only warns, listing the placeholders and the missing org-level key", async () => {
         process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1";
-        // The warning goes to the engine's log, which pulumi preview prints; the offline run keeps it for the report.
+        // The warnings go to the engine's log, which pulumi preview prints; the offline run keeps them for the report.
         const rec = await run(true);
         expect(rec.outputs).toMatchObject({ loaded: 8 });
         expect(rec.messages.map((m) => [m.severity, m.message.split(": data-platform:")[0]])).toEqual([
             ["warning", "These values are placeholders; replace them before the first pulumi up"],
+            ["warning", "pulumi up will refuse to run until these are set"],
         ]);
         expect(rec.messages[0]!.message).toContain('data-platform:aws.accountId = "111122223333"');
+        expect(rec.messages[1]!.message).toContain("data-platform:atlasOrgPublicKey is not set; expected the public key of an Atlas Organization Owner API key");
+    });
+
+    test("with the org-level Atlas key set, pulumi up refuses only the placeholders", async () => {
+        process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1";
+        const err = await upError(ORG_KEYS);
+        expect(err!.message.split("\n")[0]).toBe("Invalid stack configuration (13 problems); nothing was deployed:");
+        expect(err!.message).not.toContain("atlasOrg");
+    });
+
+    test("with the Resource Policy off, the org-level Atlas key is not needed", async () => {
+        process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1";
+        const err = await upError({}, (c) => (c["data-platform:atlas"].resourcePolicy.enabled = false));
+        expect(err!.message.split("\n")[0]).toBe("Invalid stack configuration (13 problems); nothing was deployed:");
+        expect(err!.message).not.toContain("atlasOrg");
+    });
+
+    test("half the org-level key pair is refused at once, at preview too, naming the missing half", async () => {
+        process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1";
+        const err = await run(true, { "data-platform:atlasOrgPublicKey": "offline-org-public" }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
+        expect(err!.message.split("\n")).toEqual([
+            "Invalid stack configuration (1 problem); nothing was deployed:",
+            "  - data-platform:atlasOrgPrivateKey is not set; expected a secret set together with data-platform:atlasOrgPublicKey: the provider uses " +
+                "configured credentials only as a pair, and with one half takes the rest from the environment, possibly another account's " +
+                "(set both with `pulumi config set --secret`).",
+        ]);
     });
 });

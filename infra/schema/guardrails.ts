@@ -4,6 +4,11 @@
  * created outside this stack). Each is behind its own switch, because each needs rights beyond the stack's own
  * resources (AWS Organizations policy management, S3 account settings, GCP Organization Policy Administrator).
  *
+ * The org-level guardrails (the SCP and the GCP org policies) are created with their own credentials, never the
+ * workload stack's (docs/guardrails.md "Org-level providers"): the SCP through a provider that assumes
+ * `organizationsRoleArn`, the org policies through one that impersonates `policyAdminServiceAccount`. Each is
+ * required while its switch is on.
+ *
  * Every message is a noun phrase saying what is allowed; `infra/config.ts` puts the key and the bad value in
  * front of it. A switch that is on without its target is refused here, before any resource is registered.
  */
@@ -22,6 +27,24 @@ export const scpTarget = z
     .string({ error: SCP_TARGET_MSG })
     .regex(/^(\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, { error: SCP_TARGET_MSG });
 
+const ORG_ROLE_MSG =
+    "the ARN of the IAM role the org-level AWS provider assumes to manage the SCP, in the organization's management account " +
+    "or the account delegated to manage AWS Organizations policies, e.g. arn:aws:iam::123456789012:role/data-platform-org-guardrails";
+
+/** `arn:aws:iam::<account>:role/<path/name>`: the role the `aws-org` provider assumes. */
+export const organizationsRoleArn = z
+    .string({ error: ORG_ROLE_MSG })
+    .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: ORG_ROLE_MSG });
+
+const POLICY_ADMIN_SA_MSG =
+    "the e-mail of the Google service account the org-level GCP provider impersonates to set the org policies (it holds " +
+    "Organization Policy Administrator), e.g. org-policy-guardrails@allotrac-org-admin.iam.gserviceaccount.com";
+
+/** `<name>@<project id>.iam.gserviceaccount.com`: the service account the `gcp-org` provider impersonates. */
+export const policyAdminServiceAccount = z
+    .string({ error: POLICY_ADMIN_SA_MSG })
+    .regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z][a-z0-9-]{4,28}[a-z0-9]\.iam\.gserviceaccount\.com$/, { error: POLICY_ADMIN_SA_MSG });
+
 const REGIONS_MSG = `a list of Australian AWS regions, each once (${AU_AWS_REGIONS.join(" | ")})`;
 
 const GCP_PARENT_MSG =
@@ -39,10 +62,12 @@ export const gcpPolicyParent = z
  * switch is on. Used with `when: fieldsValid`, so it runs only when the fields are valid on their own and one
  * mistake is reported once.
  */
-function requiredWhileEnabled(target: string, what: string) {
+function requiredWhileEnabled(...targets: readonly (readonly [target: string, what: string])[]) {
     return (v: { readonly enabled: boolean }, ctx: z.RefinementCtx): void => {
-        if (v.enabled && (v as Record<string, unknown>)[target] === undefined) {
-            ctx.addIssue({ code: "custom", path: [target], input: undefined, message: `${what} (required while enabled is true)` });
+        for (const [target, what] of targets) {
+            if (v.enabled && (v as Record<string, unknown>)[target] === undefined) {
+                ctx.addIssue({ code: "custom", path: [target], input: undefined, message: `${what} (required while enabled is true)` });
+            }
         }
     };
 }
@@ -54,7 +79,7 @@ export const guardrailsSchema = z.strictObject({
         /**
          * A service control policy that denies every action outside the allowed regions (global services
          * exempted), attached to `targetId`. Needs AWS Organizations policy management: the management account, or
-         * a member account delegated to manage policies.
+         * a member account delegated to manage policies: the `aws-org` provider assumes `organizationsRoleArn` there.
          */
         regionDenyScp: z
             .strictObject({
@@ -67,23 +92,31 @@ export const guardrailsSchema = z.strictObject({
                     .min(1, { error: REGIONS_MSG })
                     .refine((rs) => new Set(rs).size === rs.length, { error: REGIONS_MSG })
                     .default([...AU_AWS_REGIONS]),
+                /**
+                 * The role the org-level provider (`aws-org`) assumes to create the SCP and its attachment; required
+                 * while enabled. The workload provider (`aws-au`) never gets Organizations rights.
+                 */
+                organizationsRoleArn: organizationsRoleArn.optional(),
             })
-            .superRefine(requiredWhileEnabled("targetId", SCP_TARGET_MSG), fieldsValid),
+            .superRefine(requiredWhileEnabled(["targetId", SCP_TARGET_MSG], ["organizationsRoleArn", ORG_ROLE_MSG]), fieldsValid),
         /** The account-level S3 public access block (all four settings) on `data-platform:aws.accountId`. */
         accountPublicAccessBlock: z.strictObject({ enabled: z.boolean({ error: ON_OFF }) }),
     }),
     gcp: z.strictObject({
         /**
          * Org Policy v2 policies on `parent`: Australian locations only, public access prevention, uniform
-         * bucket-level access, CMEK required for Cloud Storage, HTTPS only. Needs Organization Policy Administrator.
+         * bucket-level access, CMEK required for Cloud Storage, HTTPS only. Needs Organization Policy Administrator,
+         * held by `policyAdminServiceAccount`, which the `gcp-org` provider impersonates.
          */
         orgPolicies: z
             .strictObject({
                 enabled: z.boolean({ error: ON_OFF }),
                 /** The organization, folder or project; required while enabled. */
                 parent: gcpPolicyParent.optional(),
+                /** The service account the org-level provider (`gcp-org`) impersonates; required while enabled. */
+                policyAdminServiceAccount: policyAdminServiceAccount.optional(),
             })
-            .superRefine(requiredWhileEnabled("parent", GCP_PARENT_MSG), fieldsValid),
+            .superRefine(requiredWhileEnabled(["parent", GCP_PARENT_MSG], ["policyAdminServiceAccount", POLICY_ADMIN_SA_MSG]), fieldsValid),
     }),
 });
 export type GuardrailsConfig = z.infer<typeof guardrailsSchema>;
@@ -94,9 +127,11 @@ export type GuardrailsConfig = z.infer<typeof guardrailsSchema>;
  */
 export function whenEnabled<S extends { readonly enabled: boolean }, K extends keyof S>(
     settings: S,
-    key: K,
+    ...keys: readonly [K, ...K[]]
 ): (S & { readonly [P in K]-?: NonNullable<S[P]> }) | undefined {
     if (!settings.enabled) return undefined;
-    if (settings[key] === undefined) throw new Error(`guardrail switch is on without ${String(key)}; the config schema should have refused it`);
+    for (const key of keys) {
+        if (settings[key] === undefined) throw new Error(`guardrail switch is on without ${String(key)}; the config schema should have refused it`);
+    }
     return settings as S & { readonly [P in K]-?: NonNullable<S[P]> };
 }

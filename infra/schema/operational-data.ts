@@ -368,3 +368,24 @@ export const atlasStackChecks: CrossCheck = (sections, secretsSet) => {
     });
     return issues;
 };
+
+/**
+ * What only a deployment needs (run by infra/config.ts like placeholders: `pulumi up` refuses, `pulumi preview`
+ * warns): while the org-level Resource Policy is on, the Organization Owner API key pair of the `atlas-org`
+ * provider (`data-platform:atlasOrgPublicKey` / `data-platform:atlasOrgPrivateKey`). Without it that provider would
+ * fall back to the workload key in MONGODB_ATLAS_*, i.e. run an org-level change with the workload's credentials.
+ */
+export const atlasDeployChecks: CrossCheck = (sections, secretsSet) => {
+    if (!sections.atlas.resourcePolicy.enabled) return [];
+    const pair = ["data-platform:atlasOrgPublicKey", "data-platform:atlasOrgPrivateKey"] as const;
+    // Half a pair is refused earlier, at preview too (`pairWith`); here only the pair that is missing whole.
+    if (pair.some((k) => secretsSet.has(k))) return [];
+    return pair.map((key) => ({
+        key,
+        value: undefined,
+        expected:
+            `the ${key.endsWith("PublicKey") ? "public" : "private"} key of an Atlas Organization Owner API key, set with ` +
+            `\`pulumi config set --secret ${key}\`: data-platform:atlas.resourcePolicy.enabled is true, and the org-level provider ` +
+            `atlas-org creates the Resource Policy with its own key, never the workload key (docs/guardrails.md "Org-level providers")`,
+    }));
+};

@@ -24,13 +24,22 @@ export interface Placeholder {
     readonly why: string;
 }
 
+/**
+ * Why `value` is taken for a placeholder, or `undefined` when it is not one. Used where a placeholder would make a
+ * provider *fail* at preview (an account the AWS provider checks, a role it assumes): the program leaves such a
+ * value out of the provider's configuration, and `loadConfig()` still refuses it at `pulumi up`.
+ */
+export function placeholderReason(value: string): string | undefined {
+    return PATTERNS.find((p) => p.test(value))?.why;
+}
+
 /** Every placeholder in the stack config (`namespace:key` → value, objects walked), in key order. */
 export function findPlaceholders(config: Readonly<Record<string, unknown>>): Placeholder[] {
     const found: Placeholder[] = [];
     const walk = (value: unknown, key: string) => {
         if (typeof value === "string") {
-            const hit = PATTERNS.find((p) => p.test(value));
-            if (hit) found.push({ key, value, why: hit.why });
+            const why = placeholderReason(value);
+            if (why !== undefined) found.push({ key, value, why });
         } else if (Array.isArray(value)) {
             value.forEach((v, i) => walk(v, `${key}[${i}]`));
         } else if (value !== null && typeof value === "object") {

@@ -3,6 +3,8 @@
  * property fails with the exact message.
  */
 import type { Recording } from "../../infra/check/recorder";
+import { undeclaredDataFeatures } from "../../infra/policy/policies/atlas-project-data-services-off";
+import { PROCESSORS, type Processor } from "../../infra/processors";
 import { mandatory, mutateResource, policySuite, violationsOf, withoutResources } from "../harness/policy";
 import { named } from "../harness/stack";
 
@@ -137,6 +139,78 @@ describe("atlas-access-list-not-open", () => {
             delete p["cidrBlock"];
             p["ipAddress"] = "0.0.0.0";
         })).toEqual([mandatory(`Atlas access list entry ${entry} allows 0.0.0.0 (any address).`)]);
+    });
+});
+
+describe("atlas-project-data-services-off", () => {
+    const policy = "atlas-project-data-services-off";
+    const project = "atlas-project";
+    const finding = (feature: string, why: string, sends: string) =>
+        mandatory(
+            `Atlas project ${project} leaves ${feature} ${why}: it sends ${sends}, and no processor in infra/processors.ts declares that flow. ` +
+                `Set ${feature}: false, or declare { kind: "atlas-project-service", channels: ["${feature}"] } on processor "mongodb-atlas".`,
+        );
+    const DATA_EXPLORER = "documents and query results to the Atlas control plane (United States)";
+
+    test("passes the prod project: every feature that moves database content is set false", async () => {
+        expect(await check(project, policy)).toEqual([]);
+    });
+    test.each([
+        ["isDataExplorerEnabled", DATA_EXPLORER],
+        ["isPerformanceAdvisorEnabled", "slow-query logs, with snippets of data, to the Atlas control plane (United States) for the Performance Advisor and Query Profiler"],
+        ["isSchemaAdvisorEnabled", "sampled documents and query logs to the Atlas control plane (United States) for schema suggestions"],
+        ["isRealtimePerformancePanelEnabled", "live operations, with their query text, to the Atlas control plane (United States)"],
+        ["isDataExplorerGenAiFeaturesEnabled", "queries and schema to Atlas's generative-AI service"],
+        ["isDataExplorerGenAiSampleDocumentPassingEnabled", "sample documents to Atlas's generative-AI service"],
+        ["isClusterAiAssistantEnabled", "cluster questions and context to the Atlas AI assistant"],
+        ["isNativeRerankingEnabled", "documents to Voyage AI reranking models"],
+    ])("fails %s turned on", async (feature, sends) => {
+        expect(await check(project, policy, (p) => (p[feature] = true))).toEqual([finding(feature, "on", sends)]);
+    });
+    test("fails a feature Atlas defaults on when it is merely left unset", async () => {
+        expect(await check(project, policy, (p) => delete p["isDataExplorerEnabled"])).toEqual([
+            finding("isDataExplorerEnabled", "unset, and Atlas turns it on by default", DATA_EXPLORER),
+        ]);
+    });
+    test("passes a feature Atlas defaults off when it is unset", async () => {
+        expect(await check(project, policy, (p) => delete p["isNativeRerankingEnabled"])).toEqual([]);
+    });
+    test("fails a flag that is not known at preview: it cannot be shown to be off", async () => {
+        expect(await check(project, policy, (p) => (p["isDataExplorerEnabled"] = "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7"))).toEqual([
+            finding("isDataExplorerEnabled", "not known until the update runs, so it cannot be shown to be off", DATA_EXPLORER),
+        ]);
+    });
+    test("a project with every flag unset fails once per feature Atlas defaults on", async () => {
+        const v = await check(project, policy, (p) => {
+            for (const k of Object.keys(p)) if (/^is[A-Z]/.test(k)) delete p[k];
+        });
+        expect(v.map((x) => x.message.split(" leaves ")[1]!.split(" ")[0])).toEqual([
+            "isDataExplorerEnabled",
+            "isPerformanceAdvisorEnabled",
+            "isSchemaAdvisorEnabled",
+            "isRealtimePerformancePanelEnabled",
+            "isDataExplorerGenAiFeaturesEnabled",
+            "isClusterAiAssistantEnabled",
+        ]);
+    });
+    test("a declared flow lets a feature stay on; an undeclared one still fails (undeclaredDataFeatures)", () => {
+        const atlas = PROCESSORS.find((p) => p.id === "mongodb-atlas")!;
+        const declaring: Processor = {
+            ...atlas,
+            flows: [...atlas.flows, { kind: "atlas-project-service", channels: ["isPerformanceAdvisorEnabled"], purpose: "index suggestions (test)" }],
+        };
+        const props = { isPerformanceAdvisorEnabled: true, isDataExplorerEnabled: true, isSchemaAdvisorEnabled: false, isRealtimePerformancePanelEnabled: false };
+        const others = PROCESSORS.filter((p) => p.id !== "mongodb-atlas");
+        expect(undeclaredDataFeatures(props, [...others, declaring]).filter((f) => f.state === "set")).toEqual([
+            { feature: "isDataExplorerEnabled", state: "set" },
+        ]);
+        expect(undeclaredDataFeatures(props).filter((f) => f.state === "set")).toEqual([
+            { feature: "isDataExplorerEnabled", state: "set" },
+            { feature: "isPerformanceAdvisorEnabled", state: "set" },
+        ]);
+    });
+    test("the register declares no such flow today: Atlas keeps operational data in Australia", () => {
+        expect(PROCESSORS.flatMap((p) => p.flows).filter((f) => f.kind === "atlas-project-service")).toEqual([]);
     });
 });
 

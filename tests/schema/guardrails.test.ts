@@ -16,6 +16,14 @@ const GCP_PARENT =
     "the node the org policies are set on: organizations/<organization id>, folders/<folder id> or projects/<project number> " +
     "(numbers only: the Org Policy API returns policy names with the project number, and a project id there would show as a " +
     "change of the immutable name, i.e. a replacement)";
+const ORG_ROLE =
+    "the ARN of the IAM role the org-level AWS provider assumes to manage the SCP, in the organization's management account " +
+    "or the account delegated to manage AWS Organizations policies, e.g. arn:aws:iam::123456789012:role/data-platform-org-guardrails";
+const POLICY_ADMIN_SA =
+    "the e-mail of the Google service account the org-level GCP provider impersonates to set the org policies (it holds " +
+    "Organization Policy Administrator), e.g. org-policy-guardrails@allotrac-org-admin.iam.gserviceaccount.com";
+const ROLE = "arn:aws:iam::123456789012:role/data-platform-org-guardrails";
+const SA = "org-policy-guardrails@placeholder-org-admin.iam.gserviceaccount.com";
 
 /** The types registered: a refusal must leave nothing but the root stack. */
 function types(registrations: readonly Registration[]): string[] {
@@ -36,10 +44,15 @@ describe("the prod section", () => {
         expect(r.error?.issues).toBeUndefined();
         expect(r.data).toEqual({
             aws: {
-                regionDenyScp: { enabled: true, targetId: "111122223333", allowedRegions: ["ap-southeast-2", "ap-southeast-4"] },
+                regionDenyScp: {
+                    enabled: true,
+                    targetId: "111122223333",
+                    allowedRegions: ["ap-southeast-2", "ap-southeast-4"],
+                    organizationsRoleArn: ROLE,
+                },
                 accountPublicAccessBlock: { enabled: true },
             },
-            gcp: { orgPolicies: { enabled: true, parent: "projects/123456789012" } },
+            gcp: { orgPolicies: { enabled: true, parent: "projects/123456789012", policyAdminServiceAccount: SA } },
         });
     });
 
@@ -55,12 +68,14 @@ describe("the prod section", () => {
 
     test("the SCP accepts an OU as its target, and a folder or organization as the org-policy parent", () => {
         const r = guardrailsSchema.parse({
-            aws: { regionDenyScp: { enabled: true, targetId: "ou-ab12-cd34ef56" }, accountPublicAccessBlock: { enabled: true } },
-            gcp: { orgPolicies: { enabled: true, parent: "folders/345678901234" } },
+            aws: { regionDenyScp: { enabled: true, targetId: "ou-ab12-cd34ef56", organizationsRoleArn: ROLE }, accountPublicAccessBlock: { enabled: true } },
+            gcp: { orgPolicies: { enabled: true, parent: "folders/345678901234", policyAdminServiceAccount: SA } },
         });
         expect(whenEnabled(r.aws.regionDenyScp, "targetId")?.targetId).toBe("ou-ab12-cd34ef56");
         expect(whenEnabled(r.gcp.orgPolicies, "parent")?.parent).toBe("folders/345678901234");
-        expect(guardrailsSchema.safeParse({ ...r, gcp: { orgPolicies: { enabled: true, parent: "organizations/987654321098" } } }).success).toBe(true);
+        expect(
+            guardrailsSchema.safeParse({ ...r, gcp: { orgPolicies: { enabled: true, parent: "organizations/987654321098", policyAdminServiceAccount: SA } } }).success,
+        ).toBe(true);
     });
 });
 
@@ -121,6 +136,41 @@ describe("refusals through the real program (nothing but the root stack is regis
         );
     });
 
+    test("the SCP switched on without the role of its org-level provider", async () => {
+        expect(await refusal((g) => delete g.aws.regionDenyScp.organizationsRoleArn)).toBe(
+            `  - data-platform:guardrails.aws.regionDenyScp.organizationsRoleArn is not set; expected ${ORG_ROLE} (required while enabled is true).`,
+        );
+    });
+
+    test("an org-level role that is not an IAM role ARN (a user, or a bare account id)", async () => {
+        expect(await refusal((g) => (g.aws.regionDenyScp.organizationsRoleArn = "arn:aws:iam::123456789012:user/deployer"))).toBe(
+            `  - data-platform:guardrails.aws.regionDenyScp.organizationsRoleArn = "arn:aws:iam::123456789012:user/deployer" is not allowed; expected ${ORG_ROLE}.`,
+        );
+        expect(await refusal((g) => (g.aws.regionDenyScp.organizationsRoleArn = "123456789012"))).toBe(
+            `  - data-platform:guardrails.aws.regionDenyScp.organizationsRoleArn = "123456789012" is not allowed; expected ${ORG_ROLE}.`,
+        );
+    });
+
+    test("the org policies switched on without the service account of their org-level provider", async () => {
+        expect(await refusal((g) => delete g.gcp.orgPolicies.policyAdminServiceAccount)).toBe(
+            `  - data-platform:guardrails.gcp.orgPolicies.policyAdminServiceAccount is not set; expected ${POLICY_ADMIN_SA} (required while enabled is true).`,
+        );
+    });
+
+    test("a policy-admin identity that is not a service account (a user's e-mail)", async () => {
+        expect(await refusal((g) => (g.gcp.orgPolicies.policyAdminServiceAccount = "admin@allotrac.com.au"))).toBe(
+            `  - data-platform:guardrails.gcp.orgPolicies.policyAdminServiceAccount = "admin@allotrac.com.au" is not allowed; expected ${POLICY_ADMIN_SA}.`,
+        );
+    });
+
+    test("switches that are off need no org-level identity", async () => {
+        const r = guardrailsSchema.safeParse({
+            aws: { regionDenyScp: { enabled: false }, accountPublicAccessBlock: { enabled: true } },
+            gcp: { orgPolicies: { enabled: false } },
+        });
+        expect(r.error?.issues).toBeUndefined();
+    });
+
     test("a misspelt key, reported once with the keys allowed there", async () => {
         expect(
             await refusal((g) => {
@@ -128,7 +178,7 @@ describe("refusals through the real program (nothing but the root stack is regis
                 delete g.aws.regionDenyScp.targetId;
             }),
         ).toBe(
-            "  - data-platform:guardrails.aws.regionDenyScp.targetID is not a known key; expected one of enabled, targetId, allowedRegions (check the spelling).",
+            "  - data-platform:guardrails.aws.regionDenyScp.targetID is not a known key; expected one of enabled, targetId, allowedRegions, organizationsRoleArn (check the spelling).",
         );
     });
 

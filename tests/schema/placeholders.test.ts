@@ -15,7 +15,17 @@ test("the prod stack's placeholders, each recognised by its form", () => {
         { key: "data-platform:auth0.logStream.awsAccountId", value: "111122223333", why: EXAMPLE_ID },
         { key: "data-platform:aws.accountId", value: "111122223333", why: EXAMPLE_ID },
         { key: "data-platform:guardrails.aws.regionDenyScp.targetId", value: "111122223333", why: EXAMPLE_ID },
+        {
+            key: "data-platform:guardrails.aws.regionDenyScp.organizationsRoleArn",
+            value: "arn:aws:iam::123456789012:role/data-platform-org-guardrails",
+            why: EXAMPLE_ID,
+        },
         { key: "data-platform:guardrails.gcp.orgPolicies.parent", value: "projects/123456789012", why: EXAMPLE_ID },
+        {
+            key: "data-platform:guardrails.gcp.orgPolicies.policyAdminServiceAccount",
+            value: "org-policy-guardrails@placeholder-org-admin.iam.gserviceaccount.com",
+            why: "marked PLACEHOLDER",
+        },
         { key: "data-platform:redis.subscription.paymentMethodId", value: "00000", why: "an all-zero id" },
         { key: "data-platform:redis.database.sourceIps[1]", value: "203.0.113.16/28", why: DOC_RANGE },
     ]);

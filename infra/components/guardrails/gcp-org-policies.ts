@@ -37,6 +37,11 @@ export const CMEK_REQUIRED_SERVICES = ["storage.googleapis.com"] as const;
 export interface GcpOrgPoliciesArgs {
     /** `organizations/<id>`, `folders/<id>` or `projects/<project number>`. */
     readonly parent: string;
+    /**
+     * Resources every child waits for (`dependsOn`): the project services (`GcpProjectServices`) whose APIs the
+     * children call. Default none.
+     */
+    readonly waitFor?: readonly pulumi.Resource[];
 }
 
 /** Each child: its name suffix, its constraint, and its spec. */
@@ -82,7 +87,11 @@ export class GcpOrgPolicies extends pulumi.ComponentResource {
         this.policies = Object.fromEntries(
             specs.map((s) => [
                 s.constraint,
-                new gcp.orgpolicy.Policy(`${name}-${s.suffix}`, { name: this.policyNames[s.constraint]!, parent: args.parent, spec: s.spec }, { parent: this }),
+                new gcp.orgpolicy.Policy(
+                    `${name}-${s.suffix}`,
+                    { name: this.policyNames[s.constraint]!, parent: args.parent, spec: s.spec },
+                    { parent: this, dependsOn: [...(args.waitFor ?? [])] },
+                ),
             ]),
         );
 

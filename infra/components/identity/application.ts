@@ -38,6 +38,11 @@ export interface ApplicationArgs {
     readonly refreshTokenLifetimeSeconds: number;
     /** Idle refresh-token lifetime, seconds: keep it to the tenant's idle-session lifetime. */
     readonly refreshTokenIdleLifetimeSeconds: number;
+    /**
+     * Resources the client waits for (`dependsOn`): the tenant settings (`TenantSettings.tenant`) that turn off
+     * `enableClientConnections`. A client created before them is enabled on every existing connection. Default none.
+     */
+    readonly waitFor?: readonly pulumi.Resource[];
 }
 
 export class Application extends pulumi.ComponentResource {
@@ -80,7 +85,7 @@ export class Application extends pulumi.ComponentResource {
                     : { organizationUsage: "deny" }),
                 clientMetadata: { "data-policy-clause": CLAUSE },
             },
-            { parent: this, protect: true },
+            { parent: this, protect: true, dependsOn: [...(args.waitFor ?? [])] },
         );
 
         this.credentials = new auth0.ClientCredentials(

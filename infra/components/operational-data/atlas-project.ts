@@ -8,7 +8,14 @@
  *
  * | child | setting |
  * |---|---|
- * | `mongodbatlas.Project` | in the configured org; Atlas's default alerts kept as a backstop; AI assistant and Data Explorer generative-AI features off |
+ * | `mongodbatlas.Project` | in the configured org; Atlas's default alerts kept as a backstop; every feature that sends database content out of the cluster off (`ATLAS_PROJECT_DATA_FEATURES` in infra/processors.ts): Data Explorer, Performance Advisor and Query Profiler, Schema Advisor, Real-Time Performance Panel, the generative-AI features, the AI assistant, native reranking |
+ *
+ * Why those are off (data policy "02.operational-data", "08.no-third-party-sharing"): MongoDB's "Atlas Data
+ * Processing" page says Data Explorer, Performance Advisor, Query Profiler, Schema Advisor and the Real-Time
+ * Performance Panel use database logs that may contain snippets of data and run in the Atlas control plane in the
+ * United States; infra/processors.ts declares that Atlas keeps personal data in Australia. The cost: no query or
+ * index management in the Atlas UI (use mongosh through the access list), no index suggestions, no slow-query
+ * profiler. To turn one on, declare the flow in infra/processors.ts first (policy `atlas-project-data-services-off`).
  *
  * The project is protected: deleting it deletes every cluster and backup in it.
  */
@@ -48,6 +55,15 @@ export class AtlasProject extends pulumi.ComponentResource {
                 isDataExplorerGenAiFeaturesEnabled: false,
                 isDataExplorerGenAiSampleDocumentPassingEnabled: false,
                 isClusterAiAssistantEnabled: false,
+                // Reranking in the aggregation pipeline sends documents to Voyage AI models: off for the same reason.
+                isNativeRerankingEnabled: false,
+                // These four read database logs and documents (snippets of data) in the Atlas control plane in the
+                // United States ("Atlas Data Processing"); §02 keeps operational data in Australia. Atlas turns each on
+                // by default, so each is set.
+                isDataExplorerEnabled: false,
+                isPerformanceAdvisorEnabled: false,
+                isSchemaAdvisorEnabled: false,
+                isRealtimePerformancePanelEnabled: false,
                 tags: { ...args.tags, "data-policy-clause": CLAUSE },
             },
             { parent: this, protect: true },

@@ -37,6 +37,11 @@ export interface EncryptedGcsBucketArgs {
     readonly softDeleteRetentionDays: number;
     /** Extra labels (Google label syntax: lower-case letters, digits, `_` and `-`). */
     readonly labels?: Record<string, string>;
+    /**
+     * Resources every child waits for (`dependsOn`): the project services (`GcpProjectServices`) whose APIs the
+     * children call. Default none.
+     */
+    readonly waitFor?: readonly pulumi.Resource[];
 }
 
 export class EncryptedGcsBucket extends pulumi.ComponentResource {
@@ -61,11 +66,13 @@ export class EncryptedGcsBucket extends pulumi.ComponentResource {
             );
         }
         const labels = { ...args.labels, "data-policy-clause": labelValue(CLAUSE) };
+        // A fresh project refuses these calls with SERVICE_DISABLED until the APIs are on.
+        const waitFor = [...(args.waitFor ?? [])];
 
         this.keyRing = new gcp.kms.KeyRing(
             `${name}-key-ring`,
             { name: `${args.bucketName}-ring`, project: args.project, location: args.location },
-            { parent: this, protect: true },
+            { parent: this, protect: true, dependsOn: waitFor },
         );
 
         this.cryptoKey = new gcp.kms.CryptoKey(
@@ -80,12 +87,13 @@ export class EncryptedGcsBucket extends pulumi.ComponentResource {
                 deletionPolicy: "PREVENT",
                 labels,
             },
-            { parent: this, protect: true },
+            { parent: this, protect: true, dependsOn: waitFor },
         );
 
         // The project's Cloud Storage service agent encrypts objects with the default key, so it needs the
         // encrypter/decrypter role on that key (and nothing broader). The function creates the agent if needed.
-        const serviceAgent = gcp.storage.getProjectServiceAccountOutput({ project: args.project }, { parent: this });
+        // It calls the Cloud Storage API, so it waits for it too (until the API is on, it is unknown at preview).
+        const serviceAgent = gcp.storage.getProjectServiceAccountOutput({ project: args.project }, { parent: this, dependsOn: waitFor });
         this.serviceAgentGrant = new gcp.kms.CryptoKeyIAMMember(
             `${name}-key-storage-agent`,
             {
@@ -93,7 +101,7 @@ export class EncryptedGcsBucket extends pulumi.ComponentResource {
                 role: "roles/cloudkms.cryptoKeyEncrypterDecrypter",
                 member: serviceAgent.member,
             },
-            { parent: this },
+            { parent: this, dependsOn: waitFor },
         );
 
         this.bucket = new gcp.storage.Bucket(
@@ -113,7 +121,7 @@ export class EncryptedGcsBucket extends pulumi.ComponentResource {
                 labels,
             },
             // The grant must exist before the bucket is created with the key as its default.
-            { parent: this, protect: true, dependsOn: [this.serviceAgentGrant] },
+            { parent: this, protect: true, dependsOn: [...waitFor, this.serviceAgentGrant] },
         );
 
         this.bucketName = this.bucket.name;

@@ -43,6 +43,12 @@ export interface DataBucketRole {
         readonly bucketName: pulumi.Input<string>;
         /** Key prefix for this bucket's logs. Default `<bucketName>/`. */
         readonly prefix?: string;
+        /**
+         * The access-log bucket's policy (the grant to `logging.s3.amazonaws.com`): the logging configuration waits
+         * for it, because S3 refuses PutBucketLogging (InvalidTargetBucketForLogging) while the target does not
+         * grant the log delivery service. Default none.
+         */
+        readonly targetPolicy?: pulumi.Resource;
     };
 }
 
@@ -189,7 +195,7 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
                     targetPrefix: role.accessLogs.prefix ?? `${bucketName}/`,
                     targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
                 },
-                { parent: this },
+                { parent: this, dependsOn: role.accessLogs.targetPolicy ? [role.accessLogs.targetPolicy] : [] },
             );
         }
 

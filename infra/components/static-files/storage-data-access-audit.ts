@@ -12,6 +12,11 @@ import * as pulumi from "@pulumi/pulumi";
 export interface StorageDataAccessAuditArgs {
     /** Project whose Cloud Storage access is logged. */
     readonly project: string;
+    /**
+     * Resources every child waits for (`dependsOn`): the project services (`GcpProjectServices`) whose APIs the
+     * children call. Default none.
+     */
+    readonly waitFor?: readonly pulumi.Resource[];
 }
 
 /** The three Data Access log types; no exempted members. */
@@ -29,7 +34,7 @@ export class StorageDataAccessAudit extends pulumi.ComponentResource {
                 service: "storage.googleapis.com",
                 auditLogConfigs: STORAGE_AUDIT_LOG_TYPES.map((logType) => ({ logType })),
             },
-            { parent: this },
+            { parent: this, dependsOn: [...(args.waitFor ?? [])] },
         );
         this.registerOutputs({});
     }

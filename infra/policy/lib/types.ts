@@ -26,6 +26,7 @@ export const T = {
     gcpKeyRing: ["gcp:kms/keyRing:KeyRing"],
     gcpCryptoKey: ["gcp:kms/cryptoKey:CryptoKey"],
 
+    atlasProject: ["mongodbatlas:index/project:Project"],
     atlasAdvancedCluster: ["mongodbatlas:index/advancedCluster:AdvancedCluster"],
     atlasLegacyCluster: ["mongodbatlas:index/cluster:Cluster"],
     atlasBackupSchedule: ["mongodbatlas:index/cloudBackupSchedule:CloudBackupSchedule"],

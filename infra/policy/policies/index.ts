@@ -11,6 +11,7 @@ import { atlasClusterEncryptionCustomerKey } from "./atlas-cluster-encryption-cu
 import { atlasClusterHasBackupSchedule } from "./atlas-cluster-has-backup-schedule";
 import { atlasClusterTls12 } from "./atlas-cluster-tls-1-2";
 import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
+import { atlasProjectDataServicesOff } from "./atlas-project-data-services-off";
 import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
 import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
 import { awsKmsKeyRotationEnabled } from "./aws-kms-key-rotation-enabled";
@@ -41,6 +42,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     atlasClusterHasBackupSchedule,
     atlasClusterTls12,
     atlasClustersInAustralia,
+    atlasProjectDataServicesOff,
     auth0ApiRbacEnforced,
     auth0TenantInAustralia,
     awsKmsKeyRotationEnabled,

@@ -57,11 +57,12 @@ describe("switch on (prod): the SCP on the production account", () => {
         rec = await runStack();
     });
 
-    test("is a component with the policy and its attachment, both through the pinned aws-au provider", () => {
+    test("is a component with the policy and its attachment, both through the org-level aws-org provider, neither through aws-au", () => {
         const component = named(rec, "aws-region-deny", T.component);
         const children = childrenOf(rec, component);
         expect(children.map((r) => r.type).sort()).toEqual([T.attachment, T.policy].sort());
-        const aws = providerUrnOf(rec, "aws-au", T.awsProvider);
+        const aws = providerUrnOf(rec, "aws-org", T.awsProvider);
+        expect(aws).not.toBe(providerUrnOf(rec, "aws-au", T.awsProvider));
         expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: aws })));
     });
 

@@ -45,9 +45,10 @@ describe("switch on (prod): the data project", () => {
         rec = await runStack();
     });
 
-    test("five policies, each named explicitly, all through the pinned gcp-au provider", () => {
+    test("five policies, each named explicitly, all through the org-level gcp-org provider, none through gcp-au", () => {
         const children = childrenOf(rec, named(rec, "gcp-org-policies", T.component));
-        const gcp = providerUrnOf(rec, "gcp-au", T.gcpProvider);
+        const gcp = providerUrnOf(rec, "gcp-org", T.gcpProvider);
+        expect(gcp).not.toBe(providerUrnOf(rec, "gcp-au", T.gcpProvider));
         expect(providersOf(children).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
             Object.keys(expectedPolicies("projects/123456789012"))
                 .sort()

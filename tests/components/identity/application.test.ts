@@ -4,6 +4,8 @@
  * (one per customer tenant) at login, with rotating refresh tokens bounded by the tenant's session limits.
  */
 import type { Recording } from "../../../infra/check/recorder";
+import { runProgram } from "../../../infra/check/recorder";
+import { Application } from "../../../infra/components/identity/application";
 import { childrenOf, named, runStack } from "../../harness/stack";
 
 let rec: Recording;
@@ -17,6 +19,32 @@ test("the component holds the client and its token-endpoint authentication", () 
         "auth0:index/client:Client::auth0-app-web",
         "auth0:index/clientCredentials:ClientCredentials::auth0-app-web-credentials",
     ]);
+});
+
+test("every client waits for the tenant settings that turn off enableClientConnections (else it lands on every connection)", () => {
+    const tenant = named(rec, "auth0-tenant", "auth0:index/tenant:Tenant");
+    expect(tenant.inputs["flags"]).toMatchObject({ enableClientConnections: false });
+    const clients = rec.registrations.filter((r) => r.type === "auth0:index/client:Client");
+    expect(clients.length).toBeGreaterThan(0);
+    expect(clients.filter((c) => !c.dependencies.includes(tenant.urn)).map((c) => c.name)).toEqual([]);
+});
+
+test("the violating case: a client built without waitFor depends on nothing, which the assertion above would catch", async () => {
+    const alone = await runProgram(
+        () =>
+            void new Application("app", {
+                displayName: "X",
+                description: "x",
+                appType: "spa",
+                customerFacing: false,
+                callbackUrls: [],
+                logoutUrls: [],
+                refreshTokenLifetimeSeconds: 3600,
+                refreshTokenIdleLifetimeSeconds: 3600,
+            }),
+        { project: "data-platform", stack: "app", config: {} },
+    );
+    expect(alone.registrations.find((r) => r.type === "auth0:index/client:Client")!.dependencies).toEqual([]);
 });
 
 test("the customer web app requires an Organization, and is a first-party PKCE client with rotating refresh tokens", () => {

@@ -120,6 +120,12 @@ test("EncryptionAtRest uses this key, in AP_SOUTHEAST_2, through the authorized 
     expect(ear.options.protect).toBe(true);
 });
 
+test("the cluster waits for encryption at rest: it takes its project id from it (Atlas refuses a cluster that uses the key before)", () => {
+    const cluster = named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster");
+    expect(cluster.propertyDependencies["projectId"]).toEqual([child("encryption-at-rest", T.encryptionAtRest).urn]);
+    expect(cluster.inputs["encryptionAtRestProvider"]).toBe("AWS");
+});
+
 test("at preview the key's region and the switch are known; the key and role ids are not", async () => {
     const preview = await runStack({ preview: true });
     expect(named(preview, `${C}-encryption-at-rest`, T.encryptionAtRest).inputs).toEqual({

@@ -46,7 +46,10 @@ beforeAll(async () => {
 
 test("prod declares one org-level resource policy: Australian regions only, never 0.0.0.0/0", () => {
     const children = childrenOf(rec, named(rec, "atlas-guardrail", "data-platform:operational-data:AtlasResidencyGuardrail"));
-    expect(providersOf(children)).toEqual([{ name: "atlas-guardrail", provider: atlasProviderUrn(rec) }]);
+    // Through the org-level provider with its own Organization Owner key, not the workload provider `atlas`.
+    const orgProvider = named(rec, "atlas-org", T.provider).urn;
+    expect(orgProvider).not.toBe(atlasProviderUrn(rec));
+    expect(providersOf(children)).toEqual([{ name: "atlas-guardrail", provider: orgProvider }]);
     expect(named(rec, "atlas-guardrail", T.resourcePolicy).inputs).toEqual({
         orgId: "000000000000000000000000",
         name: "data-policy-australia-only",

@@ -11,13 +11,22 @@ import { atlasProviderUrn, CLUSTER, T } from "./helpers";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
+const ORG_PUBLIC = "offline-test-value-of-the-atlas-org-public-key";
+const ORG_PRIVATE = "offline-test-value-of-the-atlas-org-private-key";
 
 let rec: Recording;
 beforeAll(async () => {
-    rec = await runStack({ secrets: { "mongodbatlas:publicKey": PUBLIC, "mongodbatlas:privateKey": PRIVATE } });
+    rec = await runStack({
+        secrets: {
+            "mongodbatlas:publicKey": PUBLIC,
+            "mongodbatlas:privateKey": PRIVATE,
+            "data-platform:atlasOrgPublicKey": ORG_PUBLIC,
+            "data-platform:atlasOrgPrivateKey": ORG_PRIVATE,
+        },
+    });
 });
 
-test("the project: in the configured org, Atlas's default alerts kept, generative-AI features off, tagged, protected", () => {
+test("the project: in the configured org, Atlas's default alerts kept, every feature that moves database content off, tagged, protected", () => {
     const project = named(rec, "atlas-project", T.project);
     expect(childrenOf(rec, named(rec, "atlas-project", "data-platform:operational-data:AtlasProject"))).toEqual([project]);
     expect(project.inputs).toEqual({
@@ -27,38 +36,53 @@ test("the project: in the configured org, Atlas's default alerts kept, generativ
         isDataExplorerGenAiFeaturesEnabled: false,
         isDataExplorerGenAiSampleDocumentPassingEnabled: false,
         isClusterAiAssistantEnabled: false,
+        isNativeRerankingEnabled: false,
+        // The US control-plane features ("Atlas Data Processing"); each on by default in Atlas, so each is set.
+        isDataExplorerEnabled: false,
+        isPerformanceAdvisorEnabled: false,
+        isSchemaAdvisorEnabled: false,
+        isRealtimePerformancePanelEnabled: false,
         tags: { "data-policy-clause": "02.operational-data" },
     });
     expect(project.options.protect).toBe(true);
 });
 
-test("one Atlas provider, given the API key pair from secret config as secrets, and the keys appear nowhere else", () => {
+test("two Atlas providers, the workload's and the org-level one, each given its own key pair from secret config as secrets; the keys appear nowhere else", () => {
     const providers = rec.registrations.filter((r) => r.type === T.provider);
     expect(providers.map((p) => ({ name: p.name, inputs: p.inputs, secrets: [...p.secretInputs].sort() }))).toEqual([
         { name: "atlas", inputs: { publicKey: PUBLIC, privateKey: PRIVATE }, secrets: ["privateKey", "publicKey"] },
+        { name: "atlas-org", inputs: { publicKey: ORG_PUBLIC, privateKey: ORG_PRIVATE }, secrets: ["privateKey", "publicKey"] },
     ]);
     const elsewhere = rec.registrations.filter((r) => r.type !== T.provider && /offline-test-value-of-the-atlas/.test(JSON.stringify(r.inputs)));
     expect(elsewhere.map((r) => r.name)).toEqual([]);
     expect(JSON.stringify(rec.outputs)).not.toContain("offline-test-value-of-the-atlas");
 });
 
-test("without secret config the provider gets no credentials (the plugin then reads MONGODB_ATLAS_PUBLIC_KEY/PRIVATE_KEY)", async () => {
+test("without secret config the providers get no credentials (the plugin then reads MONGODB_ATLAS_PUBLIC_KEY/PRIVATE_KEY; pulumi up refuses that for atlas-org, tests/config.test.ts)", async () => {
     const plain = await runStack();
     expect(named(plain, "atlas", T.provider).inputs).toEqual({});
+    expect(named(plain, "atlas-org", T.provider).inputs).toEqual({});
 });
 
-test("every Atlas resource uses that provider and sits in an operational-data component", () => {
-    const provider = atlasProviderUrn(rec);
+test("with the Resource Policy off there is no org-level Atlas provider at all", async () => {
+    const off = await runStack({ mutate: (c) => (c["data-platform:atlas"].resourcePolicy.enabled = false) });
+    expect(off.registrations.filter((r) => r.type === T.provider).map((p) => p.name)).toEqual(["atlas"]);
+});
+
+test("every Atlas resource uses the workload provider and sits in an operational-data component; only the org's Resource Policy uses atlas-org", () => {
+    const workload = atlasProviderUrn(rec);
+    const org = named(rec, "atlas-org", T.provider).urn;
     const atlas = rec.registrations.filter((r) => r.type.startsWith("mongodbatlas:"));
     expect(atlas).toHaveLength(21);
     for (const r of atlas) {
         const parent = rec.registrations.find((p) => p.urn === r.parent);
         expect({ name: r.name, provider: providerUrn(r.provider), parent: parent?.type.split(":").slice(0, 2).join(":") }).toEqual({
             name: r.name,
-            provider,
+            provider: r.type === "mongodbatlas:index/resourcePolicy:ResourcePolicy" ? org : workload,
             parent: "data-platform:operational-data",
         });
     }
+    expect(atlas.filter((r) => providerUrn(r.provider) === org).map((r) => r.type)).toEqual(["mongodbatlas:index/resourcePolicy:ResourcePolicy"]);
 });
 
 test("outputs: cluster name and id, the backup summary in plain values, and the connection string as a secret", () => {

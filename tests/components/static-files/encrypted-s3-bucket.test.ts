@@ -156,6 +156,11 @@ describe("a data bucket (s3-documents)", () => {
         expect(logging.propertyDependencies["targetBucket"]).toEqual([named(rec, "s3-access-logs", "aws:s3/bucket:Bucket").urn]);
     });
 
+    test("the logging waits for the access-log bucket's policy: S3 refuses PutBucketLogging until the target grants log delivery", () => {
+        const logging = child(c, "logging", "aws:s3/bucketLogging:BucketLogging");
+        expect(logging.dependencies).toContain(named(rec, "s3-access-logs-policy", "aws:s3/bucketPolicy:BucketPolicy").urn);
+    });
+
     test("incomplete multipart uploads are aborted after 7 days; nothing else expires", () => {
         expect(child(c, "lifecycle", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs).toEqual({
             bucket: DOCS,
