@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: wall time and peak memory of the offline check on the prod stack and on generated stacks of
  * about 100, 1,000 and 10,000 resources, each run as a user runs it (`npm run check`, a fresh process that boots
- * its own policy pack). Prints a table and how the figures grow. A benchmark, not a test: nothing here passes
+ * its own policy pack). First, interleaved BENCH_RUNS times (default 5), the prod check, a bare require of the six
+ * SDKs it loads and the pack's boot through the CLI's runner, as medians and their ratio. Then a table and how
+ * the figures grow. Sizes: `npm run bench -- 100,1000` (default 100,1000,10000). A benchmark, not a test: nothing here passes
  * or fails on a number.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -22,6 +24,7 @@ interface Figures {
     resources: number;
     wallSeconds: number;
     programSeconds: number;
+    packReadySeconds: number;
     analyzeSeconds: number;
     analyzeStackSeconds: number;
     checkPeakRssMiB: number;
@@ -55,16 +58,56 @@ function generatedProject(targetResources: number): { root: string; stack: strin
     return { root, stack };
 }
 
+/** Seconds from spawning `node args…` until it exits (or until `ready` matches its stdout, then it is killed). */
+function timeChild(args: string[], cwd: string, ready?: RegExp): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const started = process.hrtime.bigint();
+        const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "inherit"] });
+        const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => {
+            out += d.toString();
+            if (ready?.test(out)) {
+                resolve(elapsed());
+                child.kill();
+            }
+        });
+        child.on("exit", (code) => (ready ? reject(new Error(`exited (${code}) before ready: ${args.join(" ")}`)) : resolve(elapsed())));
+    });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The six SDKs the program loads, required and nothing else: the floor under the check's wall time. */
+const SDKS = ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/gcp", "@pulumi/mongodbatlas", "@pulumi/auth0", "@pulumi/random"];
+
 async function main(): Promise<void> {
-    const sizes = (process.argv[2] ?? "100,1000,10000").split(",").map(Number);
-    const results: Figures[] = [await measure("prod stack", ["--stack", "prod"])];
+    const sizes = (process.argv[2] ?? "100,1000,10000").split(",").filter(Boolean).map(Number);
+    const runs = Number(process.env["BENCH_RUNS"] ?? 5);
+    // Interleaved, so that a busy moment of the machine touches all three alike.
+    const prod: Figures[] = [];
+    const bare: number[] = [];
+    const boot: number[] = [];
+    const packDir = path.join(ROOT, "infra/policy");
+    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+    for (let i = 0; i < runs; i++) {
+        prod.push(await measure("prod stack", ["--stack", "prod"]));
+        bare.push(await timeChild(["-e", SDKS.map((m) => `require(${JSON.stringify(m)});`).join("")], ROOT));
+        boot.push(await timeChild([runner, "127.0.0.1:0", "."], packDir, /^\d+\s*$/m));
+    }
+    const wall = median(prod.map((r) => r.wallSeconds));
+    console.log(
+        `prod check (median of ${runs}): wall ${wall.toFixed(2)} s; bare require of the six SDKs ${median(bare).toFixed(2)} s; ` +
+            `ratio ${(wall / median(bare)).toFixed(2)}×; policy pack boot (spawn → port) ${median(boot).toFixed(2)} s`,
+    );
+    const results: Figures[] = [prod.sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor(prod.length / 2)]!];
     for (const size of sizes) {
         const { root, stack } = generatedProject(size);
         process.stderr.write(`measuring ~${size} resources...\n`);
         results.push(await measure(`generated ~${size}`, ["--cwd", root, "--stack", stack]));
     }
     const table = new Table({
-        head: ["stack", "resources", "wall s", "program s", "analyze s", "analyzeStack s", "check peak MiB", "pack peak MiB"],
+        head: ["stack", "resources", "wall s", "program s", "pack ready s", "analyze s", "analyzeStack s", "check peak MiB", "pack peak MiB"],
         style: { head: [], border: [], compact: true },
     });
     for (const r of results) {
@@ -73,6 +116,7 @@ async function main(): Promise<void> {
             String(r.resources),
             r.wallSeconds.toFixed(1),
             r.programSeconds.toFixed(1),
+            r.packReadySeconds.toFixed(1),
             r.analyzeSeconds.toFixed(1),
             r.analyzeStackSeconds.toFixed(2),
             r.checkPeakRssMiB.toFixed(0),
