@@ -219,7 +219,8 @@ const unchecked = (control: string, why: string): Control => ({ kind: "unchecked
 /**
  * The controls of every clause (the type makes it total). A clause is `pass` only when every automated control
  * evaluated at least one resource with no mandatory violation and it has no `unchecked` control; `partial` when
- * a control is `unchecked` or an automated control evaluated nothing; `manual` when it has only manual controls
+ * a control is `unchecked` or an automated control evaluated nothing; `pass-automated` when, besides passing
+ * automated controls, it rests on manual ones; `manual` when it has only manual controls
  * (see `clauseStatus` in infra/check/report-model.ts). The pack refuses to load when a policy's `clauses` and
  * this table disagree (infra/policy/policies/index.ts).
  */

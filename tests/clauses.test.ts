@@ -48,7 +48,8 @@ describe("clauseStatus", () => {
     const advisory = { enforcementLevel: "advisory" } as const;
 
     test.each([
-        ["every automated control evaluated something", [evaluated("a"), evaluated("b"), manual], [], "pass"],
+        ["every control automated, each evaluated something", [evaluated("a"), evaluated("b")], [], "pass"],
+        ["automated controls evaluated something, and a manual control remains", [evaluated("a"), evaluated("b"), manual], [], "pass-automated"],
         ["one automated control evaluated nothing", [evaluated("a"), evaluated("b", [])], [], "partial"],
         ["a declared control is unchecked", [evaluated("a"), unchecked], [], "partial"],
         ["unchecked and no automated control", [unchecked, manual], [], "partial"],

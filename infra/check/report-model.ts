@@ -62,7 +62,7 @@ export type ReportControl =
     | { readonly kind: "manual"; readonly control: string; readonly reason: ManualReason; readonly why: string }
     | { readonly kind: "unchecked"; readonly control: string; readonly why: string };
 
-export type ClauseStatus = "pass" | "fail" | "warn" | "partial" | "manual";
+export type ClauseStatus = "pass" | "pass-automated" | "fail" | "warn" | "partial" | "manual";
 
 export interface ReportClause {
     readonly id: ClauseId;
@@ -71,7 +71,8 @@ export interface ReportClause {
     /**
      * `fail`: a mandatory violation of one of its policies; `warn`: advisory violations only; `partial`: a
      * control is declared but unchecked, or an automated control evaluated nothing; `manual`: only manual
-     * controls; `pass`: every automated control evaluated at least one resource, none failed, nothing unchecked.
+     * controls; `pass`: every control is automated, evaluated at least one resource and none failed;
+     * `pass-automated`: the same for the automated controls, and the clause also rests on manual ones.
      */
     readonly status: ClauseStatus;
     readonly controls: readonly ReportControl[];
@@ -253,8 +254,8 @@ export function buildReport(input: ReportInputs): CheckReport {
 /**
  * A clause's status from its controls and its violations: any mandatory violation fails it, advisory ones
  * warn; with none, a clause with an `unchecked` control is `partial`, one without an automated control is
- * `manual`, one whose automated controls all evaluated something is `pass`, and one with an automated control
- * that evaluated nothing is `partial`.
+ * `manual`, one with an automated control that evaluated nothing is `partial`; when all automated controls
+ * evaluated something it is `pass`, or `pass-automated` if the clause also rests on manual controls.
  */
 export function clauseStatus(controls: readonly ReportControl[], violations: readonly Pick<ReportViolation, "enforcementLevel">[]): ClauseStatus {
     if (violations.some((v) => v.enforcementLevel === "mandatory")) return "fail";
@@ -263,5 +264,7 @@ export function clauseStatus(controls: readonly ReportControl[], violations: rea
     if (controls.some((c) => c.kind === "unchecked")) return "partial";
     const automated = controls.filter((c) => c.kind === "automated");
     if (automated.length === 0) return "manual";
-    return automated.some((c) => c.evaluated.length === 0) ? "partial" : "pass";
+    if (automated.some((c) => c.evaluated.length === 0)) return "partial";
+    // What code can check holds; what it cannot (a contract, a process) is for an auditor, not for this report.
+    return controls.some((c) => c.kind === "manual") ? "pass-automated" : "pass";
 }

@@ -5,8 +5,8 @@
 import Table from "cli-table3";
 import type { CheckReport, ReportControl } from "./report-model";
 
-const MARK = { pass: "PASS", fail: "FAIL", warn: "WARN", partial: "PARTIAL", manual: "MANUAL", "not-applicable": "n/a" } as const;
-const EMOJI = { pass: "✅", fail: "❌", warn: "⚠️", partial: "🟡", manual: "📝", "not-applicable": "➖" } as const;
+const MARK = { pass: "PASS", "pass-automated": "PASS*", fail: "FAIL", warn: "WARN", partial: "PARTIAL", manual: "MANUAL", "not-applicable": "n/a" } as const;
+const EMOJI = { pass: "✅", "pass-automated": "☑️", fail: "❌", warn: "⚠️", partial: "🟡", manual: "📝", "not-applicable": "➖" } as const;
 
 /** How many controls of each kind, e.g. `5 automated, 1 unchecked, 1 manual`. */
 function controlCounts(controls: readonly ReportControl[]): string {
@@ -57,7 +57,7 @@ export function renderText(report: CheckReport): string {
     for (const c of report.clauses) {
         clauses.push([`§${c.id} ${c.title}`, MARK[c.status], controlCounts(c.controls), String(c.resources.length), String(c.violations)]);
     }
-    out.push(clauses.toString(), "");
+    out.push(clauses.toString(), "PASS*: the automated controls pass; the clause also rests on the manual controls listed below.", "");
     out.push("Controls by clause:");
     for (const c of report.clauses) {
         out.push(`  §${c.id} ${MARK[c.status]}`, ...c.controls.map((k) => `    ${describeControl(report, k, (s) => s)}`));
@@ -115,7 +115,8 @@ export function renderMarkdown(report: CheckReport): string {
         "",
         "A clause passes only when every policy that enforces it evaluated at least one resource without a mandatory " +
             "violation and nothing it needs is left unchecked; `partial` when a policy evaluated nothing or a declared " +
-            "control has no policy yet; `manual` when only a contract or a process can show it.",
+            "control has no policy yet; `pass-automated` when the automated controls pass and the rest rests on manual controls " +
+            "(contracts, processes) that an auditor checks; `manual` when only a contract or a process can show it.",
         "",
         table(
             ["Clause", "Status", "Controls and what they evaluated"],

@@ -69,7 +69,9 @@ export async function runStackExpectingError(opts: RunStackOptions = {}): Promis
 async function postToProgramServer(body: string): Promise<string> {
     const port = Number(await waitForCached("program.port", "program.error"));
     return new Promise((resolve, reject) => {
-        const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/" }, (res) => {
+        // A fresh connection per run: a kept-alive socket that the server closes after its idle timeout (5 s) just as
+        // the next run reuses it fails with "socket hang up".
+        const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/", agent: false }, (res) => {
             let data = "";
             res.on("data", (d: Buffer) => (data += d.toString()));
             res.on("end", () => (res.statusCode === 200 ? resolve(data) : reject(new Error(`program server: ${data}`))));
