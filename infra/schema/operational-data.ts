@@ -12,8 +12,8 @@
  * exceed the hourly snapshots' retention. Sources: Atlas "Cluster Configuration Options" and
  * "Back Up Your Cluster" (policy items), the `@pulumi/mongodbatlas` 4.16.0 docs of `CloudBackupSchedule`.
  */
-import type { CrossCheck } from "../config";
-import type { ConfigIssue } from "./issues";
+import type { ConfigIssue, CrossCheck } from "./issues";
+import type { AwsConfig } from "./platform";
 import { z } from "zod";
 import { AU_ATLAS_REGIONS, type AuAtlasRegion } from "../residency";
 import { intBetween, logicalKey, networkAccessCidr, uniqueBy, uniqueKeys } from "./common";
@@ -343,7 +343,7 @@ function atlasCrossChecks(atlas: z.output<typeof atlasShape>, ctx: z.RefinementC
  *
  * (The Atlas API key pair, both or neither, is declared with `pairWith` on the secret settings.)
  */
-export const atlasStackChecks: CrossCheck = (sections, secretsSet) => {
+export const atlasStackChecks: CrossCheck<{ readonly atlas: AtlasConfig; readonly aws: AwsConfig }> = (sections, secretsSet) => {
     const issues: ConfigIssue[] = [];
     const target = sections.atlas.alerts.notification;
     const tokenKey = "data-platform:atlasAlertToken";
@@ -375,7 +375,7 @@ export const atlasStackChecks: CrossCheck = (sections, secretsSet) => {
  * provider (`data-platform:atlasOrgPublicKey` / `data-platform:atlasOrgPrivateKey`). Without it that provider would
  * fall back to the workload key in MONGODB_ATLAS_*, i.e. run an org-level change with the workload's credentials.
  */
-export const atlasDeployChecks: CrossCheck = (sections, secretsSet) => {
+export const atlasDeployChecks: CrossCheck<{ readonly atlas: AtlasConfig }> = (sections, secretsSet) => {
     if (!sections.atlas.resourcePolicy.enabled) return [];
     const pair = ["data-platform:atlasOrgPublicKey", "data-platform:atlasOrgPrivateKey"] as const;
     // Half a pair is refused earlier, at preview too (`pairWith`); here only the pair that is missing whole.
