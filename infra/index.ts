@@ -39,7 +39,7 @@ import { StorageDataAccessAudit } from "./components/static-files/storage-data-a
 import { loadConfig } from "./config";
 import * as rediscloud from "./providers/rediscloud";
 import { whenEnabled } from "./schema/guardrails";
-import { ATLAS_REGION_PROVIDER } from "./schema/operational-data";
+import { ATLAS_REGION_PROVIDER } from "./residency";
 
 export = async function main() {
     const config = loadConfig();

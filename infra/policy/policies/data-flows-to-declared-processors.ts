@@ -6,7 +6,7 @@ import {
     type FlowKind,
     type Processor,
 } from "../../processors";
-import { AU_AWS_REGIONS, AU_GCP_REGIONS, isOneOf } from "../../residency";
+import { AU_AWS_REGIONS, AU_AZURE_REGIONS, AU_GCP_REGIONS, isOneOf } from "../../residency";
 import { stackPolicy } from "../lib/define";
 import { peek, type Peeked } from "../lib/props";
 import { T, isOneOfTypes } from "../lib/types";
@@ -77,9 +77,6 @@ interface Reader {
     readonly types: readonly string[];
     read(r: PolicyResource, stack: StackIndex): Found[];
 }
-
-/** Azure regions in Australia (Auth0 Event Grid `azureRegion` values; Atlas's AUSTRALIA_* Azure regions). */
-const AU_AZURE_REGIONS = ["australiaeast", "australiasoutheast", "australiacentral", "australiacentral2"] as const;
 
 /** Atlas notification types that Atlas's own notification service delivers (e-mail, SMS, Atlas users and teams). */
 const ATLAS_DELIVERED = new Set(["EMAIL", "SMS", "USER", "GROUP", "ORG", "TEAM"]);

@@ -7,7 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RedisDatabase } from "../../../infra/components/ephemeral-data/redis-database";
 import { mockRedisNumber } from "../../../infra/check/mock-outputs";
-import { ProgramError, runProgram, UNKNOWN, type Recording } from "../../../infra/check/recorder";
+import { UNKNOWN, type Recording } from "../../../infra/check/recorder";
+import { tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
 const T = {
@@ -179,33 +180,24 @@ describe("at preview (computed outputs unknown, as in `pulumi preview`)", () => 
 });
 
 describe("RedisDatabase on its own", () => {
-    /** What building the component alone did: the error it threw (if any) and the types registered. */
-    async function construct(sourceIps: string[]): Promise<{ error: string | undefined; registered: string[] }> {
-        try {
-            const r = await runProgram(
-                () => {
-                    new RedisDatabase("db", {
-                        subscriptionId: "1",
-                        databaseName: "d",
-                        memoryLimitInGb: 1,
-                        throughputMeasurementBy: "operations-per-second",
-                        throughputMeasurementValue: 1000,
-                        sourceIps,
-                        alerts: [{ name: "dataset-size", value: 75 }],
-                        password: pulumi.secret("x"),
-                    });
-                },
-                { project: "component-test", stack: "test", config: {} },
-            );
-            return { error: undefined, registered: r.registrations.map((x) => x.type) };
-        } catch (e) {
-            if (!(e instanceof ProgramError)) throw e;
-            return { error: e.message, registered: e.registrations.map((x) => x.type) };
-        }
+    function construct(sourceIps: string[]) {
+        return tryBuildAlone(
+            () =>
+                new RedisDatabase("db", {
+                    subscriptionId: "1",
+                    databaseName: "d",
+                    memoryLimitInGb: 1,
+                    throughputMeasurementBy: "operations-per-second",
+                    throughputMeasurementValue: 1000,
+                    sourceIps,
+                    alerts: [{ name: "dataset-size", value: 75 }],
+                    password: pulumi.secret("x"),
+                }),
+        );
     }
     const refused = (sourceIps: string) => ({
         error:
-            `RedisDatabase db: sourceIps ${sourceIps} is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: ` +
+            `RedisDatabase db: sourceIps = ${sourceIps} is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: ` +
             "a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).",
         registered: ["pulumi:pulumi:Stack"],
     });

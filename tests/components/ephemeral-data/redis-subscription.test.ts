@@ -3,8 +3,10 @@
  * Enterprise Redis cluster in Australia"), and the explicit Redis Cloud provider it is created through. Runs the
  * real program under Pulumi's mock monitor.
  */
+import { RedisSubscription } from "../../../infra/components/ephemeral-data/redis-subscription";
 import { loadStackConfig } from "../../../infra/check/project";
 import { ProgramError, runProgram, type Recording } from "../../../infra/check/recorder";
+import { tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, project, providerUrn, runStack } from "../../harness/stack";
 
 const T = {
@@ -149,5 +151,43 @@ describe("the Redis Cloud provider (rediscloud)", () => {
             "pulumi:providers:mongodbatlas",
             "pulumi:pulumi:Stack",
         ]);
+    });
+});
+
+describe("RedisSubscription on its own (no config validation in front of it)", () => {
+    function build(cloudProvider: "AWS" | "GCP", region: string) {
+        return tryBuildAlone(
+            () =>
+                new RedisSubscription("s", {
+                    subscriptionName: "s",
+                    cloudProvider,
+                    region: region as "ap-southeast-2",
+                    networkingDeploymentCidr: "10.0.0.0/24",
+                    paymentMethodId: "1",
+                    creationPlan: { memoryLimitInGb: 1, throughputMeasurementBy: "operations-per-second", throughputMeasurementValue: 1000 },
+                }),
+        );
+    }
+
+    test("refuses a region outside Australia before anything is registered", async () => {
+        expect(await build("AWS", "us-east-1")).toEqual({
+            error:
+                'RedisSubscription s: region = "us-east-1" is not allowed; expected an Australian Redis Cloud Pro region ' +
+                "(ap-southeast-2 | ap-southeast-4 | australia-southeast1 | australia-southeast2); data policy §02 Data Storage — Ephemeral pub/sub data in Enterprise Redis in Australia, not retained.",
+            registered: ["pulumi:pulumi:Stack"],
+        });
+    });
+
+    test("refuses an Australian region of the other cloud before anything is registered", async () => {
+        expect(await build("GCP", "ap-southeast-2")).toEqual({
+            error:
+                'RedisSubscription s: region = "ap-southeast-2" is not allowed; expected a region of GCP (australia-southeast1 | australia-southeast2), ' +
+                "because cloudProvider is GCP.",
+            registered: ["pulumi:pulumi:Stack"],
+        });
+    });
+
+    test("builds the subscription in a region of its cloud", async () => {
+        expect(await build("GCP", "australia-southeast1")).toEqual({ error: undefined, registered: ["pulumi:pulumi:Stack", T.component, T.subscription] });
     });
 });

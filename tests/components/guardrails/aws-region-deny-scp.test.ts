@@ -6,8 +6,9 @@
 import { AwsRegionDenyScp, GLOBAL_SERVICE_ACTIONS, regionDenyPolicyDocument } from "../../../infra/components/guardrails/aws-region-deny-scp";
 import { computedOutputs } from "../../../infra/check/mock-outputs";
 import type { Recording } from "../../../infra/check/recorder";
+import { buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
+import { providerUrnOf, providersOf, SECTION } from "./helpers";
 
 const T = {
     component: "data-platform:guardrails:AwsRegionDenyScp",
@@ -117,28 +118,28 @@ test("switch off: no SCP, no attachment, no output; the other guardrails stay", 
 
 describe("the component refuses bad arguments before registering anything", () => {
     test("a region outside Australia", async () => {
-        const err = await constructionError(
+        const err = await buildAloneExpectingError(
             () => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: ["ap-southeast-2", "us-east-1" as "ap-southeast-2"] }),
         );
         expect(err.message).toBe(
-            'deny: allowedRegions = ["ap-southeast-2","us-east-1"] is not allowed; expected Australian AWS regions, each once ' +
+            'AwsRegionDenyScp deny: allowedRegions = ["ap-southeast-2","us-east-1"] is not allowed; expected Australian AWS regions, each once ' +
                 "(ap-southeast-2 | ap-southeast-4): data policy 02.static-files keeps data in Australia.",
         );
         expect(err.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
     });
 
     test("no region at all", async () => {
-        const err = await constructionError(() => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: [] }));
+        const err = await buildAloneExpectingError(() => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: [] }));
         expect(err.message).toBe(
-            "deny: allowedRegions = [] is not allowed; expected Australian AWS regions, each once (ap-southeast-2 | ap-southeast-4): " +
+            "AwsRegionDenyScp deny: allowedRegions = [] is not allowed; expected Australian AWS regions, each once (ap-southeast-2 | ap-southeast-4): " +
                 "data policy 02.static-files keeps data in Australia.",
         );
     });
 
     test("the organization root as target", async () => {
-        const err = await constructionError(() => new AwsRegionDenyScp("deny", { targetId: "r-ab12" }));
+        const err = await buildAloneExpectingError(() => new AwsRegionDenyScp("deny", { targetId: "r-ab12" }));
         expect(err.message).toBe(
-            'deny: targetId = "r-ab12" is not allowed; expected the AWS account (12 digits, quoted) or organizational unit ' +
+            'AwsRegionDenyScp deny: targetId = "r-ab12" is not allowed; expected the AWS account (12 digits, quoted) or organizational unit ' +
                 "(ou-<root>-<id>, e.g. ou-ab12-cd34ef56) the region-deny SCP is attached to; not the organization root, which would " +
                 "reach accounts this stack does not own.",
         );

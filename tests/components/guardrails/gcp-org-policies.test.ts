@@ -6,8 +6,9 @@
  */
 import { GcpOrgPolicies } from "../../../infra/components/guardrails/gcp-org-policies";
 import type { Recording } from "../../../infra/check/recorder";
+import { buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
+import { providerUrnOf, providersOf, SECTION } from "./helpers";
 
 const T = {
     component: "data-platform:guardrails:GcpOrgPolicies",
@@ -95,9 +96,9 @@ test("every switch off: no guardrail resource at all, and an empty guardrails ou
 });
 
 test("the component refuses a malformed parent before registering anything", async () => {
-    const err = await constructionError(() => new GcpOrgPolicies("org", { parent: "projects/allotrac-data-prod" }));
+    const err = await buildAloneExpectingError(() => new GcpOrgPolicies("org", { parent: "projects/allotrac-data-prod" }));
     expect(err.message).toBe(
-        'org: parent = "projects/allotrac-data-prod" is not allowed; expected the node the org policies are set on: ' +
+        'GcpOrgPolicies org: parent = "projects/allotrac-data-prod" is not allowed; expected the node the org policies are set on: ' +
             "organizations/<organization id>, folders/<folder id> or projects/<project number> (numbers only: the Org Policy API " +
             "returns policy names with the project number, and a project id there would show as a change of the immutable name, i.e. a replacement).",
     );

@@ -5,8 +5,9 @@
  */
 import { S3AccountPublicAccessBlock } from "../../../infra/components/guardrails/s3-account-public-access-block";
 import type { Recording } from "../../../infra/check/recorder";
+import { buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named, ofType, prodConfig, runStack } from "../../harness/stack";
-import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
+import { providerUrnOf, providersOf, SECTION } from "./helpers";
 
 const T = {
     component: "data-platform:guardrails:S3AccountPublicAccessBlock",
@@ -46,7 +47,7 @@ test("switch off: no account-level block, no output; the other guardrails stay",
 });
 
 test("the component refuses an account id that is not 12 digits, before registering anything", async () => {
-    const err = await constructionError(() => new S3AccountPublicAccessBlock("block", { accountId: "1111-2222-3333" }));
-    expect(err.message).toBe('block: accountId = "1111-2222-3333" is not allowed; expected a 12-digit AWS account id, quoted as a string.');
+    const err = await buildAloneExpectingError(() => new S3AccountPublicAccessBlock("block", { accountId: "1111-2222-3333" }));
+    expect(err.message).toBe('S3AccountPublicAccessBlock block: accountId = "1111-2222-3333" is not allowed; expected a 12-digit AWS account id, quoted as a string.');
     expect(err.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
 });

@@ -4,11 +4,12 @@
  * be restored"): the schedule's daily item, hourly and point-in-time settings, the copy to Melbourne, and the
  * Backup Compliance Policy behind its switch.
  */
-import { ClusterBackups } from "../../../infra/components/operational-data/cluster-backups";
+import { ClusterBackups, type SnapshotCopy } from "../../../infra/components/operational-data/cluster-backups";
 import type { Recording } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
 const HOURLY = { frequencyInterval: 6, retentionUnit: "days", retentionValue: 7 };
@@ -137,9 +138,9 @@ test("at preview the retention, window and copy region are known, so the policy 
 });
 
 describe("ClusterBackups on its own (no config validation in front of it)", () => {
-    function withDailyRetention(dailyRetentionDays: number) {
-        return constructAlone(
-            (opts) =>
+    function withDailyRetention(dailyRetentionDays: number, copy?: SnapshotCopy) {
+        return tryBuildAlone(
+            () =>
                 new ClusterBackups(
                     "b",
                     {
@@ -149,19 +150,32 @@ describe("ClusterBackups on its own (no config validation in front of it)", () =
                         hourly: { everyHours: 6, retentionDays: 7 },
                         restoreWindowDays: 7,
                         snapshotHourUtc: 16,
+                        ...(copy ? { copy, zoneId: "z" } : {}),
                     },
-                    opts,
+                    onAtlas(),
                 ),
         );
     }
+    const refusedRetention = (days: number) => ({
+        error:
+            `ClusterBackups b: dailyRetentionDays = ${days} is not allowed; expected 30: data policy §02 and §06 publish a 30-day ` +
+            "retention period for daily backups of operational data, so neither fewer nor more days.",
+        registered: ONLY_STACK_AND_PROVIDER,
+    });
 
-    test("refuses a daily retention below 30 days, or not a whole number of days, before anything is registered", async () => {
-        expect(await withDailyRetention(29)).toEqual({
-            error: "ClusterBackups b: dailyRetentionDays = 29 is not allowed; expected a whole number of days, at least 30 (data policy §02, §06: 30-day retention).",
-            registered: ONLY_STACK_AND_PROVIDER,
-        });
-        expect(await withDailyRetention(30.5)).toEqual({
-            error: "ClusterBackups b: dailyRetentionDays = 30.5 is not allowed; expected a whole number of days, at least 30 (data policy §02, §06: 30-day retention).",
+    test("refuses any daily retention but exactly 30 days (fewer, more, or not a whole number) before anything is registered", async () => {
+        expect(await withDailyRetention(29)).toEqual(refusedRetention(29));
+        // More is refused too: the data policy publishes 30 days, and the policy pack checks exactly 30.
+        expect(await withDailyRetention(45)).toEqual(refusedRetention(45));
+        expect(await withDailyRetention(30.5)).toEqual(refusedRetention(30.5));
+    });
+
+    test("refuses a copy region outside Australia before anything is registered", async () => {
+        expect(await withDailyRetention(30, { regionName: "US_EAST_1" as SnapshotCopy["regionName"], cloudProvider: "AWS" })).toEqual({
+            error:
+                'ClusterBackups b: copy.regionName = "US_EAST_1" is not allowed; expected an Australian Atlas region (AP_SOUTHEAST_2 | AP_SOUTHEAST_4 | ' +
+                "AUSTRALIA_SOUTHEAST_1 | AUSTRALIA_SOUTHEAST_2 | AUSTRALIA_EAST | AUSTRALIA_SOUTH_EAST | AUSTRALIA_CENTRAL | AUSTRALIA_CENTRAL_2); " +
+                "data policy §02 keeps operational data in Australia.",
             registered: ONLY_STACK_AND_PROVIDER,
         });
     });

@@ -4,9 +4,13 @@
  * only Atlas can assume, its least-privilege key policy, the cloud-provider-access handshake and the
  * EncryptionAtRest configuration, wired to each other by reference.
  */
+import * as awsSdk from "@pulumi/aws";
+import * as mongodbatlas from "@pulumi/mongodbatlas";
+import { AtlasCustomerKeyEncryption, type AtlasCustomerKeyEncryptionArgs } from "../../../infra/components/operational-data/customer-key-encryption";
 import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/check/mock-outputs";
 import type { Recording, Registration } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
+import { tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, runStack } from "../../harness/stack";
 import { atlasProviderUrn, PROJECT_ID, providersOf, T } from "./helpers";
 
@@ -127,4 +131,35 @@ test("at preview the key's region and the switch are known; the key and role ids
         awsKmsConfig: { enabled: true, customerMasterKeyId: UNKNOWN, region: "AP_SOUTHEAST_2", roleId: UNKNOWN },
     });
     expect(named(preview, `${C}-key`, "aws:kms/key:Key").inputs["multiRegion"]).toBe(false);
+});
+
+describe("AtlasCustomerKeyEncryption on its own (no config validation in front of it)", () => {
+    function build(args: Partial<AtlasCustomerKeyEncryptionArgs>) {
+        return tryBuildAlone(() => {
+            const atlas = new mongodbatlas.Provider("atlas", {});
+            const aws = new awsSdk.Provider("aws", { region: "ap-southeast-2" });
+            new AtlasCustomerKeyEncryption("e", { projectId: "p", keyRegion: "ap-southeast-2", stem: "test", ...args }, { providers: [atlas, aws] });
+        });
+    }
+    const ONLY_STACK_AND_PROVIDERS = ["pulumi:pulumi:Stack", T.provider, "pulumi:providers:aws"];
+
+    test("refuses a key region outside Australia before anything is registered", async () => {
+        expect(await build({ keyRegion: "us-east-1" as "ap-southeast-2" })).toEqual({
+            error:
+                'AtlasCustomerKeyEncryption e: keyRegion = "us-east-1" is not allowed; expected an Australian AWS region (ap-southeast-2 | ap-southeast-4); ' +
+                "data policy §02 keeps data in Australia.",
+            registered: ONLY_STACK_AND_PROVIDERS,
+        });
+    });
+
+    test("refuses a key deletion window outside AWS KMS's 7–30 days before anything is registered", async () => {
+        expect(await build({ keyDeletionWindowInDays: 45 })).toEqual({
+            error: "AtlasCustomerKeyEncryption e: keyDeletionWindowInDays = 45 is not allowed; expected a whole number of days from 7 to 30 (the AWS KMS limits), or none for 30.",
+            registered: ONLY_STACK_AND_PROVIDERS,
+        });
+    });
+
+    test("builds the chain in Melbourne with a 7-day window", async () => {
+        expect((await build({ keyRegion: "ap-southeast-4", keyDeletionWindowInDays: 7 })).error).toBeUndefined();
+    });
 });

@@ -6,7 +6,8 @@
 import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/database-users";
 import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -81,12 +82,12 @@ test("the component's outputs are the user names (IAM role ARNs: no credential e
 
 describe("LeastPrivilegeDatabaseUsers on its own (no config validation in front of it)", () => {
     function withGrant(grant: DatabaseGrant) {
-        return constructAlone(
-            (opts) =>
+        return tryBuildAlone(
+            () =>
                 new LeastPrivilegeDatabaseUsers(
                     "u",
                     { projectId: "p", clusterName: "c", users: [{ key: "app", awsIamRoleArn: "arn:aws:iam::111122223333:role/app", roles: [grant] }] },
-                    opts,
+                    onAtlas(),
                 ),
         );
     }
@@ -95,13 +96,13 @@ describe("LeastPrivilegeDatabaseUsers on its own (no config validation in front 
         // A caller that casts around the type, as the schema would otherwise have refused it.
         expect(await withGrant({ database: "allotrac", role: "dbAdmin" as DatabaseGrant["role"] })).toEqual({
             error:
-                "LeastPrivilegeDatabaseUsers u: users[app].roles role = dbAdmin on database allotrac is not allowed; " +
+                'LeastPrivilegeDatabaseUsers u: users[app].roles[0] = {"database":"allotrac","role":"dbAdmin"} is not allowed; ' +
                 "expected read or readWrite on an application database, never on admin, local or config (data policy §03).",
             registered: ONLY_STACK_AND_PROVIDER,
         });
         expect(await withGrant({ database: "admin", role: "read" })).toEqual({
             error:
-                "LeastPrivilegeDatabaseUsers u: users[app].roles role = read on database admin is not allowed; " +
+                'LeastPrivilegeDatabaseUsers u: users[app].roles[0] = {"database":"admin","role":"read"} is not allowed; ' +
                 "expected read or readWrite on an application database, never on admin, local or config (data policy §03).",
             registered: ONLY_STACK_AND_PROVIDER,
         });

@@ -5,7 +5,7 @@
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type * as pulumi from "@pulumi/pulumi";
 import { mockAtlasId } from "../../../infra/check/mock-outputs";
-import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/check/recorder";
+import type { Recording, Registration } from "../../../infra/check/recorder";
 import { named, providerUrn } from "../../harness/stack";
 
 /** The Atlas project id, as the mocks compute it. */
@@ -41,31 +41,12 @@ export function providersOf(regs: readonly Registration[]): { name: string; prov
     return regs.map((r) => ({ name: r.name, provider: providerUrn(r.provider) }));
 }
 
-/** What building one component on its own did: the error it threw (if any) and the types registered. */
-export interface ConstructedAlone {
-    readonly error: string | undefined;
-    readonly registered: readonly string[];
-}
-
 /**
- * Builds one component on its own, outside the stack and its config validation, on an explicit Atlas provider
- * (`atlas`), as a caller that bypasses the schema would. Shows whether the component's own argument checks refuse
- * before anything is registered: a refusal leaves only the root stack and that provider.
+ * Options that put a component built alone (tests/harness/build-alone.ts) on an explicit Atlas provider, `atlas`,
+ * as the stack does.
  */
-export async function constructAlone(build: (opts: pulumi.ComponentResourceOptions) => unknown): Promise<ConstructedAlone> {
-    try {
-        const rec = await runProgram(
-            () => {
-                const provider = new mongodbatlas.Provider("atlas", {});
-                build({ providers: [provider] });
-            },
-            { project: "component-test", stack: "test", config: {} },
-        );
-        return { error: undefined, registered: rec.registrations.map((r) => r.type) };
-    } catch (e) {
-        if (!(e instanceof ProgramError)) throw e;
-        return { error: e.message, registered: e.registrations.map((r) => r.type) };
-    }
+export function onAtlas(): pulumi.ComponentResourceOptions {
+    return { providers: [new mongodbatlas.Provider("atlas", {})] };
 }
 
 /** What a refused construction leaves registered: the root stack and the explicit provider, nothing else. */

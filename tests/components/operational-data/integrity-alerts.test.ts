@@ -7,7 +7,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { IntegrityAlerts } from "../../../infra/components/operational-data/integrity-alerts";
 import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 /** How many alert configurations prod declares (the event types of the first test). */
 const PROD_ALERTS = 10;
@@ -148,7 +149,7 @@ test("the CPU and disk thresholds come from config", async () => {
 test("the component's outputs are Atlas's id of each alert configuration, by suffix (ids only, never a notification token)", async () => {
     let ids: Record<string, pulumi.Output<string>> = {};
     let own: Record<string, pulumi.Output<string>> = {};
-    const built = await constructAlone((opts) => {
+    const built = await tryBuildAlone(() => {
         const alerts = new IntegrityAlerts(
             "a",
             {
@@ -160,7 +161,7 @@ test("the component's outputs are Atlas's id of each alert configuration, by suf
                 compliancePolicy: false,
                 resourcePolicy: true,
             },
-            opts,
+            onAtlas(),
         );
         ids = { ...alerts.alertConfigurationIds };
         own = Object.fromEntries(Object.entries(alerts.alerts).map(([k, a]) => [k, a.alertConfigurationId]));

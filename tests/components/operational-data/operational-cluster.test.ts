@@ -10,7 +10,8 @@ import type { Recording } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
 import { AU_ATLAS_REGIONS } from "../../../infra/residency";
 import { childrenOf, named, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -110,8 +111,8 @@ test("at preview every setting the policy pack reads is known; only the new proj
 
 describe("OperationalCluster on its own (no config validation in front of it)", () => {
     function withPrimaryNodes(electableNodes: number) {
-        return constructAlone(
-            (opts) =>
+        return tryBuildAlone(
+            () =>
                 new OperationalCluster(
                     "c",
                     {
@@ -121,7 +122,7 @@ describe("OperationalCluster on its own (no config validation in front of it)", 
                         mongoDbMajorVersion: "8.0",
                         primaryRegion: { name: "AP_SOUTHEAST_2", electableNodes },
                     },
-                    opts,
+                    onAtlas(),
                 ),
         );
     }
@@ -131,6 +132,31 @@ describe("OperationalCluster on its own (no config validation in front of it)", 
             error: "OperationalCluster c: primaryRegion.electableNodes = 2 is not allowed; expected a whole number, at least 3 (automatic failover, data policy §06).",
             registered: ONLY_STACK_AND_PROVIDER,
         });
+    });
+
+    test("refuses a primary or secondary region outside Australia before anything is registered", async () => {
+        const outside = (field: string) => ({
+            error:
+                `OperationalCluster c: ${field} = "US_EAST_1" is not allowed; expected an Australian Atlas region (AP_SOUTHEAST_2 | AP_SOUTHEAST_4 | ` +
+                "AUSTRALIA_SOUTHEAST_1 | AUSTRALIA_SOUTHEAST_2 | AUSTRALIA_EAST | AUSTRALIA_SOUTH_EAST | AUSTRALIA_CENTRAL | AUSTRALIA_CENTRAL_2); " +
+                "data policy §02 keeps operational data in Australia.",
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+        const args = { projectId: "p", clusterName: "c", instanceSize: "M30", mongoDbMajorVersion: "8.0" };
+        const us = "US_EAST_1" as "AP_SOUTHEAST_2";
+        expect(await tryBuildAlone(() => new OperationalCluster("c", { ...args, primaryRegion: { name: us, electableNodes: 3 } }, onAtlas()))).toEqual(
+            outside("primaryRegion.name"),
+        );
+        expect(
+            await tryBuildAlone(
+                () =>
+                    new OperationalCluster(
+                        "c",
+                        { ...args, primaryRegion: { name: "AP_SOUTHEAST_2", electableNodes: 3 }, secondaryRegion: { name: us, electableNodes: 2 } },
+                        onAtlas(),
+                    ),
+            ),
+        ).toEqual(outside("secondaryRegion.name"));
     });
 
     test("builds the cluster with 3", async () => {

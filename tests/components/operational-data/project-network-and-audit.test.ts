@@ -5,11 +5,12 @@
 import { ProjectNetworkAndAudit } from "../../../infra/components/operational-data/project-network-and-audit";
 import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 /** The network rule as the component states it (infra/network.ts `NETWORK_ACCESS_RULE`). */
 const RULE =
-    "an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).";
+    "an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03)";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -84,17 +85,17 @@ test("the component's outputs are the access list's CIDR blocks and the auditing
 
 describe("ProjectNetworkAndAudit on its own (no config validation in front of it)", () => {
     function withEntry(cidr: string) {
-        return constructAlone((opts) => new ProjectNetworkAndAudit("n", { projectId: "p", ipAccessList: [{ cidr, comment: "test" }] }, opts));
+        return tryBuildAlone(() => new ProjectNetworkAndAudit("n", { projectId: "p", ipAccessList: [{ cidr, comment: "test" }] }, onAtlas()));
     }
 
     test("refuses 0.0.0.0/0 and a public /16 before anything is registered", async () => {
         expect(await withEntry("0.0.0.0/0")).toEqual({
-            error: `ProjectNetworkAndAudit n: ipAccessList cidr = 0.0.0.0/0 is not allowed (wider than /16 (0.0.0.0/0 and other internet-wide ranges are refused)); expected ${RULE}`,
+            error: `ProjectNetworkAndAudit n: ipAccessList[0].cidr = "0.0.0.0/0" is not allowed; expected ${RULE}; this one is wider than /16 (0.0.0.0/0 and other internet-wide ranges are refused).`,
             registered: ONLY_STACK_AND_PROVIDER,
         });
         // A public /16 is 65,536 addresses of somebody else's network.
         expect(await withEntry("52.64.0.0/16")).toEqual({
-            error: `ProjectNetworkAndAudit n: ipAccessList cidr = 52.64.0.0/16 is not allowed (a public block wider than /24); expected ${RULE}`,
+            error: `ProjectNetworkAndAudit n: ipAccessList[0].cidr = "52.64.0.0/16" is not allowed; expected ${RULE}; this one is a public block wider than /24.`,
             registered: ONLY_STACK_AND_PROVIDER,
         });
     });

@@ -2,9 +2,9 @@
  * The org-level Atlas Resource Policy, asserted exactly (data policy "02.operational-data": clusters in
  * Australia; "05.encryption-and-access-control": no internet-wide access list): the Cedar text Atlas enforces.
  */
-import { CEDAR_REGION, residencyPolicyBodies } from "../../../infra/components/operational-data/residency-guardrail";
+import { residencyPolicyBodies } from "../../../infra/components/operational-data/residency-guardrail";
 import type { Recording } from "../../../infra/check/recorder";
-import { AU_ATLAS_REGIONS } from "../../../infra/residency";
+import { AU_ATLAS_REGIONS, CEDAR_REGION } from "../../../infra/residency";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { atlasProviderUrn, providersOf, T } from "./helpers";
 
