@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { isConfigSecret, isEngineRun } from "./pulumi-internals";
 import { findPlaceholders } from "./schema/placeholders";
-import { describeIssue, type ConfigIssue } from "./schema/issues";
+import { describeIssue, type ConfigIssue, type CrossCheck } from "./schema/issues";
 import { redisSchema } from "./schema/ephemeral-data";
 import { guardrailsSchema } from "./schema/guardrails";
 import { identitySchema } from "./schema/identity";
@@ -18,7 +18,7 @@ import { atlasSchema, atlasStackChecks } from "./schema/operational-data";
 import { awsSchema, gcpSchema } from "./schema/platform";
 import { staticFilesSchema } from "./schema/static-files";
 
-export { describeIssue, type ConfigIssue };
+export { describeIssue, type ConfigIssue, type CrossCheck };
 
 /** The project's config namespace: the `name` in Pulumi.yaml. */
 export const CONFIG_NAMESPACE = "data-platform";
@@ -122,14 +122,8 @@ export type StackSections = { readonly [K in keyof Sections]: z.infer<Sections[K
 /** The validated stack configuration. */
 export type StackConfig = StackSections & { readonly secrets: Secrets };
 
-/**
- * Rules that span sections and secrets, declared beside their area's schema. They run once every section is
- * valid, and their problems join the others in the one {@link ConfigError}. `secretsSet` holds the secret keys
- * that have a value.
- */
-export type CrossCheck = (sections: StackSections, secretsSet: ReadonlySet<string>) => ConfigIssue[];
-
-const CROSS_CHECKS: readonly CrossCheck[] = [atlasStackChecks];
+/** Rules that span sections and secrets (see {@link CrossCheck}), each declared beside its area's schema. */
+const CROSS_CHECKS: readonly CrossCheck<StackSections>[] = [atlasStackChecks];
 
 /** The stack configuration is invalid; the message lists every problem. */
 export class ConfigError extends pulumi.RunError {

@@ -12,6 +12,13 @@ export interface ConfigIssue {
     readonly unknownKey?: boolean;
 }
 
+/**
+ * A rule that spans sections and secrets, declared beside its area's schema and run by infra/config.ts once every
+ * section is valid; its problems join the others in the one ConfigError. `S` is the sections it reads (validated),
+ * `secretsSet` the secret keys that have a value.
+ */
+export type CrossCheck<S> = (sections: S, secretsSet: ReadonlySet<string>) => ConfigIssue[];
+
 /** `data-platform:aws.region = "us-east-1" is not allowed; expected …` */
 export function describeIssue(issue: ConfigIssue): string {
     if (issue.unknownKey) {

@@ -12,8 +12,8 @@
  * exceed the hourly snapshots' retention. Sources: Atlas "Cluster Configuration Options" and
  * "Back Up Your Cluster" (policy items), the `@pulumi/mongodbatlas` 4.16.0 docs of `CloudBackupSchedule`.
  */
-import type { CrossCheck } from "../config";
-import type { ConfigIssue } from "./issues";
+import type { ConfigIssue, CrossCheck } from "./issues";
+import type { AwsConfig } from "./platform";
 import { z } from "zod";
 import { ATLAS_REGION_PROVIDER, AU_ATLAS_REGIONS, REGION_RULE } from "../residency";
 import { APPLICATION_ROLES, isSystemDatabase } from "../rules/database-access";
@@ -323,7 +323,7 @@ function atlasCrossChecks(atlas: z.output<typeof atlasShape>, ctx: z.RefinementC
  *
  * (The Atlas API key pair, both or neither, is declared with `pairWith` on the secret settings.)
  */
-export const atlasStackChecks: CrossCheck = (sections, secretsSet) => {
+export const atlasStackChecks: CrossCheck<{ readonly atlas: AtlasConfig; readonly aws: AwsConfig }> = (sections, secretsSet) => {
     const issues: ConfigIssue[] = [];
     const target = sections.atlas.alerts.notification;
     const tokenKey = "data-platform:atlasAlertToken";
