@@ -1,6 +1,6 @@
 import { DAILY_BACKUP_RETENTION_DAYS } from "../../rules/backup-retention";
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 const DAYS_PER_UNIT: Record<string, number> = { days: 1, weeks: 7, months: 31, years: 365 };
 

@@ -9,7 +9,7 @@ import {
 import { AU_AWS_REGIONS, AU_AZURE_REGIONS, AU_GCP_REGIONS, isOneOf } from "../../residency";
 import { stackPolicy } from "../lib/define";
 import { peek, type Peeked } from "../lib/props";
-import { T, isOneOfTypes } from "../lib/types";
+import { T, isOneOfTypes } from "../lib/tokens";
 
 /**
  * Any data flow the stack itself configures to a destination outside Australia goes to a processor declared in

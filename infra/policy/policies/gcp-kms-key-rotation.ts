@@ -1,6 +1,6 @@
 import { MAX_KEY_ROTATION_DAYS } from "../../rules/key-rotation";
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 const SECONDS_PER_DAY = 86_400;
 

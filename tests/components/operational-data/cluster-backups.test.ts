@@ -8,7 +8,8 @@ import { ClusterBackups, type SnapshotCopy } from "../../../infra/components/ope
 import type { Recording } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, ZONE_ID } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
 import { tryBuildAlone } from "../../harness/build-alone";
 
 const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
@@ -32,13 +33,13 @@ beforeAll(async () => {
 test("in prod: one schedule, no compliance policy (its switch is off), on the Atlas provider", () => {
     const component = named(rec, "atlas-backups", "data-platform:operational-data:ClusterBackups");
     const children = childrenOf(rec, component);
-    expect(children.map((c) => c.type)).toEqual([T.schedule]);
+    expect(children.map((c) => c.type)).toEqual([TYPES.atlasBackupSchedule]);
     expect(providersOf(children)).toEqual([{ name: "atlas-backups-schedule", provider: atlasProviderUrn(rec) }]);
-    expect(ofType(rec, T.compliancePolicy)).toEqual([]);
+    expect(ofType(rec, TYPES.atlasBackupCompliancePolicy)).toEqual([]);
 });
 
 test("the schedule: daily snapshots kept exactly 30 days, 6-hourly kept 7, a 7-day point-in-time window, copies to Melbourne", () => {
-    const schedule = named(rec, "atlas-backups-schedule", T.schedule);
+    const schedule = named(rec, "atlas-backups-schedule", TYPES.atlasBackupSchedule);
     expect(schedule.inputs).toEqual({
         projectId: PROJECT_ID,
         clusterName: CLUSTER,
@@ -58,8 +59,8 @@ test("the schedule: daily snapshots kept exactly 30 days, 6-hourly kept 7, a 7-d
 });
 
 test("the schedule names the cluster by reference (so it waits for it), and copies the cluster's own zone", () => {
-    const schedule = named(rec, "atlas-backups-schedule", T.schedule);
-    const cluster = named(rec, "atlas-cluster", T.cluster).urn;
+    const schedule = named(rec, "atlas-backups-schedule", TYPES.atlasBackupSchedule);
+    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster).urn;
     expect(schedule.propertyDependencies["clusterName"]).toEqual([cluster]);
     expect(schedule.propertyDependencies["projectId"]).toEqual([cluster]);
     expect(schedule.propertyDependencies["copySettings"]).toEqual([cluster]);
@@ -85,7 +86,7 @@ test("with the compliance policy switched on: the same items as an undeletable f
                 authorizedUser: { firstName: "Dana", lastName: "Nguyen", email: "security@allotrac.com.au" },
             }),
     });
-    const policy = named(withPolicy, "atlas-backups-compliance-policy", T.compliancePolicy);
+    const policy = named(withPolicy, "atlas-backups-compliance-policy", TYPES.atlasBackupCompliancePolicy);
     expect(policy.inputs).toEqual({
         projectId: PROJECT_ID,
         authorizedEmail: "security@allotrac.com.au",
@@ -99,14 +100,14 @@ test("with the compliance policy switched on: the same items as an undeletable f
         policyItemDaily: DAILY_30,
     });
     expect(policy.options.protect).toBe(true);
-    expect(policy.dependencies).toContain(named(withPolicy, "atlas-backups-schedule", T.schedule).urn);
-    expect(named(withPolicy, "atlas-backups-schedule", T.schedule).inputs["skipDestroy"]).toBe(true);
+    expect(policy.dependencies).toContain(named(withPolicy, "atlas-backups-schedule", TYPES.atlasBackupSchedule).urn);
+    expect(named(withPolicy, "atlas-backups-schedule", TYPES.atlasBackupSchedule).inputs["skipDestroy"]).toBe(true);
     expect((withPolicy.outputs["atlasBackupSchedule"] as { compliancePolicy: boolean }).compliancePolicy).toBe(true);
 });
 
 test("without a copy region: no copy settings, no copy-policy switch (it is one-way in Atlas), no updateCopySnapshots (Atlas refuses it without copies)", async () => {
     const noCopy = await runStack({ mutate: (c) => delete c["data-platform:atlas"].backup.copyRegion });
-    expect(named(noCopy, "atlas-backups-schedule", T.schedule).inputs).toEqual({
+    expect(named(noCopy, "atlas-backups-schedule", TYPES.atlasBackupSchedule).inputs).toEqual({
         projectId: PROJECT_ID,
         clusterName: CLUSTER,
         referenceHourOfDay: 16,
@@ -120,14 +121,14 @@ test("without a copy region: no copy settings, no copy-policy switch (it is one-
 });
 
 test("the daily item and its copies keep exactly the published 30 days (config refuses any other figure)", async () => {
-    const inputs = named(await runStack(), "atlas-backups-schedule", T.schedule).inputs as any;
+    const inputs = named(await runStack(), "atlas-backups-schedule", TYPES.atlasBackupSchedule).inputs as any;
     expect(inputs.policyItemDaily).toEqual({ frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 });
     expect(inputs.copySettings[0].copyPolicyItems[1]).toEqual({ frequencyType: "daily", retentionUnit: "days", retentionValue: 30 });
 });
 
 test("at preview the retention, window and copy region are known, so the policy pack can check them", async () => {
     const preview = await runStack({ preview: true });
-    const inputs = named(preview, "atlas-backups-schedule", T.schedule).inputs as any;
+    const inputs = named(preview, "atlas-backups-schedule", TYPES.atlasBackupSchedule).inputs as any;
     expect(inputs.policyItemDaily).toEqual(DAILY_30);
     expect(inputs.policyItemHourly).toEqual(HOURLY);
     expect(inputs.restoreWindowDays).toBe(7);
@@ -183,7 +184,7 @@ describe("ClusterBackups on its own (no config validation in front of it)", () =
     test("builds the schedule with 30", async () => {
         expect(await withDailyRetention(30)).toEqual({
             error: undefined,
-            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:ClusterBackups", T.schedule],
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:ClusterBackups", TYPES.atlasBackupSchedule],
         });
     });
 });

@@ -4,6 +4,7 @@
  */
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import type * as pulumi from "@pulumi/pulumi";
+import { TYPES } from "../../../infra/policy/lib/tokens";
 import { mockAtlasId } from "../../../infra/check/mock-outputs";
 import type { Recording, Registration } from "../../../infra/check/recorder";
 import { named, providerUrn } from "../../harness/stack";
@@ -15,25 +16,10 @@ export const CLUSTER = "allotrac-prod-ops";
 /** The replica set's zone id, as the mocks compute it. */
 export const ZONE_ID = mockAtlasId("atlas-cluster-zone-0");
 
-export const T = {
-    project: "mongodbatlas:index/project:Project",
-    cluster: "mongodbatlas:index/advancedCluster:AdvancedCluster",
-    schedule: "mongodbatlas:index/cloudBackupSchedule:CloudBackupSchedule",
-    compliancePolicy: "mongodbatlas:index/backupCompliancePolicy:BackupCompliancePolicy",
-    accessSetup: "mongodbatlas:index/cloudProviderAccessSetup:CloudProviderAccessSetup",
-    accessAuthorization: "mongodbatlas:index/cloudProviderAccessAuthorization:CloudProviderAccessAuthorization",
-    encryptionAtRest: "mongodbatlas:index/encryptionAtRest:EncryptionAtRest",
-    accessList: "mongodbatlas:index/projectIpAccessList:ProjectIpAccessList",
-    auditing: "mongodbatlas:index/auditing:Auditing",
-    databaseUser: "mongodbatlas:index/databaseUser:DatabaseUser",
-    alert: "mongodbatlas:index/alertConfiguration:AlertConfiguration",
-    resourcePolicy: "mongodbatlas:index/resourcePolicy:ResourcePolicy",
-    provider: "pulumi:providers:mongodbatlas",
-} as const;
 
 /** The explicit Atlas provider's URN. */
 export function atlasProviderUrn(rec: Recording): string {
-    return named(rec, "atlas", T.provider).urn;
+    return named(rec, "atlas", TYPES.atlasProvider).urn;
 }
 
 /** `{name, provider}` of each registration, for comparing against the expected provider in one assertion. */

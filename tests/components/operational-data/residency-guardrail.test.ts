@@ -6,7 +6,8 @@ import { residencyPolicyBodies } from "../../../infra/components/operational-dat
 import type { Recording } from "../../../infra/check/recorder";
 import { AU_ATLAS_REGIONS, CEDAR_REGION } from "../../../infra/residency";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, providersOf, T } from "./helpers";
+import { atlasProviderUrn, providersOf } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
 
 const REGION_POLICY = [
     "forbid (",
@@ -47,7 +48,7 @@ beforeAll(async () => {
 test("prod declares one org-level resource policy: Australian regions only, never 0.0.0.0/0", () => {
     const children = childrenOf(rec, named(rec, "atlas-guardrail", "data-platform:operational-data:AtlasResidencyGuardrail"));
     expect(providersOf(children)).toEqual([{ name: "atlas-guardrail", provider: atlasProviderUrn(rec) }]);
-    expect(named(rec, "atlas-guardrail", T.resourcePolicy).inputs).toEqual({
+    expect(named(rec, "atlas-guardrail", TYPES.atlasResourcePolicy).inputs).toEqual({
         orgId: "000000000000000000000000",
         name: "data-policy-australia-only",
         description: "Data policy 02.operational-data: clusters only in Australian regions; no 0.0.0.0/0 on any IP access list.",
@@ -68,6 +69,6 @@ test("the component's outputs are the resource policy's id and name", () => {
 
 test("with its switch off (no Organization Owner key) there is no resource policy", async () => {
     const off = await runStack({ mutate: (c) => (c["data-platform:atlas"].resourcePolicy.enabled = false) });
-    expect(ofType(off, T.resourcePolicy)).toEqual([]);
+    expect(ofType(off, TYPES.atlasResourcePolicy)).toEqual([]);
     expect(off.registrations.filter((r) => r.name === "atlas-guardrail")).toEqual([]);
 });
