@@ -7,12 +7,12 @@ import type * as aws from "@pulumi/aws";
 import type * as mongodbatlas from "@pulumi/mongodbatlas";
 import { AtlasProject } from "../components/operational-data/atlas-project";
 import { ClusterBackups } from "../components/operational-data/cluster-backups";
-import { AtlasCustomerKeyEncryption } from "../components/operational-data/customer-key-encryption";
-import { LeastPrivilegeDatabaseUsers } from "../components/operational-data/database-users";
+import { AtlasCustomerKeyEncryption } from "../components/operational-data/atlas-customer-key-encryption";
+import { LeastPrivilegeDatabaseUsers } from "../components/operational-data/least-privilege-database-users";
 import { IntegrityAlerts, type AlertNotificationTarget } from "../components/operational-data/integrity-alerts";
 import { OperationalCluster } from "../components/operational-data/operational-cluster";
 import { ProjectNetworkAndAudit } from "../components/operational-data/project-network-and-audit";
-import { AtlasResidencyGuardrail } from "../components/operational-data/residency-guardrail";
+import { AtlasResidencyGuardrail } from "../components/operational-data/atlas-residency-guardrail";
 import type { StackConfig } from "../config";
 import { ATLAS_REGION_PROVIDER } from "../residency";
 

@@ -58,8 +58,6 @@ export const dataFlowsToDeclaredProcessors = stackPolicy({
     },
 });
 
-// ---- What a resource sends, and where ------------------------------------------------------------------------
-
 /** One flow as read from a resource, or why it could not be read. */
 type Found =
     | {
@@ -307,8 +305,6 @@ function hostOf(value: string): string {
     }
 }
 
-// ---- Buckets the stack declares -------------------------------------------------------------------------------
-
 type BucketLookup =
     | { readonly kind: "in-stack"; readonly name: string; readonly region: string | undefined }
     | { readonly kind: "outside-stack"; readonly name: string }
@@ -382,8 +378,6 @@ function s3RegionOf(bucket: PolicyResource): string | undefined {
 function gcsInfo(b: PolicyResource): { name: string; location: string | undefined } {
     return { name: knownText(b, "name") ?? b.name, location: knownText(b, "location") };
 }
-
-// ---- Verdict -------------------------------------------------------------------------------------------------
 
 function problemOf(found: Found): string | undefined {
     if ("unreadable" in found) {

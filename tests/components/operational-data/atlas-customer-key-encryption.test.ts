@@ -6,7 +6,7 @@
  */
 import * as awsSdk from "@pulumi/aws";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
-import { AtlasCustomerKeyEncryption, type AtlasCustomerKeyEncryptionArgs } from "../../../infra/components/operational-data/customer-key-encryption";
+import { AtlasCustomerKeyEncryption, type AtlasCustomerKeyEncryptionArgs } from "../../../infra/components/operational-data/atlas-customer-key-encryption";
 import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/check/mock-outputs";
 import type { Recording, Registration } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";

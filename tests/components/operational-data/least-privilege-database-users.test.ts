@@ -3,7 +3,7 @@
  * "05.encryption-and-access-control"): AWS IAM authentication (no password anywhere), read or readWrite on the
  * application database only, scoped to the one cluster.
  */
-import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/database-users";
+import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/least-privilege-database-users";
 import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
 import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf } from "./helpers";

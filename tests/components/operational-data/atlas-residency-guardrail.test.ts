@@ -2,7 +2,7 @@
  * The org-level Atlas Resource Policy, asserted exactly (data policy "02.operational-data": clusters in
  * Australia; "05.encryption-and-access-control": no internet-wide access list): the Cedar text Atlas enforces.
  */
-import { residencyPolicyBodies } from "../../../infra/components/operational-data/residency-guardrail";
+import { residencyPolicyBodies } from "../../../infra/components/operational-data/atlas-residency-guardrail";
 import type { Recording } from "../../../infra/check/recorder";
 import { AU_ATLAS_REGIONS, CEDAR_REGION } from "../../../infra/residency";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
