@@ -121,6 +121,15 @@ export const SECRET_SETTINGS = {
 /** The secret settings that are set, as secret Outputs. */
 export type Secrets = { readonly [K in keyof typeof SECRET_SETTINGS]: pulumi.Output<string> | undefined };
 
+/**
+ * Provider arguments from a credential pair of {@link SECRET_SETTINGS}: both halves as secret Outputs when both are
+ * set, else none, and the provider then reads the pair from its environment. `loadConfig()` has already refused
+ * half a pair (`pairWith`), so "one half set" does not reach here.
+ */
+export function credentialPair<K extends string>(pair: Record<K, pulumi.Output<string> | undefined>): Partial<Record<K, pulumi.Output<string>>> {
+    return Object.values(pair).every((v) => v !== undefined) ? (pair as Record<K, pulumi.Output<string>>) : {};
+}
+
 /** The validated sections of the stack configuration. */
 export type StackSections = { readonly [K in keyof Sections]: z.infer<Sections[K]> };
 

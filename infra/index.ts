@@ -1,6 +1,6 @@
 /**
- * Composition root: read and validate the stack config (nothing is registered if it is wrong), build one
- * explicit provider per cloud, create the components each clause of the data policy asks for, export outputs.
+ * Composition root: read and validate the stack config (nothing is registered if it is wrong), build one explicit
+ * provider per cloud, wire each area of the data policy (infra/areas/), export the areas' outputs.
  *
  * Every resource uses an explicit provider built here from validated config; `Pulumi.<stack>.yaml` sets
  * `pulumi:disable-default-providers: ["*"]`, so a resource that forgot its provider fails instead of landing in
@@ -12,44 +12,23 @@ import * as gcp from "@pulumi/gcp";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { RedisDatabase } from "./components/ephemeral-data/redis-database";
-import { RedisSubscription } from "./components/ephemeral-data/redis-subscription";
-import { AwsRegionDenyScp } from "./components/guardrails/aws-region-deny-scp";
-import { GcpOrgPolicies } from "./components/guardrails/gcp-org-policies";
-import { S3AccountPublicAccessBlock } from "./components/guardrails/s3-account-public-access-block";
-import { Application } from "./components/identity/application";
-import { AttackProtection } from "./components/identity/attack-protection";
-import { AuditLogStream } from "./components/identity/audit-log-stream";
-import { MfaPolicy } from "./components/identity/mfa-policy";
-import { PlatformApi } from "./components/identity/platform-api";
-import { TenantSettings } from "./components/identity/tenant-settings";
-import { UserDatabase } from "./components/identity/user-database";
-import { AtlasProject } from "./components/operational-data/atlas-project";
-import { ClusterBackups } from "./components/operational-data/cluster-backups";
-import { AtlasCustomerKeyEncryption } from "./components/operational-data/customer-key-encryption";
-import { LeastPrivilegeDatabaseUsers } from "./components/operational-data/database-users";
-import { IntegrityAlerts } from "./components/operational-data/integrity-alerts";
-import { OperationalCluster } from "./components/operational-data/operational-cluster";
-import { ProjectNetworkAndAudit } from "./components/operational-data/project-network-and-audit";
-import { AtlasResidencyGuardrail } from "./components/operational-data/residency-guardrail";
-import { operationalDataSettings } from "./components/operational-data/settings";
-import { EncryptedGcsBucket, labelValue } from "./components/static-files/encrypted-gcs-bucket";
-import { EncryptedS3Bucket } from "./components/static-files/encrypted-s3-bucket";
-import { StorageDataAccessAudit } from "./components/static-files/storage-data-access-audit";
+import { ephemeralData } from "./areas/ephemeral-data";
+import { guardrails } from "./areas/guardrails";
+import { identity } from "./areas/identity";
+import { operationalData } from "./areas/operational-data";
+import { staticFiles } from "./areas/static-files";
 import { GcpProjectServices, type GcpServiceKey } from "./components/shared/project-services";
-import { loadConfig } from "./config";
+import { labelValue } from "./components/static-files/encrypted-gcs-bucket";
+import { credentialPair, loadConfig } from "./config";
 import { atlasOrgProviderArgs, awsOrgProviderArgs, gcpOrgProviderArgs, pinnedAccount } from "./providers/org-level";
 import * as rediscloud from "./providers/rediscloud";
 import { whenEnabled } from "./schema/guardrails";
-import { ATLAS_REGION_PROVIDER } from "./schema/operational-data";
 
 export = async function main() {
     const config = loadConfig();
-    const atlasSettings = operationalDataSettings(config);
     const stack = pulumi.getStack();
     const project = pulumi.getProject();
 
-    // ---- Providers (one per cloud, pinned to validated Australian regions) --------------------------------
     const awsProvider = new aws.Provider("aws-au", {
         region: config.aws.region,
         // Pinned to the production account; a placeholder id is left out so that `pulumi preview` does not fail on
@@ -70,303 +49,42 @@ export = async function main() {
         clientId: config.auth0.clientId,
         clientSecret: config.secrets["auth0:clientSecret"],
     });
-    // Atlas: the API key pair from secret config when set (secret Outputs); otherwise no credentials are passed and
-    // the provider plugin reads MONGODB_ATLAS_PUBLIC_KEY / MONGODB_ATLAS_PRIVATE_KEY from the environment.
-    const atlasProvider = new mongodbatlas.Provider("atlas", atlasSettings.provider);
-    // Redis Cloud (through the typed binding in providers/rediscloud, which asks the engine for plugin v1.3.5 from
-    // RedisLabs' GitHub releases): the API key pair as secret Outputs from secret config, or nothing, and then the
-    // binding takes it from REDISCLOUD_API_KEY (or REDISCLOUD_ACCESS_KEY) and REDISCLOUD_SECRET_KEY, both or neither.
-    const [redisApiKey, redisSecretKey] = [config.secrets["rediscloud:apiKey"], config.secrets["rediscloud:secretKey"]];
+    // Atlas and Redis Cloud: the API key pair from secret config, or nothing, and then the plugin (Atlas) or the
+    // binding in providers/rediscloud (Redis Cloud) reads the pair from the environment, both or neither.
+    const atlasProvider = new mongodbatlas.Provider(
+        "atlas",
+        credentialPair({ publicKey: config.secrets["mongodbatlas:publicKey"], privateKey: config.secrets["mongodbatlas:privateKey"] }),
+    );
     const rediscloudProvider = new rediscloud.Provider(
         "rediscloud",
-        redisApiKey !== undefined && redisSecretKey !== undefined ? { apiKey: redisApiKey, secretKey: redisSecretKey } : {},
+        credentialPair({ apiKey: config.secrets["rediscloud:apiKey"], secretKey: config.secrets["rediscloud:secretKey"] }),
     );
     // Random (the generated Redis password): default providers are disabled, so it needs its own explicit one.
     const randomRedisProvider = new random.Provider("random-redis", {});
 
-    // ---- Org-level providers (docs/guardrails.md "Org-level providers"): their own credentials, only while their
+    // Org-level providers (docs/guardrails.md "Org-level providers"): their own credentials, only while their
     // guardrail is on, so the workload providers above never hold organization rights.
     const regionDeny = whenEnabled(config.guardrails.aws.regionDenyScp, "targetId", "organizationsRoleArn");
-    const awsOrgProvider = regionDeny
-        ? new aws.Provider("aws-org", awsOrgProviderArgs(config.aws.region, regionDeny.organizationsRoleArn))
-        : undefined;
+    const awsOrgProvider = regionDeny ? new aws.Provider("aws-org", awsOrgProviderArgs(config.aws.region, regionDeny.organizationsRoleArn)) : undefined;
     const orgPolicies = whenEnabled(config.guardrails.gcp.orgPolicies, "parent", "policyAdminServiceAccount");
     const gcpOrgProvider = orgPolicies ? new gcp.Provider("gcp-org", gcpOrgProviderArgs(config, orgPolicies.policyAdminServiceAccount)) : undefined;
     const atlasOrgProvider = config.atlas.resourcePolicy.enabled ? new mongodbatlas.Provider("atlas-org", atlasOrgProviderArgs(config)) : undefined;
 
-    // ---- Google Cloud APIs the stack calls (a fresh project refuses them with SERVICE_DISABLED) ------------------
+    // Google Cloud APIs the stack calls (a fresh project refuses them with SERVICE_DISABLED).
     const gcpServiceKeys: GcpServiceKey[] = ["cloudkms", "storage", "logging", "cloudresourcemanager", ...(orgPolicies ? (["orgpolicy"] as const) : [])];
     const gcpServices = new GcpProjectServices("gcp-services", { project: config.gcp.project, services: gcpServiceKeys }, { providers: [gcpProvider] });
 
-    // ---- Static files: S3 (§02, §05, §10) ------------------------------------------------------------------
-    const s3 = config.staticFiles.s3;
-    const accessLogs = new EncryptedS3Bucket(
-        "s3-access-logs",
-        {
-            bucketName: s3.accessLogBucketName,
-            purpose: "S3 server access logs of the static-file buckets",
-            role: {
-                kind: "access-log-target",
-                sourceBucketNames: s3.buckets.map((b) => b.name),
-                sourceAccountId: config.aws.accountId,
-                retentionDays: s3.accessLogRetentionDays,
-            },
-        },
-        { providers: [awsProvider] },
-    );
-    const s3Buckets = s3.buckets.map(
-        (b) =>
-            new EncryptedS3Bucket(
-                `s3-${b.key}`,
-                {
-                    bucketName: b.name,
-                    purpose: b.purpose,
-                    role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy } },
-                },
-                { providers: [awsProvider] },
-            ),
-    );
-
-    // ---- Static files: Cloud Storage (§02, §05, §10) -----------------------------------------------------
-    const gcs = config.staticFiles.gcs;
-    const gcsBuckets = gcs.buckets.map(
-        (b) =>
-            new EncryptedGcsBucket(
-                `gcs-${b.key}`,
-                {
-                    bucketName: b.name,
-                    project: config.gcp.project,
-                    location: config.gcp.region,
-                    keyRotationDays: gcs.keyRotationDays,
-                    softDeleteRetentionDays: gcs.softDeleteRetentionDays,
-                    waitFor: gcpServices.for("cloudkms", "storage"),
-                },
-                { providers: [gcpProvider] },
-            ),
-    );
-    new StorageDataAccessAudit(
-        "gcs-data-access-audit",
-        { project: config.gcp.project, waitFor: gcpServices.for("cloudresourcemanager", "logging") },
-        { providers: [gcpProvider] },
-    );
-
-    // ---- Identity: Auth0 (§01, §02 identity data, §03 RBAC and tenant data, §05, §10) — docs/identity.md ----
-    const idp = config.auth0;
-    const onAuth0 = { providers: [auth0Provider] };
-    const auth0Tenant = new TenantSettings(
-        "auth0-tenant",
-        {
-            friendlyName: idp.tenant.friendlyName,
-            supportEmail: idp.tenant.supportEmail,
-            supportUrl: idp.tenant.supportUrl,
-            sessionLifetimeHours: idp.tenant.sessionLifetimeHours,
-            idleSessionLifetimeHours: idp.tenant.idleSessionLifetimeHours,
-            customDomain: idp.customDomain,
-        },
-        onAuth0,
-    );
-    new AttackProtection("auth0-attack-protection", {}, onAuth0);
-    new MfaPolicy("auth0-mfa", { factors: idp.mfa.factors }, onAuth0);
-    const platformApi = new PlatformApi(
-        "auth0-platform-api",
-        {
-            identifier: idp.api.identifier,
-            displayName: idp.api.name,
-            accessTokenLifetimeSeconds: idp.api.accessTokenLifetimeSeconds,
-            permissions: idp.api.permissions,
-            roles: idp.roles,
-        },
-        onAuth0,
-    );
-    const auth0Apps = idp.applications.map(
-        (a) =>
-            new Application(
-                `auth0-app-${a.key}`,
-                {
-                    displayName: a.name,
-                    description: a.description,
-                    appType: a.appType,
-                    customerFacing: a.customerFacing,
-                    callbackUrls: a.callbackUrls,
-                    logoutUrls: a.logoutUrls,
-                    webOrigins: a.webOrigins,
-                    // A refresh token must not keep a user signed in longer than the tenant's session limits allow.
-                    refreshTokenLifetimeSeconds: idp.tenant.sessionLifetimeHours * 3600,
-                    refreshTokenIdleLifetimeSeconds: idp.tenant.idleSessionLifetimeHours * 3600,
-                    // After the tenant turns off enableClientConnections, or the client lands on every connection.
-                    waitFor: [auth0Tenant.tenant],
-                },
-                onAuth0,
-            ),
-    );
-    const userDatabase = new UserDatabase(
-        "auth0-users",
-        { connectionName: idp.database.name, passwordPolicy: idp.database.passwordPolicy, enabledClientIds: auth0Apps.map((a) => a.clientId) },
-        onAuth0,
-    );
-    const auditLogStream = new AuditLogStream(
-        "auth0-audit-log-stream",
-        { awsAccountId: idp.logStream.awsAccountId, awsRegion: idp.logStream.awsRegion },
-        onAuth0,
-    );
-    // ---- end Identity ------------------------------------------------------------------------------------------
-
-    // ---- Operational data: MongoDB Atlas (§02, §03, §05, §06, §09, §10) — docs/operational-data.md -----------
-    const atlas = config.atlas;
-    const onAtlas = { providers: [atlasProvider] };
-    const atlasProject = new AtlasProject("atlas-project", { orgId: atlas.orgId, projectName: atlas.projectName }, onAtlas);
-    // The KMS key and the IAM role Atlas assumes are AWS resources: the component gets both providers.
-    const atlasEncryption = new AtlasCustomerKeyEncryption(
-        "atlas-encryption",
-        { projectId: atlasProject.projectId, keyRegion: config.aws.region, stem: atlas.projectName },
-        { providers: [atlasProvider, awsProvider] },
-    );
-    const atlasCluster = new OperationalCluster(
-        "atlas-cluster",
-        {
-            // From the encryption-at-rest configuration: Atlas requires it before a cluster that uses the key.
-            projectId: atlasEncryption.projectId,
-            clusterName: atlas.cluster.name,
-            instanceSize: atlas.cluster.instanceSize,
-            mongoDbMajorVersion: atlas.cluster.mongoDbMajorVersion,
-            primaryRegion: atlas.cluster.regions.primary,
-            ...(atlas.cluster.regions.secondary ? { secondaryRegion: atlas.cluster.regions.secondary } : {}),
-        },
-        onAtlas,
-    );
-    const atlasBackup = atlas.backup;
-    const atlasBackups = new ClusterBackups(
-        "atlas-backups",
-        {
-            projectId: atlasCluster.projectId,
-            clusterName: atlasCluster.clusterName,
-            zoneId: atlasCluster.zoneId,
-            dailyRetentionDays: atlasBackup.dailyRetentionDays,
-            hourly: atlasBackup.hourly,
-            restoreWindowDays: atlasBackup.restoreWindowDays,
-            snapshotHourUtc: atlasBackup.snapshotHourUtc,
-            ...(atlasBackup.copyRegion
-                ? { copy: { regionName: atlasBackup.copyRegion, cloudProvider: ATLAS_REGION_PROVIDER[atlasBackup.copyRegion] } }
-                : {}),
-            ...(atlasBackup.compliancePolicy.enabled && atlasBackup.compliancePolicy.authorizedUser
-                ? { compliancePolicy: { authorizedUser: atlasBackup.compliancePolicy.authorizedUser } }
-                : {}),
-        },
-        onAtlas,
-    );
-    new ProjectNetworkAndAudit("atlas-access", { projectId: atlasCluster.projectId, ipAccessList: atlas.ipAccessList }, onAtlas);
-    new LeastPrivilegeDatabaseUsers(
-        "atlas-db-users",
-        { projectId: atlasCluster.projectId, clusterName: atlasCluster.clusterName, users: atlas.databaseUsers },
-        onAtlas,
-    );
-    new IntegrityAlerts(
-        "atlas-alerts",
-        {
-            projectId: atlasProject.projectId,
-            notification: atlasSettings.alertNotification,
-            cpuPercent: atlas.alerts.cpuPercent,
-            diskPercent: atlas.alerts.diskPercent,
-            snapshotCopies: atlasBackup.copyRegion !== undefined,
-            compliancePolicy: atlasBackup.compliancePolicy.enabled,
-            resourcePolicy: atlas.resourcePolicy.enabled,
-        },
-        onAtlas,
-    );
-    if (atlas.resourcePolicy.enabled) {
-        // Org-wide: through the org-level provider and its Organization Owner key, never the workload key.
-        new AtlasResidencyGuardrail("atlas-guardrail", { orgId: atlas.orgId }, { providers: [atlasOrgProvider!] });
-    }
-    // ---- end Operational data ------------------------------------------------------------------------------------
-
-    // ---- Ephemeral data: Redis Cloud Pro (§02, §03, §05, §06) — docs/ephemeral-data.md -------------------------
-    const redis = config.redis;
-    const redisSubscription = new RedisSubscription(
-        "redis-subscription",
-        {
-            subscriptionName: redis.subscription.name,
-            cloudProvider: redis.subscription.cloudProvider,
-            region: redis.subscription.region,
-            networkingDeploymentCidr: redis.subscription.networkingDeploymentCidr,
-            multipleAvailabilityZones: redis.subscription.multipleAvailabilityZones,
-            paymentMethodId: redis.subscription.paymentMethodId,
-            creationPlan: redis.subscription.creationPlan,
-        },
-        { providers: [rediscloudProvider] },
-    );
-    const redisDatabase = new RedisDatabase(
-        "redis-pubsub",
-        {
-            subscriptionId: redisSubscription.subscriptionId,
-            databaseName: redis.database.name,
-            memoryLimitInGb: redis.database.memoryLimitInGb,
-            throughputMeasurementBy: redis.database.throughputMeasurementBy,
-            throughputMeasurementValue: redis.database.throughputMeasurementValue,
-            sourceIps: redis.database.sourceIps,
-            dataEviction: redis.database.dataEviction,
-            alerts: redis.database.alerts,
-            // From secret config when set; otherwise the component generates one (random provider).
-            ...(config.secrets["data-platform:redisPassword"] ? { password: config.secrets["data-platform:redisPassword"] } : {}),
-        },
-        { providers: [rediscloudProvider, randomRedisProvider] },
-    );
-    // ---- end Ephemeral data ----------------------------------------------------------------------------------------
-
-    // ---- Guardrails: cloud-side denial behind the policy pack (§02, §05, §08) — docs/guardrails.md ---------------
-    // Each switch needs rights beyond the stack's own resources, so each is off unless config turns it on. The
-    // org-level ones go through the org-level providers: the SCP through `aws-org`, the org policies through
-    // `gcp-org`; the account-level S3 block is a setting of the production account, so it stays on `aws-au`.
-    const guardrails = config.guardrails;
-    const awsRegionDeny = regionDeny
-        ? new AwsRegionDenyScp(
-              "aws-region-deny",
-              { targetId: regionDeny.targetId, allowedRegions: regionDeny.allowedRegions },
-              { providers: [awsOrgProvider!] },
-          )
-        : undefined;
-    const s3AccountBlock = guardrails.aws.accountPublicAccessBlock.enabled
-        ? new S3AccountPublicAccessBlock("s3-account-public-access-block", { accountId: config.aws.accountId }, { providers: [awsProvider] })
-        : undefined;
-    const gcpOrgPolicies = orgPolicies
-        ? new GcpOrgPolicies("gcp-org-policies", { parent: orgPolicies.parent, waitFor: gcpServices.for("orgpolicy") }, { providers: [gcpOrgProvider!] })
-        : undefined;
-    // ---- end Guardrails -------------------------------------------------------------------------------------------
+    const files = staticFiles(config, { aws: awsProvider, gcp: gcpProvider, gcpServices });
+    const identityOutputs = identity(config, { auth0: auth0Provider });
+    const operational = operationalData(config, { atlas: atlasProvider, atlasOrg: atlasOrgProvider, aws: awsProvider });
+    const ephemeral = ephemeralData(config, { rediscloud: rediscloudProvider, random: randomRedisProvider });
+    const guardrailOutputs = guardrails(config, { aws: awsProvider, awsOrg: awsOrgProvider, gcpOrg: gcpOrgProvider, gcpServices });
 
     return {
-        s3Buckets: Object.fromEntries(s3.buckets.map((b, i) => [b.key, { name: s3Buckets[i]!.bucketName, arn: s3Buckets[i]!.bucketArn }])),
-        s3AccessLogBucket: accessLogs.bucketName,
-        gcsBuckets: Object.fromEntries(gcs.buckets.map((b, i) => [b.key, { name: gcsBuckets[i]!.bucketName, url: gcsBuckets[i]!.url }])),
-        // Operational data: the connection string is its own output so that only it is secret.
-        atlasCluster: { name: atlasCluster.clusterName, id: atlasCluster.clusterId },
-        atlasConnectionString: atlasCluster.connectionString,
-        atlasBackupSchedule: atlasBackups.summary,
-        // Ephemeral data: ids in the clear; everything a client connects with (endpoints, user, password) is one
-        // secret output, shown only with `pulumi stack output --show-secrets redisConnection`.
-        redisDatabase: { subscriptionId: redisSubscription.subscriptionId, databaseId: redisDatabase.databaseId },
-        redisConnection: pulumi.secret({
-            publicEndpoint: redisDatabase.publicEndpoint,
-            privateEndpoint: redisDatabase.privateEndpoint,
-            username: "default",
-            password: redisDatabase.password,
-            tls: true,
-        }),
-        // Ids and names only: the stack creates no client secret (public clients) and exports no credential.
-        identity: {
-            tenantDomain: idp.domain,
-            ...(auth0Tenant.customDomainVerification
-                ? { customDomain: { domain: idp.customDomain, verification: auth0Tenant.customDomainVerification } }
-                : {}),
-            apiIdentifier: platformApi.identifier,
-            roleIds: platformApi.roleIds,
-            applications: Object.fromEntries(idp.applications.map((a, i) => [a.key, { clientId: auth0Apps[i]!.clientId }])),
-            userDatabase: { id: userDatabase.connectionId, name: userDatabase.connectionName },
-            auditLogPartnerEventSource: auditLogStream.partnerEventSource,
-        },
-        // Guardrails: which are on, and where (ids and names only).
-        guardrails: {
-            ...(awsRegionDeny ? { awsRegionDenyScp: { policyId: awsRegionDeny.policyId, targetId: awsRegionDeny.targetId } } : {}),
-            ...(s3AccountBlock ? { s3AccountPublicAccessBlock: { accountId: s3AccountBlock.accountId } } : {}),
-            ...(gcpOrgPolicies ? { gcpOrgPolicies: { parent: gcpOrgPolicies.parentNode, policies: gcpOrgPolicies.policyNames } } : {}),
-        },
+        ...files,
+        ...operational,
+        ...ephemeral,
+        identity: identityOutputs,
+        guardrails: guardrailOutputs,
     };
 };

@@ -1,5 +1,5 @@
 /**
- * The processor register: every third party the published data policy names, as typed data (issue 8; data policy
+ * The processor register: every third party the published data policy names, as typed data (data policy
  * clauses "02.analytics-support-data", "04.allie-openai", "07.third-party-services", "08.no-third-party-sharing",
  * "08.secure-transfers"; Australian Privacy Principle 8, cross-border disclosure).
  *
@@ -19,8 +19,6 @@
  */
 import type { ClauseId } from "./clauses";
 import type { AuAwsRegion } from "./residency";
-
-// ---- Vocabulary ---------------------------------------------------------------------------------------------
 
 /** Countries where a processor in this register processes data. Add one when a processor needs it. */
 export type Country = "Australia" | "Germany" | "Netherlands" | "United States";
@@ -209,8 +207,6 @@ export interface Processor {
     readonly flows: readonly AllowedFlow[];
 }
 
-// ---- The register -------------------------------------------------------------------------------------------
-
 const NOT_RECORDED: ContractRecord = { status: "not-recorded" };
 
 /** Shared by the twelve vendors §02 lists for user analytics and support data. */
@@ -252,7 +248,7 @@ function unrecordedAnalyticsVendor(id: string, name: string, namedAs: string): P
 const AUTH0_EVENTBRIDGE_AU_REGIONS: readonly AuAwsRegion[] = ["ap-southeast-2"];
 
 export const PROCESSORS: readonly Processor[] = [
-    // ---- Provisioned by this stack -------------------------------------------------------------------------
+    // Provisioned by this stack.
     {
         id: "auth0",
         name: "Auth0 (Okta)",
@@ -383,7 +379,7 @@ export const PROCESSORS: readonly Processor[] = [
         flows: [],
     },
 
-    // ---- Contracts only: §07 services --------------------------------------------------------------------
+    // Contracts only: §07 services.
     {
         id: "stripe",
         name: "Stripe",
@@ -437,7 +433,7 @@ export const PROCESSORS: readonly Processor[] = [
         flows: [],
     },
 
-    // ---- Contracts only: §02 user analytics and support vendors ----------------------------------------
+    // Contracts only: §02 user analytics and support vendors.
     unrecordedAnalyticsVendor("zoho", "Zoho", "Zoho"),
     usAnalyticsVendor("twilio-segment", "Twilio Segment", "Twilio Segment"),
     usAnalyticsVendor("google", "Google", "Google"),
@@ -450,8 +446,6 @@ export const PROCESSORS: readonly Processor[] = [
     unrecordedAnalyticsVendor("vwo", "VWO", "VWO"),
     unrecordedAnalyticsVendor("userflow", "Userflow", "Userflow"),
 ];
-
-// ---- Lookups for the policy pack and the report -------------------------------------------------------------
 
 /** The processor with this id; throws, listing the ids, on an unknown one. */
 export function processor(id: string): Processor {

@@ -4,17 +4,13 @@
  */
 import { z } from "zod";
 import { NETWORK_ACCESS_RULE, networkAccessProblem } from "../network";
-import { AU_AWS_REGIONS, AU_GCP_REGIONS } from "../residency";
+import { AU_AWS_REGIONS, AU_GCP_REGIONS, REGION_RULE } from "../residency";
 
 /** An AWS region in Australia (data policy §02 keeps data in Australia). */
-export const awsRegion = z.enum(AU_AWS_REGIONS, {
-    error: `an Australian AWS region (${AU_AWS_REGIONS.join(" | ")}); data policy §02 keeps data in Australia`,
-});
+export const awsRegion = z.enum(AU_AWS_REGIONS, { error: REGION_RULE.aws });
 
 /** A Google Cloud region in Australia. */
-export const gcpRegion = z.enum(AU_GCP_REGIONS, {
-    error: `an Australian Google Cloud region (${AU_GCP_REGIONS.join(" | ")}); data policy §02 keeps data in Australia`,
-});
+export const gcpRegion = z.enum(AU_GCP_REGIONS, { error: REGION_RULE.gcp });
 
 /** A whole number within bounds, with the bounds in the message. */
 export function intBetween(min: number, max: number, why = ""): z.ZodNumber {

@@ -18,17 +18,9 @@
  */
 import { z } from "zod";
 import { cite } from "../clauses";
-import { AU_REDIS_REGIONS, type AuRedisRegion } from "../residency";
+import { AU_REDIS_REGIONS, REDIS_REGION_CLOUD, redisCloudRegionRule, REGION_RULE } from "../residency";
 import { networkAccessCidr, uniqueBy } from "./common";
 import { isPrivateCidr } from "../network";
-
-/** The cloud each Australian Redis Cloud region belongs to (`cloudProvider.provider` of the subscription). */
-export const REDIS_REGION_CLOUD: Readonly<Record<AuRedisRegion, "AWS" | "GCP">> = {
-    "ap-southeast-2": "AWS",
-    "ap-southeast-4": "AWS",
-    "australia-southeast1": "GCP",
-    "australia-southeast2": "GCP",
-};
 
 /** Why no persistence or backup key is accepted anywhere in the section. */
 export const NO_PERSISTENCE_OR_BACKUP_MSG =
@@ -74,9 +66,7 @@ function section<S extends z.core.$ZodLooseShape>(shape: S) {
 }
 
 /** A Redis Cloud region in Australia (data policy §02: "an Enterprise Redis cluster in Australia"). */
-export const redisRegion = z.enum(AU_REDIS_REGIONS, {
-    error: `an Australian Redis Cloud Pro region (${AU_REDIS_REGIONS.join(" | ")}); data policy ${cite("02.ephemeral-data")}`,
-});
+export const redisRegion = z.enum(AU_REDIS_REGIONS, { error: REGION_RULE.redis });
 
 const NAME_MSG = "a Redis Cloud name: 1–40 letters, digits and '-', starting with a letter and ending with a letter or digit";
 /** Subscription and database names (the provider caps a database name at 40 characters). */
@@ -238,12 +228,11 @@ export const redisSchema = section({
 }).superRefine((redis, ctx) => {
     const { subscription: sub, database: db } = redis;
     if (REDIS_REGION_CLOUD[sub.region] !== sub.cloudProvider) {
-        const regions = AU_REDIS_REGIONS.filter((r) => REDIS_REGION_CLOUD[r] === sub.cloudProvider);
         ctx.addIssue({
             code: "custom",
             path: ["subscription", "region"],
             input: sub.region,
-            message: `a region of ${sub.cloudProvider} (${regions.join(" | ")}), because cloudProvider is ${sub.cloudProvider}`,
+            message: redisCloudRegionRule(sub.cloudProvider),
         });
     }
     const plan = sub.creationPlan;

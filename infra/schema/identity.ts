@@ -18,8 +18,6 @@ const RBAC = cite("03.rbac");
 /** Like `uniqueKeys`, for the `name` of each entry (Auth0 identifies permissions and roles by name). */
 const uniqueNames = (message: string) => uniqueBy<{ name: string }>("name", message);
 
-// ---- Tenant and custom domain -------------------------------------------------------------------------------
-
 const DOMAIN_MSG =
     `the tenant's canonical domain in Auth0's Australian region, <tenant>${AU_AUTH0_DOMAIN_SUFFIX} ` +
     `(the region is fixed when the tenant is created and only this domain shows it; ${IDENTITY}). ` +
@@ -86,8 +84,6 @@ const tenantSchema = z
         }
     });
 
-// ---- Database connection and password policy ----------------------------------------------------------------
-
 const CONNECTION_NAME_MSG =
     "an Auth0 connection name: letters, digits and '-', 1–128 characters, starting and ending with a letter or digit " +
     "(it can never change: renaming replaces the connection and its users)";
@@ -124,8 +120,6 @@ const databaseSchema = z.strictObject({
     passwordPolicy: passwordPolicySchema,
 });
 
-// ---- MFA ----------------------------------------------------------------------------------------------------
-
 /** The second factors this stack offers. SMS, voice and email codes are left out: they can be intercepted. */
 export const MFA_FACTORS = ["otp", "webauthn-roaming", "webauthn-platform", "recovery-code"] as const;
 /** The factors that count as strong on their own (a recovery code only stands in for a lost one). */
@@ -144,8 +138,6 @@ const mfaSchema = z.strictObject({
         })
         .refine((fs) => new Set(fs).size === fs.length, { error: "a list of MFA factors, each named once" }),
 });
-
-// ---- Platform API, permissions and roles ---------------------------------------------------------------------
 
 const PERMISSION_MSG = "a permission name of the form <action>:<resource>, lower-case, e.g. read:operations";
 const permissionName = z.string({ error: PERMISSION_MSG }).regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, { error: PERMISSION_MSG });
@@ -188,8 +180,6 @@ const roleSchema = z.strictObject({
         .refine((ps) => new Set(ps).size === ps.length, { error: "a list of the API's permission names, each named once" }),
 });
 
-// ---- Applications -------------------------------------------------------------------------------------------
-
 /**
  * A native app may also use its own reverse-DNS custom scheme (RFC 8252 §7.1), e.g. `au.com.example.app://callback`;
  * plain `http://` is never accepted.
@@ -229,8 +219,6 @@ const applicationSchema = z
         }
     });
 
-// ---- Audit log stream ---------------------------------------------------------------------------------------
-
 /**
  * EventBridge regions that are both Australian and accepted by the Auth0 provider. The provider's list
  * (terraform-provider-auth0 `log_stream` `sink.aws_region`) has ap-southeast-2 but not ap-southeast-4
@@ -247,8 +235,6 @@ const logStreamSchema = z.strictObject({
             `the audit trail of ${cite("10.staff-access-audit")} stays in Australia`,
     }),
 });
-
-// ---- The section --------------------------------------------------------------------------------------------
 
 /** `data-platform:auth0` */
 export const identitySchema = z

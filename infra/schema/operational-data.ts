@@ -15,25 +15,13 @@
 import type { ConfigIssue, CrossCheck } from "./issues";
 import type { AwsConfig } from "./platform";
 import { z } from "zod";
-import { AU_ATLAS_REGIONS, type AuAtlasRegion } from "../residency";
+import { ATLAS_REGION_PROVIDER, AU_ATLAS_REGIONS, REGION_RULE } from "../residency";
+import { APPLICATION_ROLES, isSystemDatabase } from "../rules/database-access";
+import { DAILY_BACKUP_RETENTION_DAYS, DAILY_BACKUP_RETENTION_RULE } from "../rules/backup-retention";
 import { intBetween, logicalKey, networkAccessCidr, uniqueBy, uniqueKeys } from "./common";
 
-/** The cloud each Australian Atlas region belongs to (`providerName` of a region config, `cloudProvider` of a copy). */
-export const ATLAS_REGION_PROVIDER: Readonly<Record<AuAtlasRegion, "AWS" | "GCP" | "AZURE">> = {
-    AP_SOUTHEAST_2: "AWS",
-    AP_SOUTHEAST_4: "AWS",
-    AUSTRALIA_SOUTHEAST_1: "GCP",
-    AUSTRALIA_SOUTHEAST_2: "GCP",
-    AUSTRALIA_EAST: "AZURE",
-    AUSTRALIA_SOUTH_EAST: "AZURE",
-    AUSTRALIA_CENTRAL: "AZURE",
-    AUSTRALIA_CENTRAL_2: "AZURE",
-};
-
 /** An Atlas region in Australia (data policy §02: "an Atlas-hosted MongoDB cluster located in Australia"). */
-export const atlasRegion = z.enum(AU_ATLAS_REGIONS, {
-    error: `an Australian Atlas region (${AU_ATLAS_REGIONS.join(" | ")}); data policy §02 keeps operational data in Australia`,
-});
+export const atlasRegion = z.enum(AU_ATLAS_REGIONS, { error: REGION_RULE.atlas });
 
 /** Lower-case letters, digits and '-': Atlas cluster names become host names (the first 23 characters count). */
 const clusterName = z
@@ -73,20 +61,18 @@ const iamRoleArn = z
     .string({ error: IAM_ROLE_ARN_MSG })
     .regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: IAM_ROLE_ARN_MSG });
 
-/** Databases that hold MongoDB's own data: no application role may be granted on them. */
-const SYSTEM_DATABASES = ["admin", "local", "config"];
 const DATABASE_MSG = "an application database name (1–63 characters, none of / \\ . \" $ or spaces; not admin, local or config)";
 const databaseName = z
     .string({ error: DATABASE_MSG })
     .regex(/^[^/\\. "$]{1,63}$/, { error: DATABASE_MSG })
-    .refine((d) => !SYSTEM_DATABASES.includes(d), { error: DATABASE_MSG });
+    .refine((d) => !isSystemDatabase(d), { error: DATABASE_MSG });
 
 /**
  * The only database roles an application gets: `read` or `readWrite` on one named database (optionally one
  * collection). `atlasAdmin`, `dbAdmin*`, `*AnyDatabase` and custom roles are refused (data policy §03 RBAC,
  * Atlas "Guidance for Atlas Authorization").
  */
-const databaseRole = z.enum(["read", "readWrite"], {
+const databaseRole = z.enum(APPLICATION_ROLES, {
     error: "read or readWrite (applications get no admin or *AnyDatabase role: data policy §03)",
 });
 
@@ -157,14 +143,8 @@ const atlasShape = z.strictObject({
         }),
     }),
     backup: z.strictObject({
-        /**
-         * Days each daily snapshot is kept: exactly the published figure. Data policy §02 and §06: "backed up daily,
-         * with a 30-day retention period". Fewer days breaks the promise of restorable backups; more keeps deleted
-         * tenant data longer than the policy says. The policy pack (`atlas-backup-daily-retention`) checks the same.
-         */
-        dailyRetentionDays: z.literal(30, {
-            error: "30: data policy §02 and §06 publish a 30-day retention period for daily backups of operational data, so neither fewer nor more days",
-        }),
+        /** Days each daily snapshot is kept: exactly the published figure (infra/rules/backup-retention.ts). */
+        dailyRetentionDays: z.literal(DAILY_BACKUP_RETENTION_DAYS, { error: DAILY_BACKUP_RETENTION_RULE }),
         /** Snapshots taken every few hours, kept a few days: the base of point-in-time restores. */
         hourly: z.strictObject({
             /** Hours between snapshots. */
@@ -172,13 +152,13 @@ const atlasShape = z.strictObject({
                 error: "one of 1, 2, 4, 6, 8 or 12 (the hourly intervals Atlas supports)",
             }),
             /**
-             * Days each hourly snapshot is kept. At most 30, so never longer than the daily snapshots (Atlas keeps
-             * a less frequent item at least as long as a more frequent one).
+             * Days each hourly snapshot is kept. At most the daily retention (Atlas keeps a less frequent item at
+             * least as long as a more frequent one).
              */
-            retentionDays: intBetween(1, 30),
+            retentionDays: intBetween(1, DAILY_BACKUP_RETENTION_DAYS),
         }),
         /** Days back in time a point-in-time (continuous) restore can reach. */
-        restoreWindowDays: intBetween(1, 30),
+        restoreWindowDays: intBetween(1, DAILY_BACKUP_RETENTION_DAYS),
         /** UTC hour at which Atlas takes the daily snapshot (16 = 02:00 in Sydney in winter, 03:00 in summer). */
         snapshotHourUtc: intBetween(0, 23),
         /**

@@ -1,8 +1,10 @@
 /** Stack config for static files (data policy §02 "Static Files: … AWS S3 and Google Cloud Buckets"). */
 import { z } from "zod";
+import { ACCESS_LOG_RETENTION_DAYS } from "../rules/access-log-retention";
+import { MAX_KEY_ROTATION_DAYS } from "../rules/key-rotation";
 import { intBetween, logicalKey, purpose, uniqueKeys } from "./common";
 
-const s3BucketName = z
+export const s3BucketName = z
     .string({ error: "an S3 bucket name: 3–63 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" })
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
         error: "an S3 bucket name: 3–63 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit",
@@ -35,16 +37,22 @@ export const staticFilesSchema = z.strictObject({
             .superRefine(uniqueKeys),
         /** Name of the bucket that receives S3 server access logs for the buckets above. */
         accessLogBucketName: s3BucketName,
-        /** How long S3 server access logs are kept. Default 365 days. */
-        accessLogRetentionDays: intBetween(90, 3650, "access logs are the audit trail of data policy §10").default(365),
+        /** How long S3 server access logs are kept (infra/rules/access-log-retention.ts). Default 365 days. */
+        accessLogRetentionDays: intBetween(
+            ACCESS_LOG_RETENTION_DAYS.min,
+            ACCESS_LOG_RETENTION_DAYS.max,
+            "access logs are the audit trail of data policy §10",
+        ).default(ACCESS_LOG_RETENTION_DAYS.default),
     }),
     gcs: z.strictObject({
         buckets: z
             .array(bucketEntry(gcsBucketName), { error: "a list of buckets, each {key, name, purpose}" })
             .min(1, { error: "at least one bucket" })
             .superRefine(uniqueKeys),
-        /** Rotation period of each bucket's Cloud KMS key. CIS GCP 1.10/1.11: at most 90 days. Default 90. */
-        keyRotationDays: intBetween(1, 90, "CIS GCP Foundations requires KMS key rotation at least every 90 days").default(90),
+        /** Rotation period of each bucket's Cloud KMS key: at most, and by default, the rule's maximum (infra/rules/key-rotation.ts). */
+        keyRotationDays: intBetween(1, MAX_KEY_ROTATION_DAYS, `CIS GCP Foundations requires KMS key rotation at least every ${MAX_KEY_ROTATION_DAYS} days`).default(
+            MAX_KEY_ROTATION_DAYS,
+        ),
         /** How long deleted objects stay recoverable. Default 7 days (the Cloud Storage default). */
         softDeleteRetentionDays: intBetween(7, 90, "Cloud Storage accepts 7 to 90 days of soft delete").default(7),
     }),

@@ -1,6 +1,6 @@
 /**
  * `data-platform:atlas` (infra/schema/operational-data.ts) and the operational-data settings that span config
- * and secrets (infra/components/operational-data/settings.ts): the prod section validates, and each weakening of
+ * and secrets (infra/areas/operational-data.ts): the prod section validates, and each weakening of
  * the data policy's operational-data clauses is refused with a message naming the key, the bad value and what is
  * allowed, before any resource is registered.
  */

@@ -29,6 +29,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { NETWORK_ACCESS_RULE, networkAccessProblem } from "../../network";
 import * as random from "@pulumi/random";
 import * as rediscloud from "../../providers/rediscloud";
+import { checkArguments } from "../shared/argument-checks";
 import type { EvictionPolicy, RedisAlertName, ThroughputMeasurement } from "../../schema/ephemeral-data";
 
 /** A Redis Cloud database alert. */
@@ -76,15 +77,15 @@ export class RedisDatabase extends pulumi.ComponentResource {
     public readonly generatedPassword: random.RandomPassword | undefined;
 
     constructor(name: string, args: RedisDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Checked here as well as in the stack config, because the provider turns an empty list into 0.0.0.0/0; and
-        // before anything, this component included, is registered.
-        const refused = args.sourceIps.filter((cidr) => networkAccessProblem(cidr) !== undefined);
-        if (args.sourceIps.length === 0 || refused.length > 0) {
-            throw new pulumi.RunError(
-                `RedisDatabase ${name}: sourceIps ${JSON.stringify(args.sourceIps)} is not allowed; expected at least one CIDR block, ` +
-                    `each ${NETWORK_ACCESS_RULE}.`,
-            );
-        }
+        // An empty list matters as much as a wide block: the provider turns it into 0.0.0.0/0.
+        checkArguments("RedisDatabase", name, opts, [
+            {
+                field: "sourceIps",
+                value: args.sourceIps,
+                ok: args.sourceIps.length > 0 && args.sourceIps.every((cidr) => networkAccessProblem(cidr) === undefined),
+                allowed: `at least one CIDR block, each ${NETWORK_ACCESS_RULE}`,
+            },
+        ]);
         super("data-platform:ephemeral-data:RedisDatabase", name, {}, opts);
 
         let password = args.password;

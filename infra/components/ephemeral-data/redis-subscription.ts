@@ -17,7 +17,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as rediscloud from "../../providers/rediscloud";
-import type { AuRedisRegion } from "../../residency";
+import { AU_REDIS_REGIONS, isListed, REDIS_REGION_CLOUD, redisCloudRegionRule, REGION_RULE, type AuRedisRegion } from "../../residency";
+import { checkArguments } from "../shared/argument-checks";
 import type { ThroughputMeasurement } from "../../schema/ephemeral-data";
 
 /** The capacity Redis Cloud sizes the cluster for at creation: that of the largest planned database. */
@@ -56,6 +57,16 @@ export class RedisSubscription extends pulumi.ComponentResource {
     public readonly subscription: rediscloud.Subscription;
 
     constructor(name: string, args: RedisSubscriptionArgs, opts?: pulumi.ComponentResourceOptions) {
+        const australian = isListed(args.region, AU_REDIS_REGIONS);
+        checkArguments("RedisSubscription", name, opts, [
+            { field: "region", value: args.region, ok: australian, allowed: REGION_RULE.redis },
+            {
+                field: "region",
+                value: args.region,
+                ok: !australian || REDIS_REGION_CLOUD[args.region] === args.cloudProvider,
+                allowed: redisCloudRegionRule(args.cloudProvider),
+            },
+        ]);
         super("data-platform:ephemeral-data:RedisSubscription", name, {}, opts);
 
         this.subscription = new rediscloud.Subscription(

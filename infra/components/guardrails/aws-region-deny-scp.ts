@@ -20,8 +20,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
-import { AU_AWS_REGIONS, type AuAwsRegion } from "../../residency";
+import { AU_AWS_REGIONS, isListed, type AuAwsRegion } from "../../residency";
 import { scpTarget } from "../../schema/guardrails";
+import { checkArguments } from "../shared/argument-checks";
 
 const CLAUSE: ClauseId = "02.static-files";
 
@@ -70,9 +71,17 @@ export class AwsRegionDenyScp extends pulumi.ComponentResource {
     public readonly attachment: aws.organizations.PolicyAttachment;
 
     constructor(name: string, args: AwsRegionDenyScpArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Checked before anything is registered: a wrong target or a foreign region must not reach AWS.
         const allowedRegions = args.allowedRegions ?? AU_AWS_REGIONS;
-        checkArgs(name, args.targetId, allowedRegions, opts?.parent);
+        const target = scpTarget.safeParse(args.targetId);
+        checkArguments("AwsRegionDenyScp", name, opts, [
+            { field: "targetId", value: args.targetId, ok: target.success, allowed: target.error?.issues[0]?.message ?? "" },
+            {
+                field: "allowedRegions",
+                value: allowedRegions,
+                ok: allowedRegions.length > 0 && allowedRegions.every((r) => isListed(r, AU_AWS_REGIONS)) && new Set(allowedRegions).size === allowedRegions.length,
+                allowed: `Australian AWS regions, each once (${AU_AWS_REGIONS.join(" | ")}): data policy ${CLAUSE} keeps data in Australia`,
+            },
+        ]);
         super("data-platform:guardrails:AwsRegionDenyScp", name, {}, opts);
 
         this.policy = new aws.organizations.Policy(
@@ -112,19 +121,4 @@ export function regionDenyPolicyDocument(allowedRegions: readonly string[]) {
             },
         ],
     } as const;
-}
-
-function checkArgs(name: string, targetId: string, allowedRegions: readonly string[], parent: pulumi.Resource | undefined): void {
-    const target = scpTarget.safeParse(targetId);
-    if (!target.success) {
-        throw new pulumi.ResourceError(`${name}: targetId = ${JSON.stringify(targetId)} is not allowed; expected ${target.error.issues[0]!.message}.`, parent);
-    }
-    const foreign = allowedRegions.filter((r) => !(AU_AWS_REGIONS as readonly string[]).includes(r));
-    if (allowedRegions.length === 0 || foreign.length > 0 || new Set(allowedRegions).size !== allowedRegions.length) {
-        throw new pulumi.ResourceError(
-            `${name}: allowedRegions = ${JSON.stringify(allowedRegions)} is not allowed; expected Australian AWS regions, each once ` +
-                `(${AU_AWS_REGIONS.join(" | ")}): data policy ${CLAUSE} keeps data in Australia.`,
-            parent,
-        );
-    }
 }

@@ -27,6 +27,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { gcpPolicyParent } from "../../schema/guardrails";
+import { checkArguments } from "../shared/argument-checks";
 
 /** The GCP value group of every Australian location ("Restricting Resource Locations": location value groups). */
 export const AUSTRALIAN_LOCATIONS = "in:australia-locations";
@@ -74,12 +75,9 @@ export class GcpOrgPolicies extends pulumi.ComponentResource {
 
     constructor(name: string, args: GcpOrgPoliciesArgs, opts?: pulumi.ComponentResourceOptions) {
         const parent = gcpPolicyParent.safeParse(args.parent);
-        if (!parent.success) {
-            throw new pulumi.ResourceError(
-                `${name}: parent = ${JSON.stringify(args.parent)} is not allowed; expected ${parent.error.issues[0]!.message}.`,
-                opts?.parent,
-            );
-        }
+        checkArguments("GcpOrgPolicies", name, opts, [
+            { field: "parent", value: args.parent, ok: parent.success, allowed: parent.error?.issues[0]?.message ?? "" },
+        ]);
         super("data-platform:guardrails:GcpOrgPolicies", name, {}, opts);
 
         const specs = orgPolicySpecs();

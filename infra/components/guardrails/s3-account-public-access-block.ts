@@ -17,6 +17,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { awsSchema } from "../../schema/platform";
+import { checkArguments } from "../shared/argument-checks";
 
 export interface S3AccountPublicAccessBlockArgs {
     /** The account the setting applies to: the stack's account (`data-platform:aws.accountId`), stated explicitly. */
@@ -30,12 +31,14 @@ export class S3AccountPublicAccessBlock extends pulumi.ComponentResource {
     public readonly publicAccessBlock: aws.s3.AccountPublicAccessBlock;
 
     constructor(name: string, args: S3AccountPublicAccessBlockArgs, opts?: pulumi.ComponentResourceOptions) {
-        if (!awsSchema.shape.accountId.safeParse(args.accountId).success) {
-            throw new pulumi.ResourceError(
-                `${name}: accountId = ${JSON.stringify(args.accountId)} is not allowed; expected a 12-digit AWS account id, quoted as a string.`,
-                opts?.parent,
-            );
-        }
+        checkArguments("S3AccountPublicAccessBlock", name, opts, [
+            {
+                field: "accountId",
+                value: args.accountId,
+                ok: awsSchema.shape.accountId.safeParse(args.accountId).success,
+                allowed: "a 12-digit AWS account id, quoted as a string",
+            },
+        ]);
         super("data-platform:guardrails:S3AccountPublicAccessBlock", name, {}, opts);
 
         this.publicAccessBlock = new aws.s3.AccountPublicAccessBlock(

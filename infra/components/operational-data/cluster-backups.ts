@@ -22,7 +22,9 @@
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
-import type { AuAtlasRegion } from "../../residency";
+import { AU_ATLAS_REGIONS, isListed, REGION_RULE, type AuAtlasRegion } from "../../residency";
+import { DAILY_BACKUP_RETENTION_DAYS, DAILY_BACKUP_RETENTION_RULE } from "../../rules/backup-retention";
+import { checkArguments } from "../shared/argument-checks";
 
 /** The clause this component exists for (named in the summary output; Atlas backup objects take no tags). */
 const CLAUSE: ClauseId = "06.operational-backup";
@@ -46,7 +48,7 @@ export interface ClusterBackupsArgs {
     readonly clusterName: pulumi.Input<string>;
     /** The replica set's zone id (`OperationalCluster.zoneId`); needed only with {@link copy}. */
     readonly zoneId?: pulumi.Input<string | undefined>;
-    /** Days each daily snapshot is kept (at least 30: data policy §02, §06). */
+    /** Days each daily snapshot is kept: exactly {@link DAILY_BACKUP_RETENTION_DAYS} (data policy §02, §06). */
     readonly dailyRetentionDays: number;
     /** Hourly snapshots: hours between them, days each is kept. */
     readonly hourly: { readonly everyHours: number; readonly retentionDays: number };
@@ -74,9 +76,6 @@ export interface BackupScheduleSummary {
 /** Days: the one retention unit used here, so that "30" in config reads as 30 days everywhere. */
 const DAYS = "days";
 
-/** The shortest daily retention the data policy allows (§02 "30-day retention period"). */
-const MIN_DAILY_RETENTION_DAYS = 30;
-
 export class ClusterBackups extends pulumi.ComponentResource {
     /** The schedule, in plain values. */
     public readonly summary: BackupScheduleSummary;
@@ -85,14 +84,24 @@ export class ClusterBackups extends pulumi.ComponentResource {
     public readonly compliancePolicy: mongodbatlas.BackupCompliancePolicy | undefined;
 
     constructor(name: string, args: ClusterBackupsArgs, opts?: pulumi.ComponentResourceOptions) {
-        // The config schema applies the same floor; a caller that bypasses it must not shorten the retention either.
-        // Checked before anything, this component included, is registered.
-        if (!Number.isInteger(args.dailyRetentionDays) || args.dailyRetentionDays < MIN_DAILY_RETENTION_DAYS) {
-            throw new pulumi.RunError(
-                `ClusterBackups ${name}: dailyRetentionDays = ${args.dailyRetentionDays} is not allowed; ` +
-                    `expected a whole number of days, at least ${MIN_DAILY_RETENTION_DAYS} (data policy §02, §06: 30-day retention).`,
-            );
-        }
+        checkArguments("ClusterBackups", name, opts, [
+            {
+                field: "dailyRetentionDays",
+                value: args.dailyRetentionDays,
+                ok: args.dailyRetentionDays === DAILY_BACKUP_RETENTION_DAYS,
+                allowed: DAILY_BACKUP_RETENTION_RULE,
+            },
+            ...(args.copy
+                ? [
+                      {
+                          field: "copy.regionName",
+                          value: args.copy.regionName,
+                          ok: isListed(args.copy.regionName, AU_ATLAS_REGIONS),
+                          allowed: REGION_RULE.atlas,
+                      },
+                  ]
+                : []),
+        ]);
         super("data-platform:operational-data:ClusterBackups", name, {}, opts);
         const daily = { frequencyInterval: 1, retentionUnit: DAYS, retentionValue: args.dailyRetentionDays };
         const hourly = { frequencyInterval: args.hourly.everyHours, retentionUnit: DAYS, retentionValue: args.hourly.retentionDays };

@@ -31,7 +31,7 @@
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 
-/** The notification target, resolved from config and secrets (`operationalDataSettings`). */
+/** The notification target, resolved from config and secrets (`alertNotification` in infra/areas/operational-data.ts). */
 export type AlertNotificationTarget =
     | { readonly typeName: "EMAIL"; readonly emailAddress: string }
     | { readonly typeName: "PAGER_DUTY"; readonly serviceKey: pulumi.Output<string> }

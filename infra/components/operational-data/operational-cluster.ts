@@ -25,8 +25,8 @@
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
-import type { AuAtlasRegion } from "../../residency";
-import { ATLAS_REGION_PROVIDER } from "../../schema/operational-data";
+import { ATLAS_REGION_PROVIDER, AU_ATLAS_REGIONS, isListed, REGION_RULE, type AuAtlasRegion } from "../../residency";
+import { checkArguments, type ArgumentCheck } from "../shared/argument-checks";
 
 const CLAUSE: ClauseId = "02.operational-data";
 
@@ -77,15 +77,17 @@ export class OperationalCluster extends pulumi.ComponentResource {
     public readonly cluster: mongodbatlas.AdvancedCluster;
 
     constructor(name: string, args: OperationalClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        // The config schema applies the same rule; a caller that bypasses it must not get a replica set that cannot
-        // elect a primary after losing one node. Checked before anything, this component included, is registered.
         const electable = args.primaryRegion.electableNodes;
-        if (!Number.isInteger(electable) || electable < MIN_PRIMARY_ELECTABLE_NODES) {
-            throw new pulumi.RunError(
-                `OperationalCluster ${name}: primaryRegion.electableNodes = ${electable} is not allowed; ` +
-                    `expected a whole number, at least ${MIN_PRIMARY_ELECTABLE_NODES} (automatic failover, data policy §06).`,
-            );
-        }
+        checkArguments("OperationalCluster", name, opts, [
+            {
+                field: "primaryRegion.electableNodes",
+                value: electable,
+                ok: Number.isInteger(electable) && electable >= MIN_PRIMARY_ELECTABLE_NODES,
+                allowed: `a whole number, at least ${MIN_PRIMARY_ELECTABLE_NODES} (automatic failover, data policy §06)`,
+            },
+            australianRegion("primaryRegion.name", args.primaryRegion.name),
+            ...(args.secondaryRegion ? [australianRegion("secondaryRegion.name", args.secondaryRegion.name)] : []),
+        ]);
         super("data-platform:operational-data:OperationalCluster", name, {}, opts);
 
         this.cluster = new mongodbatlas.AdvancedCluster(
@@ -131,6 +133,15 @@ export class OperationalCluster extends pulumi.ComponentResource {
             connectionString: this.connectionString,
         });
     }
+}
+
+function australianRegion(field: string, region: string): ArgumentCheck {
+    return {
+        field,
+        value: region,
+        ok: isListed(region, AU_ATLAS_REGIONS),
+        allowed: REGION_RULE.atlas,
+    };
 }
 
 /** One region of the replica set: electable nodes at `priority` (or 0 when it only has read-only nodes). */

@@ -18,6 +18,7 @@
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import { NETWORK_ACCESS_RULE, networkAccessProblem } from "../../network";
+import { checkArguments } from "../shared/argument-checks";
 
 export interface AccessListEntry {
     /** IPv4 CIDR block (validated by the config schema). */
@@ -64,16 +65,15 @@ export class ProjectNetworkAndAudit extends pulumi.ComponentResource {
     public readonly auditing: mongodbatlas.Auditing;
 
     constructor(name: string, args: ProjectNetworkAndAuditArgs, opts?: pulumi.ComponentResourceOptions) {
-        // The config schema applies the same rule; a caller that bypasses it must not open the project either.
-        // Checked before anything, this component included, is registered.
-        for (const entry of args.ipAccessList) {
-            const problem = networkAccessProblem(entry.cidr);
-            if (problem) {
-                throw new pulumi.RunError(
-                    `ProjectNetworkAndAudit ${name}: ipAccessList cidr = ${entry.cidr} is not allowed (${problem}); expected ${NETWORK_ACCESS_RULE}.`,
-                );
-            }
-        }
+        checkArguments(
+            "ProjectNetworkAndAudit",
+            name,
+            opts,
+            args.ipAccessList.map((entry, i) => {
+                const problem = networkAccessProblem(entry.cidr);
+                return { field: `ipAccessList[${i}].cidr`, value: entry.cidr, ok: problem === undefined, allowed: `${NETWORK_ACCESS_RULE}; this one is ${problem}` };
+            }),
+        );
         super("data-platform:operational-data:ProjectNetworkAndAudit", name, {}, opts);
         this.accessList = args.ipAccessList.map(
             (entry) =>

@@ -11,6 +11,20 @@
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
+import type { ArgumentCheck } from "./argument-checks";
+
+/** The deletion windows AWS KMS accepts, in days; the longest is the default. */
+export const KEY_DELETION_WINDOW_DAYS = { min: 7, max: 30 } as const;
+
+/** The argument check of a component that passes a deletion window on: undefined (the default) or 7–30 days. */
+export function keyDeletionWindowCheck(days: number | undefined): ArgumentCheck {
+    return {
+        field: "keyDeletionWindowInDays",
+        value: days,
+        ok: days === undefined || (Number.isInteger(days) && days >= KEY_DELETION_WINDOW_DAYS.min && days <= KEY_DELETION_WINDOW_DAYS.max),
+        allowed: `a whole number of days from ${KEY_DELETION_WINDOW_DAYS.min} to ${KEY_DELETION_WINDOW_DAYS.max} (the AWS KMS limits), or none for ${KEY_DELETION_WINDOW_DAYS.max}`,
+    };
+}
 
 export interface CustomerManagedKeyArgs {
     /** What the key encrypts, for the key's description. */
@@ -36,7 +50,7 @@ export function customerManagedKey(
             customerMasterKeySpec: "SYMMETRIC_DEFAULT",
             enableKeyRotation: true,
             multiRegion: false,
-            deletionWindowInDays: args.deletionWindowInDays ?? 30,
+            deletionWindowInDays: args.deletionWindowInDays ?? KEY_DELETION_WINDOW_DAYS.max,
             tags: args.tags,
         },
         { parent, protect: true },

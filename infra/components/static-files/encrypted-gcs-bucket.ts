@@ -6,7 +6,7 @@
  * | child | setting |
  * |---|---|
  * | `gcp.kms.KeyRing` | in the bucket's region (a CMEK must live in the bucket's location) |
- * | `gcp.kms.CryptoKey` | `ENCRYPT_DECRYPT`, rotated every `keyRotationDays` (≤ 90, CIS GCP 1.11) |
+ * | `gcp.kms.CryptoKey` | `ENCRYPT_DECRYPT`, rotated every `keyRotationDays` (at most {@link MAX_KEY_ROTATION_DAYS}, CIS GCP 1.11) |
  * | `gcp.kms.CryptoKeyIAMMember` | the project's Cloud Storage service agent may encrypt/decrypt with the key |
  * | `gcp.storage.Bucket` | that key as default, uniform bucket-level access, public access prevention `enforced`, versioning, soft delete |
  *
@@ -20,6 +20,9 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
+import { AU_GCP_REGIONS, isListed, REGION_RULE } from "../../residency";
+import { isAllowedKeyRotation, KEY_ROTATION_RULE, MAX_KEY_ROTATION_DAYS } from "../../rules/key-rotation";
+import { checkArguments } from "../shared/argument-checks";
 
 const CLAUSE: ClauseId = "02.static-files";
 const SECONDS_PER_DAY = 86_400;
@@ -29,9 +32,9 @@ export interface EncryptedGcsBucketArgs {
     readonly bucketName: string;
     /** Project that holds the bucket and its key. */
     readonly project: string;
-    /** Region of the bucket and its key ring (must be an Australian region). */
+    /** Region of the bucket and its key ring: an Australian Google Cloud region. */
     readonly location: string;
-    /** Rotation period of the CMEK, in days (1–90). */
+    /** Rotation period of the CMEK, in days (1 to {@link MAX_KEY_ROTATION_DAYS}). */
     readonly keyRotationDays: number;
     /** Days a deleted object stays recoverable (7–90). */
     readonly softDeleteRetentionDays: number;
@@ -58,13 +61,11 @@ export class EncryptedGcsBucket extends pulumi.ComponentResource {
     public readonly bucket: gcp.storage.Bucket;
 
     constructor(name: string, args: EncryptedGcsBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments("EncryptedGcsBucket", name, opts, [
+            { field: "location", value: args.location, ok: isListed(args.location, AU_GCP_REGIONS), allowed: REGION_RULE.gcp },
+            { field: "keyRotationDays", value: args.keyRotationDays, ok: isAllowedKeyRotation(args.keyRotationDays), allowed: KEY_ROTATION_RULE },
+        ]);
         super("data-platform:static-files:EncryptedGcsBucket", name, {}, opts);
-        if (!Number.isInteger(args.keyRotationDays) || args.keyRotationDays < 1 || args.keyRotationDays > 90) {
-            throw new pulumi.ResourceError(
-                `keyRotationDays = ${args.keyRotationDays} is not allowed; expected a whole number of days from 1 to 90 (CIS GCP 1.11).`,
-                this,
-            );
-        }
         const labels = { ...args.labels, "data-policy-clause": labelValue(CLAUSE) };
         // A fresh project refuses these calls with SERVICE_DISABLED until the APIs are on.
         const waitFor = [...(args.waitFor ?? [])];

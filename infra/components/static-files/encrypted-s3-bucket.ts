@@ -29,7 +29,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
-import { customerManagedKey } from "../shared/customer-managed-key";
+import { ACCESS_LOG_RETENTION_RULE, isAllowedAccessLogRetention } from "../../rules/access-log-retention";
+import { awsSchema } from "../../schema/platform";
+import { s3BucketName } from "../../schema/static-files";
+import { checkArguments, type ArgumentCheck } from "../shared/argument-checks";
+import { customerManagedKey, keyDeletionWindowCheck } from "../shared/customer-managed-key";
 
 /** The clause this component exists for; tagged on every child that takes tags. */
 const CLAUSE: ClauseId = "02.static-files";
@@ -104,6 +108,11 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
     public readonly lifecycle: aws.s3.BucketLifecycleConfiguration;
 
     constructor(name: string, args: EncryptedS3BucketArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments("EncryptedS3Bucket", name, opts, [
+            s3NameCheck("bucketName", args.bucketName),
+            keyDeletionWindowCheck(args.keyDeletionWindowInDays),
+            ...(args.role.kind === "access-log-target" ? accessLogTargetChecks(args.role) : []),
+        ]);
         super("data-platform:static-files:EncryptedS3Bucket", name, {}, opts);
         const { bucketName, role } = args;
         const tags = { ...args.tags, "data-policy-clause": CLAUSE, purpose: args.purpose };
@@ -235,6 +244,31 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
             kmsKeyArn: this.kmsKeyArn,
         });
     }
+}
+
+function s3NameCheck(field: string, bucketName: string): ArgumentCheck {
+    const parsed = s3BucketName.safeParse(bucketName);
+    return { field, value: bucketName, ok: parsed.success, allowed: parsed.error?.issues[0]?.message ?? "" };
+}
+
+/** An access-log target is scoped to named buckets of one account, and keeps logs as long as the audit rule says. */
+function accessLogTargetChecks(role: AccessLogTargetRole): ArgumentCheck[] {
+    return [
+        ...role.sourceBucketNames.map((n, i) => s3NameCheck(`role.sourceBucketNames[${i}]`, n)),
+        {
+            field: "role.sourceBucketNames",
+            value: role.sourceBucketNames,
+            ok: role.sourceBucketNames.length > 0,
+            allowed: "at least one bucket whose logs are delivered here (the policy names each)",
+        },
+        {
+            field: "role.sourceAccountId",
+            value: role.sourceAccountId,
+            ok: awsSchema.shape.accountId.safeParse(role.sourceAccountId).success,
+            allowed: "a 12-digit AWS account id, quoted as a string",
+        },
+        { field: "role.retentionDays", value: role.retentionDays, ok: isAllowedAccessLogRetention(role.retentionDays), allowed: ACCESS_LOG_RETENTION_RULE },
+    ];
 }
 
 /** An IAM policy statement (the subset S3 bucket policies use). */

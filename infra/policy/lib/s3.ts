@@ -1,7 +1,7 @@
 /** What the S3 stack policies share: the buckets of the stack and their side resources, paired once. */
 import type { PolicyResource } from "@pulumi/policy";
 import { knownString, Pairing } from "./pairing";
-import { T, isOneOfTypes } from "./types";
+import { T, isOneOfTypes } from "./tokens";
 
 export interface S3Stack {
     readonly buckets: readonly PolicyResource[];

@@ -1,6 +1,6 @@
 import { networkAccessProblem, PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX } from "../../network";
 import { networkLimitsTunables, resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * No Atlas project accepts connections from the internet or from an over-broad range: the same rule as config

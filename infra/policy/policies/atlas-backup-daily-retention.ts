@@ -1,22 +1,19 @@
+import { DAILY_BACKUP_RETENTION_DAYS } from "../../rules/backup-retention";
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 const DAYS_PER_UNIT: Record<string, number> = { days: 1, weeks: 7, months: 31, years: 365 };
 
-/**
- * The schedule takes a snapshot every day and keeps each for exactly the published retention period (30 days).
- * Exactly, not "at least": keeping backups of personal data longer than the published policy says is a breach
- * of that policy too (and of APP 11.2's "destroy when no longer needed").
- */
+/** The schedule takes a snapshot every day and keeps each for exactly the published retention period (infra/rules/backup-retention.ts). */
 export const atlasBackupDailyRetention = resourcePolicy<{ dailyRetentionDays: number }>({
     name: "atlas-backup-daily-retention",
-    description: "Atlas backup schedules must snapshot daily and keep daily snapshots for the published 30 days.",
+    description: `Atlas backup schedules must snapshot daily and keep daily snapshots for the published ${DAILY_BACKUP_RETENTION_DAYS} days.`,
     clauses: ["06.operational-backup", "02.operational-data"],
     severity: "critical",
-    remediation: 'Set `policyItemDaily: { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 }` on the mongodbatlas.CloudBackupSchedule.',
+    remediation: `Set \`policyItemDaily: { frequencyInterval: 1, retentionUnit: "days", retentionValue: ${DAILY_BACKUP_RETENTION_DAYS} }\` on the mongodbatlas.CloudBackupSchedule.`,
     types: T.atlasBackupSchedule,
     config: { dailyRetentionDays: { type: "integer", minimum: 1 } },
-    defaults: { dailyRetentionDays: 30 },
+    defaults: { dailyRetentionDays: DAILY_BACKUP_RETENTION_DAYS },
     validate: (args, report, { dailyRetentionDays }) => {
         const daily = args.props.policyItemDaily;
         if (daily === undefined) {

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /** Cloud Backup is on for every cluster: the precondition of the daily, 30-day backups of §02 and §06. */
 export const atlasClusterBackupEnabled = resourcePolicy({

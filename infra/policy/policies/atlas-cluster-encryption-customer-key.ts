@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 const CUSTOMER_KEY_PROVIDERS = ["AWS", "GCP", "AZURE"];
 

@@ -1,6 +1,6 @@
 import { stackPolicy } from "../lib/define";
 import { knownString, Pairing } from "../lib/pairing";
-import { T, isOneOfTypes } from "../lib/types";
+import { T, isOneOfTypes } from "../lib/tokens";
 
 /**
  * Every Atlas cluster has a CloudBackupSchedule of this stack. Without one, Atlas applies its default policy,

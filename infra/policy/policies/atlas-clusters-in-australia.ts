@@ -1,6 +1,6 @@
 import { AU_ATLAS_REGIONS } from "../../residency";
 import { resourcePolicy } from "../lib/define";
-import { T, isOneOfTypes } from "../lib/types";
+import { T, isOneOfTypes } from "../lib/tokens";
 
 /**
  * Operational data stays in Australia: every region of every Atlas cluster (electable, read-only and analytics

@@ -1,7 +1,7 @@
 import { ATLAS_PROJECT_DATA_FEATURES, flowAllowedBy, PROCESSORS, type AtlasProjectDataFeature, type Processor } from "../../processors";
 import { resourcePolicy } from "../lib/define";
 import { peek } from "../lib/props";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /** Why one feature of a project counts as on: set true, unset where Atlas defaults it on, or not known at preview. */
 export type FeatureState = "set" | "default" | "unknown";

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 const AUTHZ_DIALECTS = ["access_token_authz", "rfc9068_profile_authz"];
 

@@ -1,7 +1,7 @@
 import { AU_AUTH0_DOMAIN_SUFFIX } from "../../residency";
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * The Auth0 tenant is in Auth0's Australian region. The region is fixed when the tenant is created and cannot be

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * Customer-managed KMS keys rotate (CIS AWS 3.6, Security Hub KMS.4) and stay single-Region: a multi-Region

@@ -1,7 +1,7 @@
 import { AU_AWS_REGIONS } from "../../residency";
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * Every AWS resource lands in an Australian region: the provider's `region`, and the per-resource `region`

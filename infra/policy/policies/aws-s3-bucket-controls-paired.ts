@@ -1,5 +1,5 @@
 import { stackPolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 import { describeBucket, s3Stack } from "../lib/s3";
 
 /**

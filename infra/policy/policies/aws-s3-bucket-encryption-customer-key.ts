@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { peek } from "../lib/props";
 import { describeBucket, s3Stack } from "../lib/s3";
-import { T, isOneOfTypes } from "../lib/types";
+import { T, isOneOfTypes } from "../lib/tokens";
 
 const AWS_MANAGED_KEY = /(^|:)alias\/aws\//;
 

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../lib/define";
 import { parseJson } from "../lib/props";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 interface Statement {
     Effect?: string;

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /** ACLs are disabled: the bucket owner owns every object (Security Hub S3.12), so access is IAM/policy only. */
 export const awsS3OwnershipEnforced = resourcePolicy({

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /** Versioning keeps every object's history, so an overwrite or delete can be undone (Security Hub S3.14). */
 export const awsS3VersioningEnabled = resourcePolicy({

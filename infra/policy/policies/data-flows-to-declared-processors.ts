@@ -6,13 +6,11 @@ import {
     type FlowKind,
     type Processor,
 } from "../../processors";
-import { AU_AWS_REGIONS, AU_GCP_REGIONS, isOneOf } from "../../residency";
+import { AU_AWS_REGIONS, AU_AZURE_REGIONS, AU_GCP_REGIONS, isOneOf } from "../../residency";
 import { stackPolicy } from "../lib/define";
 import { peek, type Peeked } from "../lib/props";
-import { T, isOneOfTypes } from "../lib/types";
+import { T, isOneOfTypes } from "../lib/tokens";
 
-
-// ---- What a resource sends, and where ------------------------------------------------------------------------
 
 /** One flow as read from a resource, or why it could not be read. */
 type Found =
@@ -31,9 +29,6 @@ interface Reader {
     readonly types: readonly string[];
     read(r: PolicyResource, stack: StackIndex): Found[];
 }
-
-/** Azure regions in Australia (Auth0 Event Grid `azureRegion` values; Atlas's AUSTRALIA_* Azure regions). */
-const AU_AZURE_REGIONS = ["australiaeast", "australiasoutheast", "australiacentral", "australiacentral2"] as const;
 
 /** Atlas notification types that Atlas's own notification service delivers (e-mail, SMS, Atlas users and teams). */
 const ATLAS_DELIVERED = new Set(["EMAIL", "SMS", "USER", "GROUP", "ORG", "TEAM"]);
@@ -264,8 +259,6 @@ function hostOf(value: string): string {
     }
 }
 
-// ---- Buckets the stack declares -------------------------------------------------------------------------------
-
 type BucketLookup =
     | { readonly kind: "in-stack"; readonly name: string; readonly region: string | undefined }
     | { readonly kind: "outside-stack"; readonly name: string }
@@ -339,8 +332,6 @@ function s3RegionOf(bucket: PolicyResource): string | undefined {
 function gcsInfo(b: PolicyResource): { name: string; location: string | undefined } {
     return { name: knownText(b, "name") ?? b.name, location: knownText(b, "location") };
 }
-
-// ---- Verdict -------------------------------------------------------------------------------------------------
 
 function problemOf(found: Found): string | undefined {
     if ("unreadable" in found) {

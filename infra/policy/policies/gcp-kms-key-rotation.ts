@@ -1,18 +1,19 @@
+import { MAX_KEY_ROTATION_DAYS } from "../../rules/key-rotation";
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 const SECONDS_PER_DAY = 86_400;
 
-/** Cloud KMS keys rotate at least every `maxRotationDays` (CIS GCP 1.10/1.11: 90 days). */
+/** Cloud KMS keys rotate at least every `maxRotationDays` (default: infra/rules/key-rotation.ts). */
 export const gcpKmsKeyRotation = resourcePolicy<{ maxRotationDays: number }>({
     name: "gcp-kms-key-rotation",
-    description: "Cloud KMS encryption keys must rotate automatically at least every 90 days.",
+    description: `Cloud KMS encryption keys must rotate automatically at least every ${MAX_KEY_ROTATION_DAYS} days.`,
     clauses: ["05.industry-standard-encryption", "05.encryption-and-access-control"],
     severity: "high",
-    remediation: 'Set `rotationPeriod` on the gcp.kms.CryptoKey to at most "7776000s" (90 days).',
+    remediation: `Set \`rotationPeriod\` on the gcp.kms.CryptoKey to at most "${MAX_KEY_ROTATION_DAYS * SECONDS_PER_DAY}s" (${MAX_KEY_ROTATION_DAYS} days).`,
     types: T.gcpCryptoKey,
     config: { maxRotationDays: { type: "integer", minimum: 1, maximum: 365 } },
-    defaults: { maxRotationDays: 90 },
+    defaults: { maxRotationDays: MAX_KEY_ROTATION_DAYS },
     validate: (args, report, { maxRotationDays }) => {
         const purpose = args.props.purpose ?? "ENCRYPT_DECRYPT";
         if (purpose !== "ENCRYPT_DECRYPT") {

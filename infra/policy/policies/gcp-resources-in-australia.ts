@@ -1,7 +1,7 @@
 import { AU_GCP_REGIONS, isOneOf } from "../../residency";
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * Every Google Cloud resource with a location is in Australia: bucket and key-ring `location`, any regional

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * A bucket encrypts new objects with a customer-managed Cloud KMS key by default. The key's id is usually

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * A bucket can never be made public (public access prevention `enforced`, CIS GCP 5.1) and is governed by IAM

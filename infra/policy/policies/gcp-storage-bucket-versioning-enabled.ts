@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /** Object versioning keeps overwritten and deleted objects recoverable. */
 export const gcpStorageBucketVersioningEnabled = resourcePolicy({

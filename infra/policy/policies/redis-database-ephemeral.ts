@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * Ephemeral data is "not backed up or retained beyond … 24 hours": no persistence to disk (AOF or snapshots)

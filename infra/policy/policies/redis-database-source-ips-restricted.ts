@@ -1,6 +1,6 @@
 import { networkAccessProblem, PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX } from "../../network";
 import { networkLimitsTunables, resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /**
  * A Redis Cloud database is reachable only from named networks. An empty `sourceIps` means "any address" in

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /** Redis Cloud databases accept TLS connections only (the provider's default is plain text). */
 export const redisDatabaseTlsEnabled = resourcePolicy({

@@ -1,6 +1,6 @@
 import { AU_REDIS_REGIONS } from "../../residency";
 import { resourcePolicy } from "../lib/define";
-import { T } from "../lib/types";
+import { T } from "../lib/tokens";
 
 /** Ephemeral pub/sub data stays in Australia: every region of every Redis Cloud subscription. */
 export const redisSubscriptionsInAustralia = resourcePolicy<{ allowedRegions: string[] }>({

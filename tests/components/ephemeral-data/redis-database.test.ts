@@ -4,20 +4,15 @@
  * and a password that stays secret from its source to the stack outputs (data policy 02.ephemeral-data,
  * 06.ephemeral-retention, 05.encryption-and-access-control, 03.rbac). Runs the real program under Pulumi's mock monitor.
  */
+import { TYPES } from "../../../infra/policy/lib/tokens";
 import * as pulumi from "@pulumi/pulumi";
 import { RedisDatabase } from "../../../infra/components/ephemeral-data/redis-database";
 import { mockRedisNumber } from "../../../infra/check/mock-outputs";
-import { ProgramError, runProgram, UNKNOWN, type Recording } from "../../../infra/check/recorder";
+import { UNKNOWN, type Recording } from "../../../infra/check/recorder";
+import { tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
-const T = {
-    component: "data-platform:ephemeral-data:RedisDatabase",
-    database: "rediscloud:index/subscriptionDatabase:SubscriptionDatabase",
-    subscription: "rediscloud:index/subscription:Subscription",
-    password: "random:index/randomPassword:RandomPassword",
-    rediscloud: "pulumi:providers:rediscloud",
-    random: "pulumi:providers:random",
-} as const;
+const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
 const SUBSCRIPTION_ID = String(mockRedisNumber("redis-subscription", 1_000_000));
 const DB_ID = mockRedisNumber("redis-pubsub", 10_000_000);
 
@@ -57,22 +52,22 @@ beforeAll(async () => {
 
 describe("the database (redis-pubsub)", () => {
     test("is a component with a generated password and the database, each through its explicit provider", () => {
-        const component = named(rec, "redis-pubsub", T.component);
+        const component = named(rec, "redis-pubsub", COMPONENT);
         expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
-            { type: T.password, name: "redis-pubsub-password", provider: named(rec, "random-redis", T.random).urn },
-            { type: T.database, name: "redis-pubsub", provider: named(rec, "rediscloud", T.rediscloud).urn },
+            { type: TYPES.randomPassword, name: "redis-pubsub-password", provider: named(rec, "random-redis", TYPES.randomProvider).urn },
+            { type: TYPES.redisDatabase, name: "redis-pubsub", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
         ]);
     });
 
     test("is TLS-only, never persisted, replicated, open only to the configured networks, evicts by TTL, alerts", () => {
-        const db = named(rec, "redis-pubsub", T.database);
-        const password = named(rec, "redis-pubsub-password", T.password);
+        const db = named(rec, "redis-pubsub", TYPES.redisDatabase);
+        const password = named(rec, "redis-pubsub-password", TYPES.randomPassword);
         const generated = rec.states.get(password.urn)?.["result"];
         expect(db.inputs).toEqual({ ...PROD_DATABASE, password: generated });
     });
 
     test("has no backup of any kind: no remoteBackup, no deprecated periodicBackupPath, persistence none", () => {
-        const db = named(rec, "redis-pubsub", T.database);
+        const db = named(rec, "redis-pubsub", TYPES.redisDatabase);
         expect({
             remoteBackup: Object.keys(db.inputs).includes("remoteBackup"),
             periodicBackupPath: Object.keys(db.inputs).includes("periodicBackupPath"),
@@ -81,13 +76,13 @@ describe("the database (redis-pubsub)", () => {
     });
 
     test("is created in the subscription, with the generated password, by reference", () => {
-        const db = named(rec, "redis-pubsub", T.database);
-        expect(db.propertyDependencies["subscriptionId"]).toEqual([named(rec, "redis-subscription", T.subscription).urn]);
-        expect(db.propertyDependencies["password"]).toEqual([named(rec, "redis-pubsub-password", T.password).urn]);
+        const db = named(rec, "redis-pubsub", TYPES.redisDatabase);
+        expect(db.propertyDependencies["subscriptionId"]).toEqual([named(rec, "redis-subscription", TYPES.redisSubscription).urn]);
+        expect(db.propertyDependencies["password"]).toEqual([named(rec, "redis-pubsub-password", TYPES.randomPassword).urn]);
     });
 
     test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
-        const db = named(rec, "redis-pubsub", T.database);
+        const db = named(rec, "redis-pubsub", TYPES.redisDatabase);
         expect({
             protect: db.options.protect,
             secretInputs: db.secretInputs,
@@ -107,7 +102,7 @@ describe("the database (redis-pubsub)", () => {
     test("the component's outputs: the database id in the clear, both endpoints as secrets, no password", () => {
         const port = 10000 + (DB_ID % 10000);
         const host = `c${DB_ID % 1000}.mock.ec2.redns.redis-cloud.com`;
-        expect(rec.states.get(named(rec, "redis-pubsub", T.component).urn)).toEqual({
+        expect(rec.states.get(named(rec, "redis-pubsub", COMPONENT).urn)).toEqual({
             databaseId: DB_ID,
             publicEndpoint: secretOnTheWire(`redis-${port}.${host}:${port}`),
             privateEndpoint: secretOnTheWire(`redis-${port}.internal.${host}:${port}`),
@@ -117,20 +112,20 @@ describe("the database (redis-pubsub)", () => {
 
 describe("the generated password (redis-pubsub-password)", () => {
     test("is 40 letters and digits, a secret output of the random provider, through the explicit random provider", () => {
-        const p = named(rec, "redis-pubsub-password", T.password);
+        const p = named(rec, "redis-pubsub-password", TYPES.randomPassword);
         expect(p.inputs).toEqual({ length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 });
         expect(p.options.additionalSecretOutputs).toEqual(["bcryptHash", "result"]);
         // Protected: replacing it (a rename, say) would change the password under every client.
         expect(p.options.protect).toBe(true);
-        expect(named(rec, "random-redis", T.random).inputs).toEqual({});
+        expect(named(rec, "random-redis", TYPES.randomProvider).inputs).toEqual({});
         expect(String(rec.states.get(p.urn)?.["result"])).toMatch(/^[A-Za-z0-9]{40}$/);
     });
 
     test("is not generated when the password comes from secret config, which is then used, as a secret", async () => {
         const fromConfig = "test-redis-password-from-secret-config";
         const withPassword = await runStack({ secrets: { "data-platform:redisPassword": fromConfig } });
-        expect(ofType(withPassword, T.password)).toEqual([]);
-        const db = named(withPassword, "redis-pubsub", T.database);
+        expect(ofType(withPassword, TYPES.randomPassword)).toEqual([]);
+        const db = named(withPassword, "redis-pubsub", TYPES.redisDatabase);
         expect(db.inputs).toEqual({ ...PROD_DATABASE, password: fromConfig });
         expect(db.secretInputs).toEqual(["password"]);
     });
@@ -138,7 +133,7 @@ describe("the generated password (redis-pubsub-password)", () => {
 
 describe("the stack outputs", () => {
     test("give the ids in the clear and the connection details as one secret output", () => {
-        const password = rec.states.get(named(rec, "redis-pubsub-password", T.password).urn)?.["result"];
+        const password = rec.states.get(named(rec, "redis-pubsub-password", TYPES.randomPassword).urn)?.["result"];
         const port = 10000 + (DB_ID % 10000);
         const host = `c${DB_ID % 1000}.mock.ec2.redns.redis-cloud.com`;
         expect({ redisDatabase: rec.outputs["redisDatabase"], redisConnection: rec.outputs["redisConnection"] }).toEqual({
@@ -161,7 +156,7 @@ describe("the stack outputs", () => {
         const holders = withPassword.registrations
             .filter((r) => JSON.stringify([r.urn, r.inputs]).includes(fromConfig))
             .map((r) => `${r.type}::${r.name}`);
-        expect(holders).toEqual([`${T.database}::redis-pubsub`]);
+        expect(holders).toEqual([`${TYPES.redisDatabase}::redis-pubsub`]);
         expect(withPassword.secretOutputs).toEqual(SECRET_STACK_OUTPUTS);
         const holdingOutputs = Object.entries(withPassword.outputs)
             .filter(([, v]) => JSON.stringify(v).includes(fromConfig))
@@ -174,38 +169,29 @@ describe("the stack outputs", () => {
 describe("at preview (computed outputs unknown, as in `pulumi preview`)", () => {
     test("every setting a policy checks (TLS, persistence, source IPs, eviction) is known; only ids and the password are not", async () => {
         const preview = await runStack({ preview: true });
-        expect(named(preview, "redis-pubsub", T.database).inputs).toEqual({ ...PROD_DATABASE, subscriptionId: UNKNOWN, password: UNKNOWN });
+        expect(named(preview, "redis-pubsub", TYPES.redisDatabase).inputs).toEqual({ ...PROD_DATABASE, subscriptionId: UNKNOWN, password: UNKNOWN });
     });
 });
 
 describe("RedisDatabase on its own", () => {
-    /** What building the component alone did: the error it threw (if any) and the types registered. */
-    async function construct(sourceIps: string[]): Promise<{ error: string | undefined; registered: string[] }> {
-        try {
-            const r = await runProgram(
-                () => {
-                    new RedisDatabase("db", {
-                        subscriptionId: "1",
-                        databaseName: "d",
-                        memoryLimitInGb: 1,
-                        throughputMeasurementBy: "operations-per-second",
-                        throughputMeasurementValue: 1000,
-                        sourceIps,
-                        alerts: [{ name: "dataset-size", value: 75 }],
-                        password: pulumi.secret("x"),
-                    });
-                },
-                { project: "component-test", stack: "test", config: {} },
-            );
-            return { error: undefined, registered: r.registrations.map((x) => x.type) };
-        } catch (e) {
-            if (!(e instanceof ProgramError)) throw e;
-            return { error: e.message, registered: e.registrations.map((x) => x.type) };
-        }
+    function construct(sourceIps: string[]) {
+        return tryBuildAlone(
+            () =>
+                new RedisDatabase("db", {
+                    subscriptionId: "1",
+                    databaseName: "d",
+                    memoryLimitInGb: 1,
+                    throughputMeasurementBy: "operations-per-second",
+                    throughputMeasurementValue: 1000,
+                    sourceIps,
+                    alerts: [{ name: "dataset-size", value: 75 }],
+                    password: pulumi.secret("x"),
+                }),
+        );
     }
     const refused = (sourceIps: string) => ({
         error:
-            `RedisDatabase db: sourceIps ${sourceIps} is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: ` +
+            `RedisDatabase db: sourceIps = ${sourceIps} is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: ` +
             "a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).",
         registered: ["pulumi:pulumi:Stack"],
     });
@@ -218,6 +204,6 @@ describe("RedisDatabase on its own", () => {
     });
 
     test("builds the database for named networks (password given, so no generated one)", async () => {
-        expect(await construct(["10.0.0.0/16", "203.0.113.16/28"])).toEqual({ error: undefined, registered: ["pulumi:pulumi:Stack", T.component, T.database] });
+        expect(await construct(["10.0.0.0/16", "203.0.113.16/28"])).toEqual({ error: undefined, registered: ["pulumi:pulumi:Stack", COMPONENT, TYPES.redisDatabase] });
     });
 });

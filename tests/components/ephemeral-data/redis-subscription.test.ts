@@ -3,15 +3,14 @@
  * Enterprise Redis cluster in Australia"), and the explicit Redis Cloud provider it is created through. Runs the
  * real program under Pulumi's mock monitor.
  */
+import { TYPES } from "../../../infra/policy/lib/tokens";
+import { RedisSubscription } from "../../../infra/components/ephemeral-data/redis-subscription";
 import { loadStackConfig } from "../../../infra/check/project";
 import { ProgramError, runProgram, type Recording } from "../../../infra/check/recorder";
+import { tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, project, providerUrn, runStack } from "../../harness/stack";
 
-const T = {
-    component: "data-platform:ephemeral-data:RedisSubscription",
-    subscription: "rediscloud:index/subscription:Subscription",
-    provider: "pulumi:providers:rediscloud",
-} as const;
+const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
 const PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" };
 
 let rec: Recording;
@@ -21,16 +20,16 @@ beforeAll(async () => {
 
 describe("the subscription (redis-subscription)", () => {
     test("is a component with one child, the subscription, created through the explicit Redis Cloud provider", () => {
-        const component = named(rec, "redis-subscription", T.component);
+        const component = named(rec, "redis-subscription", COMPONENT);
         expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name }))).toEqual([
-            { type: T.subscription, name: "redis-subscription" },
+            { type: TYPES.redisSubscription, name: "redis-subscription" },
         ]);
-        const sub = named(rec, "redis-subscription", T.subscription);
-        expect(providerUrn(sub.provider)).toBe(named(rec, "rediscloud", T.provider).urn);
+        const sub = named(rec, "redis-subscription", TYPES.redisSubscription);
+        expect(providerUrn(sub.provider)).toBe(named(rec, "rediscloud", TYPES.redisProvider).urn);
     });
 
     test("runs on AWS in Sydney across availability zones in its own /24, RAM only, sized for one replicated database", () => {
-        expect(named(rec, "redis-subscription", T.subscription).inputs).toEqual({
+        expect(named(rec, "redis-subscription", TYPES.redisSubscription).inputs).toEqual({
             name: "allotrac-prod-ephemeral-apse2",
             paymentMethod: "credit-card",
             paymentMethodId: "00000",
@@ -50,7 +49,7 @@ describe("the subscription (redis-subscription)", () => {
     });
 
     test("is protected, has nothing secret, and asks for the rediscloud plugin 1.3.5 from RedisLabs' releases", () => {
-        const sub = named(rec, "redis-subscription", T.subscription);
+        const sub = named(rec, "redis-subscription", TYPES.redisSubscription);
         expect({
             protect: sub.options.protect,
             secretInputs: sub.secretInputs,
@@ -62,7 +61,7 @@ describe("the subscription (redis-subscription)", () => {
 
     test("everything it is created with is known at preview, where a policy can read region, AZs and CIDR", async () => {
         const preview = await runStack({ preview: true });
-        expect(named(preview, "redis-subscription", T.subscription).inputs).toEqual(named(rec, "redis-subscription", T.subscription).inputs);
+        expect(named(preview, "redis-subscription", TYPES.redisSubscription).inputs).toEqual(named(rec, "redis-subscription", TYPES.redisSubscription).inputs);
     });
 });
 
@@ -100,7 +99,7 @@ describe("the Redis Cloud provider (rediscloud)", () => {
     }
 
     test("with no keys in the stack config or the environment, is given no credentials", async () => {
-        const p = named(await runWithEnvironment({}), "rediscloud", T.provider);
+        const p = named(await runWithEnvironment({}), "rediscloud", TYPES.redisProvider);
         expect({ inputs: p.inputs, additionalSecretOutputs: p.options.additionalSecretOutputs, version: p.options.version, pluginDownloadURL: p.options.pluginDownloadURL }).toEqual({
             inputs: {},
             additionalSecretOutputs: ["apiKey", "secretKey"],
@@ -115,7 +114,7 @@ describe("the Redis Cloud provider (rediscloud)", () => {
             { REDISCLOUD_ACCESS_KEY: "env-account-key", REDISCLOUD_SECRET_KEY: "env-secret-key" },
             { "rediscloud:apiKey": apiKey, "rediscloud:secretKey": secretKey },
         );
-        const p = named(withKeys, "rediscloud", T.provider);
+        const p = named(withKeys, "rediscloud", TYPES.redisProvider);
         expect(p.inputs).toEqual({ apiKey, secretKey });
         expect([...p.secretInputs].sort()).toEqual(["apiKey", "secretKey"]);
         const elsewhere = JSON.stringify([withKeys.registrations.filter((r) => r !== p).map((r) => r.inputs), withKeys.outputs]);
@@ -123,7 +122,7 @@ describe("the Redis Cloud provider (rediscloud)", () => {
     });
 
     test("with REDISCLOUD_ACCESS_KEY and REDISCLOUD_SECRET_KEY exported (what our docs and CI set), is given both, as secrets", async () => {
-        const p = named(await runWithEnvironment({ REDISCLOUD_ACCESS_KEY: "env-account-key", REDISCLOUD_SECRET_KEY: "env-secret-key" }), "rediscloud", T.provider);
+        const p = named(await runWithEnvironment({ REDISCLOUD_ACCESS_KEY: "env-account-key", REDISCLOUD_SECRET_KEY: "env-secret-key" }), "rediscloud", TYPES.redisProvider);
         expect({ inputs: p.inputs, secretInputs: [...p.secretInputs].sort() }).toEqual({
             inputs: { apiKey: "env-account-key", secretKey: "env-secret-key" },
             secretInputs: ["apiKey", "secretKey"],
@@ -149,5 +148,43 @@ describe("the Redis Cloud provider (rediscloud)", () => {
             "pulumi:providers:mongodbatlas",
             "pulumi:pulumi:Stack",
         ]);
+    });
+});
+
+describe("RedisSubscription on its own (no config validation in front of it)", () => {
+    function build(cloudProvider: "AWS" | "GCP", region: string) {
+        return tryBuildAlone(
+            () =>
+                new RedisSubscription("s", {
+                    subscriptionName: "s",
+                    cloudProvider,
+                    region: region as "ap-southeast-2",
+                    networkingDeploymentCidr: "10.0.0.0/24",
+                    paymentMethodId: "1",
+                    creationPlan: { memoryLimitInGb: 1, throughputMeasurementBy: "operations-per-second", throughputMeasurementValue: 1000 },
+                }),
+        );
+    }
+
+    test("refuses a region outside Australia before anything is registered", async () => {
+        expect(await build("AWS", "us-east-1")).toEqual({
+            error:
+                'RedisSubscription s: region = "us-east-1" is not allowed; expected an Australian Redis Cloud Pro region ' +
+                "(ap-southeast-2 | ap-southeast-4 | australia-southeast1 | australia-southeast2); data policy §02 Data Storage — Ephemeral pub/sub data in Enterprise Redis in Australia, not retained.",
+            registered: ["pulumi:pulumi:Stack"],
+        });
+    });
+
+    test("refuses an Australian region of the other cloud before anything is registered", async () => {
+        expect(await build("GCP", "ap-southeast-2")).toEqual({
+            error:
+                'RedisSubscription s: region = "ap-southeast-2" is not allowed; expected a region of GCP (australia-southeast1 | australia-southeast2), ' +
+                "because cloudProvider is GCP.",
+            registered: ["pulumi:pulumi:Stack"],
+        });
+    });
+
+    test("builds the subscription in a region of its cloud", async () => {
+        expect(await build("GCP", "australia-southeast1")).toEqual({ error: undefined, registered: ["pulumi:pulumi:Stack", COMPONENT, TYPES.redisSubscription] });
     });
 });

@@ -3,21 +3,18 @@
  * "08.secure-transfers"), asserted exactly while its switch is on and absent while it is off. The SCP's JSON is
  * parsed and compared whole: it is what AWS enforces.
  */
+import { TYPES } from "../../../infra/policy/lib/tokens";
 import { AwsRegionDenyScp, GLOBAL_SERVICE_ACTIONS, regionDenyPolicyDocument } from "../../../infra/components/guardrails/aws-region-deny-scp";
 import { computedOutputs } from "../../../infra/check/mock-outputs";
 import type { Recording } from "../../../infra/check/recorder";
+import { buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
+import { providerUrnOf, providersOf, SECTION } from "./helpers";
 
-const T = {
-    component: "data-platform:guardrails:AwsRegionDenyScp",
-    policy: "aws:organizations/policy:Policy",
-    attachment: "aws:organizations/policyAttachment:PolicyAttachment",
-    awsProvider: "pulumi:providers:aws",
-} as const;
+const COMPONENT = "data-platform:guardrails:AwsRegionDenyScp";
 
 /** The id the offline mocks give the prod SCP (AWS's `p-…` form). */
-const POLICY_ID = computedOutputs(T.policy, "aws-region-deny", {}).id;
+const POLICY_ID = computedOutputs(TYPES.organizationsPolicy, "aws-region-deny", {}).id;
 
 /** The SCP document AWS should enforce, written out in full. */
 function expectedDocument(regions: string[]) {
@@ -58,16 +55,16 @@ describe("switch on (prod): the SCP on the production account", () => {
     });
 
     test("is a component with the policy and its attachment, both through the org-level aws-org provider, neither through aws-au", () => {
-        const component = named(rec, "aws-region-deny", T.component);
+        const component = named(rec, "aws-region-deny", COMPONENT);
         const children = childrenOf(rec, component);
-        expect(children.map((r) => r.type).sort()).toEqual([T.attachment, T.policy].sort());
-        const aws = providerUrnOf(rec, "aws-org", T.awsProvider);
-        expect(aws).not.toBe(providerUrnOf(rec, "aws-au", T.awsProvider));
+        expect(children.map((r) => r.type).sort()).toEqual([TYPES.organizationsPolicyAttachment, TYPES.organizationsPolicy].sort());
+        const aws = providerUrnOf(rec, "aws-org", TYPES.awsProvider);
+        expect(aws).not.toBe(providerUrnOf(rec, "aws-au", TYPES.awsProvider));
         expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: aws })));
     });
 
     test("the policy denies every action outside ap-southeast-2 and ap-southeast-4, global services exempted", () => {
-        expect(withParsedContent(named(rec, "aws-region-deny", T.policy).inputs)).toEqual({
+        expect(withParsedContent(named(rec, "aws-region-deny", TYPES.organizationsPolicy).inputs)).toEqual({
             name: "data-policy-australian-regions-only",
             type: "SERVICE_CONTROL_POLICY",
             description: "Data policy 02.static-files: denies every action requested outside ap-southeast-2, ap-southeast-4, except global services.",
@@ -77,8 +74,8 @@ describe("switch on (prod): the SCP on the production account", () => {
     });
 
     test("it is attached to the configured target, by reference to the policy", () => {
-        const policy = named(rec, "aws-region-deny", T.policy);
-        const attachment = named(rec, "aws-region-deny-attachment", T.attachment);
+        const policy = named(rec, "aws-region-deny", TYPES.organizationsPolicy);
+        const attachment = named(rec, "aws-region-deny-attachment", TYPES.organizationsPolicyAttachment);
         expect(attachment.inputs).toEqual({ policyId: POLICY_ID, targetId: "111122223333" });
         expect(attachment.propertyDependencies["policyId"]).toEqual([policy.urn]);
     });
@@ -89,7 +86,7 @@ describe("switch on (prod): the SCP on the production account", () => {
 
     test("at preview the whole document is known, so it can be reviewed in the preview diff", async () => {
         const preview = await runStack({ preview: true });
-        expect(JSON.parse(named(preview, "aws-region-deny", T.policy).inputs["content"] as string)).toEqual(
+        expect(JSON.parse(named(preview, "aws-region-deny", TYPES.organizationsPolicy).inputs["content"] as string)).toEqual(
             expectedDocument(["ap-southeast-2", "ap-southeast-4"]),
         );
     });
@@ -102,44 +99,44 @@ test("an OU target and Sydney only: the attachment and the condition follow conf
             c[SECTION].aws.regionDenyScp.allowedRegions = ["ap-southeast-2"];
         },
     });
-    const policy = withParsedContent(named(rec, "aws-region-deny", T.policy).inputs);
+    const policy = withParsedContent(named(rec, "aws-region-deny", TYPES.organizationsPolicy).inputs);
     expect(policy.content).toEqual(expectedDocument(["ap-southeast-2"]));
     expect(policy["description"]).toBe("Data policy 02.static-files: denies every action requested outside ap-southeast-2, except global services.");
-    expect(named(rec, "aws-region-deny-attachment", T.attachment).inputs["targetId"]).toBe("ou-ab12-cd34ef56");
+    expect(named(rec, "aws-region-deny-attachment", TYPES.organizationsPolicyAttachment).inputs["targetId"]).toBe("ou-ab12-cd34ef56");
 });
 
 test("switch off: no SCP, no attachment, no output; the other guardrails stay", async () => {
     const rec = await runStack({ mutate: (c) => (c[SECTION].aws.regionDenyScp = { enabled: false }) });
-    expect(ofType(rec, T.component)).toEqual([]);
-    expect(ofType(rec, T.policy)).toEqual([]);
-    expect(ofType(rec, T.attachment)).toEqual([]);
+    expect(ofType(rec, COMPONENT)).toEqual([]);
+    expect(ofType(rec, TYPES.organizationsPolicy)).toEqual([]);
+    expect(ofType(rec, TYPES.organizationsPolicyAttachment)).toEqual([]);
     expect(Object.keys(rec.outputs["guardrails"] as Record<string, unknown>)).toEqual(["s3AccountPublicAccessBlock", "gcpOrgPolicies"]);
 });
 
 describe("the component refuses bad arguments before registering anything", () => {
     test("a region outside Australia", async () => {
-        const err = await constructionError(
+        const err = await buildAloneExpectingError(
             () => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: ["ap-southeast-2", "us-east-1" as "ap-southeast-2"] }),
         );
         expect(err.message).toBe(
-            'deny: allowedRegions = ["ap-southeast-2","us-east-1"] is not allowed; expected Australian AWS regions, each once ' +
+            'AwsRegionDenyScp deny: allowedRegions = ["ap-southeast-2","us-east-1"] is not allowed; expected Australian AWS regions, each once ' +
                 "(ap-southeast-2 | ap-southeast-4): data policy 02.static-files keeps data in Australia.",
         );
         expect(err.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
     });
 
     test("no region at all", async () => {
-        const err = await constructionError(() => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: [] }));
+        const err = await buildAloneExpectingError(() => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: [] }));
         expect(err.message).toBe(
-            "deny: allowedRegions = [] is not allowed; expected Australian AWS regions, each once (ap-southeast-2 | ap-southeast-4): " +
+            "AwsRegionDenyScp deny: allowedRegions = [] is not allowed; expected Australian AWS regions, each once (ap-southeast-2 | ap-southeast-4): " +
                 "data policy 02.static-files keeps data in Australia.",
         );
     });
 
     test("the organization root as target", async () => {
-        const err = await constructionError(() => new AwsRegionDenyScp("deny", { targetId: "r-ab12" }));
+        const err = await buildAloneExpectingError(() => new AwsRegionDenyScp("deny", { targetId: "r-ab12" }));
         expect(err.message).toBe(
-            'deny: targetId = "r-ab12" is not allowed; expected the AWS account (12 digits, quoted) or organizational unit ' +
+            'AwsRegionDenyScp deny: targetId = "r-ab12" is not allowed; expected the AWS account (12 digits, quoted) or organizational unit ' +
                 "(ou-<root>-<id>, e.g. ou-ab12-cd34ef56) the region-deny SCP is attached to; not the organization root, which would " +
                 "reach accounts this stack does not own.",
         );

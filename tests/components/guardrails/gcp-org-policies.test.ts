@@ -4,16 +4,14 @@
  * and absent while it is off. Names are explicit and rule flags are the strings "TRUE"/"FALSE", as the Org Policy v2
  * API takes them.
  */
+import { TYPES } from "../../../infra/policy/lib/tokens";
 import { GcpOrgPolicies } from "../../../infra/components/guardrails/gcp-org-policies";
 import type { Recording } from "../../../infra/check/recorder";
+import { buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { constructionError, providerUrnOf, providersOf, SECTION } from "./helpers";
+import { providerUrnOf, providersOf, SECTION } from "./helpers";
 
-const T = {
-    component: "data-platform:guardrails:GcpOrgPolicies",
-    policy: "gcp:orgpolicy/policy:Policy",
-    gcpProvider: "pulumi:providers:gcp",
-} as const;
+const COMPONENT = "data-platform:guardrails:GcpOrgPolicies";
 
 /** Every org policy the component declares on `parent`, by resource name, with its exact inputs. */
 function expectedPolicies(parent: string): Record<string, Record<string, unknown>> {
@@ -36,7 +34,7 @@ function expectedPolicies(parent: string): Record<string, Record<string, unknown
 }
 
 function policiesOf(rec: Recording): Record<string, Record<string, unknown>> {
-    return Object.fromEntries(ofType(rec, T.policy).map((r) => [r.name, r.inputs]));
+    return Object.fromEntries(ofType(rec, TYPES.gcpOrgPolicy).map((r) => [r.name, r.inputs]));
 }
 
 describe("switch on (prod): the data project", () => {
@@ -46,9 +44,9 @@ describe("switch on (prod): the data project", () => {
     });
 
     test("five policies, each named explicitly, all through the org-level gcp-org provider, none through gcp-au", () => {
-        const children = childrenOf(rec, named(rec, "gcp-org-policies", T.component));
-        const gcp = providerUrnOf(rec, "gcp-org", T.gcpProvider);
-        expect(gcp).not.toBe(providerUrnOf(rec, "gcp-au", T.gcpProvider));
+        const children = childrenOf(rec, named(rec, "gcp-org-policies", COMPONENT));
+        const gcp = providerUrnOf(rec, "gcp-org", TYPES.gcpProvider);
+        expect(gcp).not.toBe(providerUrnOf(rec, "gcp-au", TYPES.gcpProvider));
         expect(providersOf(children).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
             Object.keys(expectedPolicies("projects/123456789012"))
                 .sort()
@@ -78,8 +76,8 @@ test("on a folder: the same five policies, named under the folder", async () => 
 
 test("switch off: no org policy, no output; the other guardrails stay", async () => {
     const rec = await runStack({ mutate: (c) => (c[SECTION].gcp.orgPolicies = { enabled: false }) });
-    expect(ofType(rec, T.component)).toEqual([]);
-    expect(ofType(rec, T.policy)).toEqual([]);
+    expect(ofType(rec, COMPONENT)).toEqual([]);
+    expect(ofType(rec, TYPES.gcpOrgPolicy)).toEqual([]);
     expect(Object.keys(rec.outputs["guardrails"] as Record<string, unknown>)).toEqual(["awsRegionDenyScp", "s3AccountPublicAccessBlock"]);
 });
 
@@ -96,9 +94,9 @@ test("every switch off: no guardrail resource at all, and an empty guardrails ou
 });
 
 test("the component refuses a malformed parent before registering anything", async () => {
-    const err = await constructionError(() => new GcpOrgPolicies("org", { parent: "projects/allotrac-data-prod" }));
+    const err = await buildAloneExpectingError(() => new GcpOrgPolicies("org", { parent: "projects/allotrac-data-prod" }));
     expect(err.message).toBe(
-        'org: parent = "projects/allotrac-data-prod" is not allowed; expected the node the org policies are set on: ' +
+        'GcpOrgPolicies org: parent = "projects/allotrac-data-prod" is not allowed; expected the node the org policies are set on: ' +
             "organizations/<organization id>, folders/<folder id> or projects/<project number> (numbers only: the Org Policy API " +
             "returns policy names with the project number, and a project id there would show as a change of the immutable name, i.e. a replacement).",
     );

@@ -1,145 +1,142 @@
 /**
- * The operational-data backups of the prod stack, asserted exactly (data policy "02.operational-data": "backed
- * up daily, with a 30-day retention period"; "06.operational-backup": "Backup copies are securely stored and can
- * be restored"): the schedule's daily item, hourly and point-in-time settings, the copy to Melbourne, and the
- * Backup Compliance Policy behind its switch.
+ * `ClusterBackups` on its own, with fixture args (data policy "02.operational-data": "backed up daily, with a
+ * 30-day retention period"; "06.operational-backup": "Backup copies are securely stored and can be restored"): the
+ * schedule's daily item, hourly and point-in-time settings, the copies, the Backup Compliance Policy behind its
+ * switch, and the refusal of any retention but 30 days. How the prod stack wires it from config is
+ * tests/areas/operational-data-backups.test.ts.
  */
-import { ClusterBackups } from "../../../infra/components/operational-data/cluster-backups";
+import { ClusterBackups, type ClusterBackupsArgs, type SnapshotCopy } from "../../../infra/components/operational-data/cluster-backups";
 import type { Recording } from "../../../infra/check/recorder";
-import { UNKNOWN } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { onAtlas, ONLY_STACK_AND_PROVIDER } from "./helpers";
 
+const COMPONENT = "data-platform:operational-data:ClusterBackups";
 const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
-const HOURLY = { frequencyInterval: 6, retentionUnit: "days", retentionValue: 7 };
-const COPY_TO_MELBOURNE = {
-    cloudProvider: "AWS",
-    regionName: "AP_SOUTHEAST_4",
-    zoneId: ZONE_ID,
-    shouldCopyOplogs: true,
-    copyPolicyItems: [
-        { frequencyType: "hourly", retentionUnit: "days", retentionValue: 7 },
-        { frequencyType: "daily", retentionUnit: "days", retentionValue: 30 },
-    ],
+const HOURLY = { frequencyInterval: 4, retentionUnit: "days", retentionValue: 5 };
+const COPY: SnapshotCopy = { regionName: "AUSTRALIA_SOUTHEAST_2", cloudProvider: "GCP" };
+const USER = { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" };
+
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: ClusterBackupsArgs = {
+    projectId: "fixture-project",
+    clusterName: "fixture-cluster",
+    dailyRetentionDays: 30,
+    hourly: { everyHours: 4, retentionDays: 5 },
+    restoreWindowDays: 3,
+    snapshotHourUtc: 2,
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
+function build(args: Partial<ClusterBackupsArgs>): Promise<Recording> {
+    return buildAlone(() => new ClusterBackups("b", { ...ARGS, ...args }, onAtlas()));
+}
+
+describe("without copies or compliance policy", () => {
+    let rec: Recording;
+    beforeAll(async () => {
+        rec = await build({});
+    });
+
+    test("one child, the schedule, on the given Atlas provider", () => {
+        const children = childrenOf(rec, named(rec, "b", COMPONENT));
+        expect(children.map((c) => ({ type: c.type, name: c.name, provider: providerUrn(c.provider) }))).toEqual([
+            { type: TYPES.atlasBackupSchedule, name: "b-schedule", provider: named(rec, "atlas", TYPES.atlasProvider).urn },
+        ]);
+    });
+
+    test("the schedule: the daily item kept exactly 30 days, the hourly item and window as given, no copy settings, protected", () => {
+        const schedule = named(rec, "b-schedule", TYPES.atlasBackupSchedule);
+        expect(schedule.inputs).toEqual({
+            projectId: "fixture-project",
+            clusterName: "fixture-cluster",
+            referenceHourOfDay: 2,
+            referenceMinuteOfHour: 0,
+            restoreWindowDays: 3,
+            policyItemHourly: HOURLY,
+            policyItemDaily: DAILY_30,
+            updateSnapshots: true,
+            skipDestroy: false,
+        });
+        expect(schedule.options.protect).toBe(true);
+    });
+
+    test("the summary output, in plain values", () => {
+        expect(rec.states.get(named(rec, "b", COMPONENT).urn)).toEqual({
+            summary: {
+                clause: "06.operational-backup",
+                daily: { everyDays: 1, retentionDays: 30 },
+                hourly: { everyHours: 4, retentionDays: 5 },
+                pointInTimeRestoreWindowDays: 3,
+                snapshotHourUtc: 2,
+                copyRegion: null,
+                compliancePolicy: false,
+            },
+        });
+    });
 });
 
-test("in prod: one schedule, no compliance policy (its switch is off), on the Atlas provider", () => {
-    const component = named(rec, "atlas-backups", "data-platform:operational-data:ClusterBackups");
-    const children = childrenOf(rec, component);
-    expect(children.map((c) => c.type)).toEqual([T.schedule]);
-    expect(providersOf(children)).toEqual([{ name: "atlas-backups-schedule", provider: atlasProviderUrn(rec) }]);
-    expect(ofType(rec, T.compliancePolicy)).toEqual([]);
-});
-
-test("the schedule: daily snapshots kept exactly 30 days, 6-hourly kept 7, a 7-day point-in-time window, copies to Melbourne", () => {
-    const schedule = named(rec, "atlas-backups-schedule", T.schedule);
-    expect(schedule.inputs).toEqual({
-        projectId: PROJECT_ID,
-        clusterName: CLUSTER,
-        referenceHourOfDay: 16,
+test("with copies: every snapshot and the oplog copied to the region, with the same retention, applied to copies already held", async () => {
+    const rec = await build({ copy: COPY, zoneId: "fixture-zone" });
+    const inputs = named(rec, "b-schedule", TYPES.atlasBackupSchedule).inputs;
+    expect(inputs).toEqual({
+        projectId: "fixture-project",
+        clusterName: "fixture-cluster",
+        referenceHourOfDay: 2,
         referenceMinuteOfHour: 0,
-        restoreWindowDays: 7,
+        restoreWindowDays: 3,
         policyItemHourly: HOURLY,
         policyItemDaily: DAILY_30,
         updateSnapshots: true,
         copyPolicyItemsEnabled: true,
-        // A retention change reaches the copies already held in Melbourne too, not only the snapshots in Sydney.
         updateCopySnapshots: true,
-        copySettings: [COPY_TO_MELBOURNE],
+        copySettings: [
+            {
+                cloudProvider: "GCP",
+                regionName: "AUSTRALIA_SOUTHEAST_2",
+                zoneId: "fixture-zone",
+                shouldCopyOplogs: true,
+                copyPolicyItems: [
+                    { frequencyType: "hourly", retentionUnit: "days", retentionValue: 5 },
+                    { frequencyType: "daily", retentionUnit: "days", retentionValue: 30 },
+                ],
+            },
+        ],
         skipDestroy: false,
     });
-    expect(schedule.options.protect).toBe(true);
 });
 
-test("the schedule names the cluster by reference (so it waits for it), and copies the cluster's own zone", () => {
-    const schedule = named(rec, "atlas-backups-schedule", T.schedule);
-    const cluster = named(rec, "atlas-cluster", T.cluster).urn;
-    expect(schedule.propertyDependencies["clusterName"]).toEqual([cluster]);
-    expect(schedule.propertyDependencies["projectId"]).toEqual([cluster]);
-    expect(schedule.propertyDependencies["copySettings"]).toEqual([cluster]);
-});
-
-test("the backup schedule summary is a stack output, in plain values", () => {
-    expect(rec.outputs["atlasBackupSchedule"]).toEqual({
-        clause: "06.operational-backup",
-        daily: { everyDays: 1, retentionDays: 30 },
-        hourly: { everyHours: 6, retentionDays: 7 },
-        pointInTimeRestoreWindowDays: 7,
-        snapshotHourUtc: 16,
-        copyRegion: "AP_SOUTHEAST_4",
-        compliancePolicy: false,
-    });
-});
-
-test("with the compliance policy switched on: the same items as an undeletable floor, and the schedule only forgotten on destroy", async () => {
-    const withPolicy = await runStack({
-        mutate: (c) =>
-            (c["data-platform:atlas"].backup.compliancePolicy = {
-                enabled: true,
-                authorizedUser: { firstName: "Dana", lastName: "Nguyen", email: "security@allotrac.com.au" },
-            }),
-    });
-    const policy = named(withPolicy, "atlas-backups-compliance-policy", T.compliancePolicy);
+test("with the compliance policy: the same items as an undeletable floor, set after the schedule, which is then only forgotten on destroy", async () => {
+    const rec = await build({ copy: COPY, zoneId: "fixture-zone", compliancePolicy: { authorizedUser: USER } });
+    const schedule = named(rec, "b-schedule", TYPES.atlasBackupSchedule);
+    const policy = named(rec, "b-compliance-policy", TYPES.atlasBackupCompliancePolicy);
     expect(policy.inputs).toEqual({
-        projectId: PROJECT_ID,
-        authorizedEmail: "security@allotrac.com.au",
-        authorizedUserFirstName: "Dana",
-        authorizedUserLastName: "Nguyen",
+        projectId: "fixture-project",
+        authorizedEmail: "ada@example.com",
+        authorizedUserFirstName: "Ada",
+        authorizedUserLastName: "Lovelace",
         copyProtectionEnabled: true,
         encryptionAtRestEnabled: true,
         pitEnabled: true,
-        restoreWindowDays: 7,
+        restoreWindowDays: 3,
         policyItemHourly: HOURLY,
         policyItemDaily: DAILY_30,
     });
     expect(policy.options.protect).toBe(true);
-    expect(policy.dependencies).toContain(named(withPolicy, "atlas-backups-schedule", T.schedule).urn);
-    expect(named(withPolicy, "atlas-backups-schedule", T.schedule).inputs["skipDestroy"]).toBe(true);
-    expect((withPolicy.outputs["atlasBackupSchedule"] as { compliancePolicy: boolean }).compliancePolicy).toBe(true);
+    expect(policy.dependencies).toContain(schedule.urn);
+    expect(schedule.inputs["skipDestroy"]).toBe(true);
+    expect((rec.states.get(named(rec, "b", COMPONENT).urn)!["summary"] as { compliancePolicy: boolean }).compliancePolicy).toBe(true);
 });
 
-test("without a copy region: no copy settings, no copy-policy switch (it is one-way in Atlas), no updateCopySnapshots (Atlas refuses it without copies)", async () => {
-    const noCopy = await runStack({ mutate: (c) => delete c["data-platform:atlas"].backup.copyRegion });
-    expect(named(noCopy, "atlas-backups-schedule", T.schedule).inputs).toEqual({
-        projectId: PROJECT_ID,
-        clusterName: CLUSTER,
-        referenceHourOfDay: 16,
-        referenceMinuteOfHour: 0,
-        restoreWindowDays: 7,
-        policyItemHourly: HOURLY,
-        policyItemDaily: DAILY_30,
-        updateSnapshots: true,
-        skipDestroy: false,
-    });
-});
-
-test("the daily item and its copies keep exactly the published 30 days (config refuses any other figure)", async () => {
-    const inputs = named(await runStack(), "atlas-backups-schedule", T.schedule).inputs as any;
-    expect(inputs.policyItemDaily).toEqual({ frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 });
-    expect(inputs.copySettings[0].copyPolicyItems[1]).toEqual({ frequencyType: "daily", retentionUnit: "days", retentionValue: 30 });
-});
-
-test("at preview the retention, window and copy region are known, so the policy pack can check them", async () => {
-    const preview = await runStack({ preview: true });
-    const inputs = named(preview, "atlas-backups-schedule", T.schedule).inputs as any;
-    expect(inputs.policyItemDaily).toEqual(DAILY_30);
-    expect(inputs.policyItemHourly).toEqual(HOURLY);
-    expect(inputs.restoreWindowDays).toBe(7);
-    expect(inputs.clusterName).toBe(CLUSTER);
-    expect(inputs.projectId).toBe(UNKNOWN);
-    expect(inputs.copySettings[0].regionName).toBe("AP_SOUTHEAST_4");
-    expect(inputs.copySettings[0].copyPolicyItems).toEqual(COPY_TO_MELBOURNE.copyPolicyItems);
+test("without copies the compliance policy does not require copy protection", async () => {
+    const rec = await build({ compliancePolicy: { authorizedUser: USER } });
+    expect(named(rec, "b-compliance-policy", TYPES.atlasBackupCompliancePolicy).inputs["copyProtectionEnabled"]).toBe(false);
 });
 
 describe("ClusterBackups on its own (no config validation in front of it)", () => {
-    function withDailyRetention(dailyRetentionDays: number) {
-        return constructAlone(
-            (opts) =>
+    function withDailyRetention(dailyRetentionDays: number, copy?: SnapshotCopy) {
+        return tryBuildAlone(
+            () =>
                 new ClusterBackups(
                     "b",
                     {
@@ -149,19 +146,32 @@ describe("ClusterBackups on its own (no config validation in front of it)", () =
                         hourly: { everyHours: 6, retentionDays: 7 },
                         restoreWindowDays: 7,
                         snapshotHourUtc: 16,
+                        ...(copy ? { copy, zoneId: "z" } : {}),
                     },
-                    opts,
+                    onAtlas(),
                 ),
         );
     }
+    const refusedRetention = (days: number) => ({
+        error:
+            `ClusterBackups b: dailyRetentionDays = ${days} is not allowed; expected 30: data policy §02 and §06 publish a 30-day ` +
+            "retention period for daily backups of operational data, so neither fewer nor more days.",
+        registered: ONLY_STACK_AND_PROVIDER,
+    });
 
-    test("refuses a daily retention below 30 days, or not a whole number of days, before anything is registered", async () => {
-        expect(await withDailyRetention(29)).toEqual({
-            error: "ClusterBackups b: dailyRetentionDays = 29 is not allowed; expected a whole number of days, at least 30 (data policy §02, §06: 30-day retention).",
-            registered: ONLY_STACK_AND_PROVIDER,
-        });
-        expect(await withDailyRetention(30.5)).toEqual({
-            error: "ClusterBackups b: dailyRetentionDays = 30.5 is not allowed; expected a whole number of days, at least 30 (data policy §02, §06: 30-day retention).",
+    test("refuses any daily retention but exactly 30 days (fewer, more, or not a whole number) before anything is registered", async () => {
+        expect(await withDailyRetention(29)).toEqual(refusedRetention(29));
+        // More is refused too: the data policy publishes 30 days, and the policy pack checks exactly 30.
+        expect(await withDailyRetention(45)).toEqual(refusedRetention(45));
+        expect(await withDailyRetention(30.5)).toEqual(refusedRetention(30.5));
+    });
+
+    test("refuses a copy region outside Australia before anything is registered", async () => {
+        expect(await withDailyRetention(30, { regionName: "US_EAST_1" as SnapshotCopy["regionName"], cloudProvider: "AWS" })).toEqual({
+            error:
+                'ClusterBackups b: copy.regionName = "US_EAST_1" is not allowed; expected an Australian Atlas region (AP_SOUTHEAST_2 | AP_SOUTHEAST_4 | ' +
+                "AUSTRALIA_SOUTHEAST_1 | AUSTRALIA_SOUTHEAST_2 | AUSTRALIA_EAST | AUSTRALIA_SOUTH_EAST | AUSTRALIA_CENTRAL | AUSTRALIA_CENTRAL_2); " +
+                "data policy §02 keeps operational data in Australia.",
             registered: ONLY_STACK_AND_PROVIDER,
         });
     });
@@ -169,7 +179,7 @@ describe("ClusterBackups on its own (no config validation in front of it)", () =
     test("builds the schedule with 30", async () => {
         expect(await withDailyRetention(30)).toEqual({
             error: undefined,
-            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:ClusterBackups", T.schedule],
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:ClusterBackups", TYPES.atlasBackupSchedule],
         });
     });
 });

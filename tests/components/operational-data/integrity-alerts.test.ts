@@ -7,7 +7,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { IntegrityAlerts } from "../../../infra/components/operational-data/integrity-alerts";
 import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 /** How many alert configurations prod declares (the event types of the first test). */
 const PROD_ALERTS = 10;
@@ -22,7 +24,7 @@ beforeAll(async () => {
 
 /** `suffix → eventType` of every alert in a run. */
 function eventTypes(r: Recording): Record<string, string> {
-    return Object.fromEntries(ofType(r, T.alert).map((a) => [a.name.replace(/^atlas-alerts-/, ""), a.inputs["eventType"] as string]));
+    return Object.fromEntries(ofType(r, TYPES.atlasAlertConfiguration).map((a) => [a.name.replace(/^atlas-alerts-/, ""), a.inputs["eventType"] as string]));
 }
 
 test("prod alerts on failed snapshots, copies and restores, on failover and replication trouble, CPU, disk, the key and the guardrail", () => {
@@ -43,8 +45,8 @@ test("prod alerts on failed snapshots, copies and restores, on failover and repl
 });
 
 test("every alert is enabled, on the project, and e-mails the platform team every hour until acknowledged", () => {
-    const project = named(rec, "atlas-project", T.project).urn;
-    const alerts = ofType(rec, T.alert);
+    const project = named(rec, "atlas-project", TYPES.atlasProject).urn;
+    const alerts = ofType(rec, TYPES.atlasAlertConfiguration);
     expect(alerts).toHaveLength(PROD_ALERTS);
     for (const alert of alerts) {
         expect({ name: alert.name, enabled: alert.inputs["enabled"], projectId: alert.inputs["projectId"], notifications: alert.inputs["notifications"] }).toEqual({
@@ -58,21 +60,21 @@ test("every alert is enabled, on the project, and e-mails the platform team ever
 });
 
 test("thresholds: oplog window under 1 hour, normalized CPU above 80 %, data disk above 80 %", () => {
-    expect(named(rec, "atlas-alerts-oplog-window", T.alert).inputs).toEqual({
+    expect(named(rec, "atlas-alerts-oplog-window", TYPES.atlasAlertConfiguration).inputs).toEqual({
         projectId: PROJECT_ID,
         enabled: true,
         eventType: "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
         thresholdConfig: { operator: "LESS_THAN", threshold: 1, units: "HOURS" },
         notifications: [EMAIL],
     });
-    expect(named(rec, "atlas-alerts-cpu", T.alert).inputs).toEqual({
+    expect(named(rec, "atlas-alerts-cpu", TYPES.atlasAlertConfiguration).inputs).toEqual({
         projectId: PROJECT_ID,
         enabled: true,
         eventType: "OUTSIDE_METRIC_THRESHOLD",
         metricThresholdConfig: { metricName: "NORMALIZED_SYSTEM_CPU_USER", operator: "GREATER_THAN", threshold: 80, units: "RAW", mode: "AVERAGE" },
         notifications: [EMAIL],
     });
-    expect(named(rec, "atlas-alerts-disk", T.alert).inputs).toEqual({
+    expect(named(rec, "atlas-alerts-disk", TYPES.atlasAlertConfiguration).inputs).toEqual({
         projectId: PROJECT_ID,
         enabled: true,
         eventType: "OUTSIDE_METRIC_THRESHOLD",
@@ -86,7 +88,7 @@ test("a PagerDuty target gets the service key from secret config, as a secret, a
         mutate: (c) => (c["data-platform:atlas"].alerts.notification = { type: "PAGER_DUTY" }),
         secrets: { "data-platform:atlasAlertToken": TOKEN },
     });
-    const alerts = ofType(pd, T.alert);
+    const alerts = ofType(pd, TYPES.atlasAlertConfiguration);
     expect(alerts).toHaveLength(PROD_ALERTS);
     for (const alert of alerts) {
         expect({ name: alert.name, notifications: alert.inputs["notifications"], secrets: alert.secretInputs }).toEqual({
@@ -95,7 +97,7 @@ test("a PagerDuty target gets the service key from secret config, as a secret, a
             secrets: ["notifications[0].serviceKey"],
         });
     }
-    const elsewhere = pd.registrations.filter((r) => r.type !== T.alert && JSON.stringify(r.inputs).includes(TOKEN));
+    const elsewhere = pd.registrations.filter((r) => r.type !== TYPES.atlasAlertConfiguration && JSON.stringify(r.inputs).includes(TOKEN));
     expect(elsewhere.map((r) => r.name)).toEqual([]);
     expect(JSON.stringify(pd.outputs)).not.toContain(TOKEN);
 });
@@ -105,7 +107,7 @@ test("a Slack target gets the API token as a secret and the configured channel",
         mutate: (c) => (c["data-platform:atlas"].alerts.notification = { type: "SLACK", channelName: "#data-platform-alerts" }),
         secrets: { "data-platform:atlasAlertToken": TOKEN },
     });
-    const alert = named(slack, "atlas-alerts-no-primary", T.alert);
+    const alert = named(slack, "atlas-alerts-no-primary", TYPES.atlasAlertConfiguration);
     expect(alert.inputs["notifications"]).toEqual([
         { typeName: "SLACK", channelName: "#data-platform-alerts", apiToken: TOKEN, delayMin: 0, intervalMin: 60 },
     ]);
@@ -141,14 +143,14 @@ test("the CPU and disk thresholds come from config", async () => {
     const tuned = await runStack({
         mutate: (c) => Object.assign(c["data-platform:atlas"].alerts, { cpuPercent: 70, diskPercent: 90 }),
     });
-    expect((named(tuned, "atlas-alerts-cpu", T.alert).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(70);
-    expect((named(tuned, "atlas-alerts-disk", T.alert).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(90);
+    expect((named(tuned, "atlas-alerts-cpu", TYPES.atlasAlertConfiguration).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(70);
+    expect((named(tuned, "atlas-alerts-disk", TYPES.atlasAlertConfiguration).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(90);
 });
 
 test("the component's outputs are Atlas's id of each alert configuration, by suffix (ids only, never a notification token)", async () => {
     let ids: Record<string, pulumi.Output<string>> = {};
     let own: Record<string, pulumi.Output<string>> = {};
-    const built = await constructAlone((opts) => {
+    const built = await tryBuildAlone(() => {
         const alerts = new IntegrityAlerts(
             "a",
             {
@@ -160,14 +162,14 @@ test("the component's outputs are Atlas's id of each alert configuration, by suf
                 compliancePolicy: false,
                 resourcePolicy: true,
             },
-            opts,
+            onAtlas(),
         );
         ids = { ...alerts.alertConfigurationIds };
         own = Object.fromEntries(Object.entries(alerts.alerts).map(([k, a]) => [k, a.alertConfigurationId]));
     });
     expect(built).toEqual({
         error: undefined,
-        registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:IntegrityAlerts", ...Array<string>(9).fill(T.alert)],
+        registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:IntegrityAlerts", ...Array<string>(9).fill(TYPES.atlasAlertConfiguration)],
     });
     expect(Object.keys(ids)).toEqual([
         "backup-snapshot-failed",

@@ -10,7 +10,9 @@ import type { Recording } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
 import { AU_ATLAS_REGIONS } from "../../../infra/residency";
 import { childrenOf, named, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T, ZONE_ID } from "./helpers";
+import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, ZONE_ID } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -43,29 +45,29 @@ const PROD_CLUSTER_INPUTS = {
 test("the component holds exactly one cluster, on the explicit Atlas provider", () => {
     const component = named(rec, "atlas-cluster", "data-platform:operational-data:OperationalCluster");
     const children = childrenOf(rec, component);
-    expect(children.map((c) => c.type)).toEqual([T.cluster]);
+    expect(children.map((c) => c.type)).toEqual([TYPES.atlasAdvancedCluster]);
     expect(providersOf(children)).toEqual([{ name: "atlas-cluster", provider: atlasProviderUrn(rec) }]);
 });
 
 test("a replica set in Sydney (3 electable nodes, priority 7) and Melbourne (2 electable, priority 6), every setting exact", () => {
-    const cluster = named(rec, "atlas-cluster", T.cluster);
+    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster);
     expect(cluster.inputs).toEqual(PROD_CLUSTER_INPUTS);
 });
 
 test("every region is Australian, and the replica set has 5 electable nodes, at least 3 of them in the primary region", () => {
-    const configs = (named(rec, "atlas-cluster", T.cluster).inputs["replicationSpecs"] as any[])[0].regionConfigs as any[];
+    const configs = (named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"] as any[])[0].regionConfigs as any[];
     expect(configs.map((c) => (AU_ATLAS_REGIONS as readonly string[]).includes(c.regionName))).toEqual([true, true]);
     expect(configs.reduce((n, c) => n + (c.electableSpecs?.nodeCount ?? 0), 0)).toBe(5);
     expect(configs[0].electableSpecs.nodeCount).toBeGreaterThanOrEqual(3);
 });
 
 test("the cluster is protected, its connection strings are a secret output, and it waits for the project's customer-key encryption", () => {
-    const cluster = named(rec, "atlas-cluster", T.cluster);
+    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster);
     expect(cluster.options.protect).toBe(true);
     // `connectionStrings` names every host: secret in the state, not only in the stack output built from it.
     expect(cluster.options.additionalSecretOutputs).toEqual(["connectionStrings"]);
     // Its projectId comes from the EncryptionAtRest configuration, so it is created after it.
-    expect(cluster.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-encryption-encryption-at-rest", T.encryptionAtRest).urn]);
+    expect(cluster.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-encryption-encryption-at-rest", TYPES.atlasEncryptionAtRest).urn]);
 });
 
 test("the component's outputs: name, ids and zone in the clear, the connection string as a secret", () => {
@@ -86,7 +88,7 @@ test("without a second region: one region config with 3 electable nodes", async 
             delete c["data-platform:atlas"].backup.copyRegion;
         },
     });
-    expect(named(single, "atlas-cluster", T.cluster).inputs["replicationSpecs"]).toEqual([
+    expect(named(single, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"]).toEqual([
         { regionConfigs: [{ providerName: "AWS", regionName: "AP_SOUTHEAST_2", priority: 7, electableSpecs: { instanceSize: "M30", nodeCount: 3 } }] },
     ]);
 });
@@ -95,7 +97,7 @@ test("a second region with read-only nodes only gets priority 0 and no electable
     const readOnly = await runStack({
         mutate: (c) => (c["data-platform:atlas"].cluster.regions.secondary = { name: "AP_SOUTHEAST_4", readOnlyNodes: 2 }),
     });
-    expect((named(readOnly, "atlas-cluster", T.cluster).inputs["replicationSpecs"] as any[])[0].regionConfigs[1]).toEqual({
+    expect((named(readOnly, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"] as any[])[0].regionConfigs[1]).toEqual({
         providerName: "AWS",
         regionName: "AP_SOUTHEAST_4",
         priority: 0,
@@ -105,13 +107,13 @@ test("a second region with read-only nodes only gets priority 0 and no electable
 
 test("at preview every setting the policy pack reads is known; only the new project's id is not", async () => {
     const preview = await runStack({ preview: true });
-    expect(named(preview, "atlas-cluster", T.cluster).inputs).toEqual({ ...PROD_CLUSTER_INPUTS, projectId: UNKNOWN });
+    expect(named(preview, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs).toEqual({ ...PROD_CLUSTER_INPUTS, projectId: UNKNOWN });
 });
 
 describe("OperationalCluster on its own (no config validation in front of it)", () => {
     function withPrimaryNodes(electableNodes: number) {
-        return constructAlone(
-            (opts) =>
+        return tryBuildAlone(
+            () =>
                 new OperationalCluster(
                     "c",
                     {
@@ -121,7 +123,7 @@ describe("OperationalCluster on its own (no config validation in front of it)", 
                         mongoDbMajorVersion: "8.0",
                         primaryRegion: { name: "AP_SOUTHEAST_2", electableNodes },
                     },
-                    opts,
+                    onAtlas(),
                 ),
         );
     }
@@ -133,10 +135,35 @@ describe("OperationalCluster on its own (no config validation in front of it)", 
         });
     });
 
+    test("refuses a primary or secondary region outside Australia before anything is registered", async () => {
+        const outside = (field: string) => ({
+            error:
+                `OperationalCluster c: ${field} = "US_EAST_1" is not allowed; expected an Australian Atlas region (AP_SOUTHEAST_2 | AP_SOUTHEAST_4 | ` +
+                "AUSTRALIA_SOUTHEAST_1 | AUSTRALIA_SOUTHEAST_2 | AUSTRALIA_EAST | AUSTRALIA_SOUTH_EAST | AUSTRALIA_CENTRAL | AUSTRALIA_CENTRAL_2); " +
+                "data policy §02 keeps operational data in Australia.",
+            registered: ONLY_STACK_AND_PROVIDER,
+        });
+        const args = { projectId: "p", clusterName: "c", instanceSize: "M30", mongoDbMajorVersion: "8.0" };
+        const us = "US_EAST_1" as "AP_SOUTHEAST_2";
+        expect(await tryBuildAlone(() => new OperationalCluster("c", { ...args, primaryRegion: { name: us, electableNodes: 3 } }, onAtlas()))).toEqual(
+            outside("primaryRegion.name"),
+        );
+        expect(
+            await tryBuildAlone(
+                () =>
+                    new OperationalCluster(
+                        "c",
+                        { ...args, primaryRegion: { name: "AP_SOUTHEAST_2", electableNodes: 3 }, secondaryRegion: { name: us, electableNodes: 2 } },
+                        onAtlas(),
+                    ),
+            ),
+        ).toEqual(outside("secondaryRegion.name"));
+    });
+
     test("builds the cluster with 3", async () => {
         expect(await withPrimaryNodes(3)).toEqual({
             error: undefined,
-            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:OperationalCluster", T.cluster],
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:OperationalCluster", TYPES.atlasAdvancedCluster],
         });
     });
 });

@@ -7,7 +7,8 @@ import { mockAtlasId } from "../../../infra/check/mock-outputs";
 import type { Recording } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, providerUrn, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, T } from "./helpers";
+import { atlasProviderUrn, CLUSTER } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 
 test("the project: in the configured org, Atlas's default alerts kept, every feature that moves database content off, tagged, protected", () => {
-    const project = named(rec, "atlas-project", T.project);
+    const project = named(rec, "atlas-project", TYPES.atlasProject);
     expect(childrenOf(rec, named(rec, "atlas-project", "data-platform:operational-data:AtlasProject"))).toEqual([project]);
     expect(project.inputs).toEqual({
         orgId: "000000000000000000000000",
@@ -48,30 +49,30 @@ test("the project: in the configured org, Atlas's default alerts kept, every fea
 });
 
 test("two Atlas providers, the workload's and the org-level one, each given its own key pair from secret config as secrets; the keys appear nowhere else", () => {
-    const providers = rec.registrations.filter((r) => r.type === T.provider);
+    const providers = rec.registrations.filter((r) => r.type === TYPES.atlasProvider);
     expect(providers.map((p) => ({ name: p.name, inputs: p.inputs, secrets: [...p.secretInputs].sort() }))).toEqual([
         { name: "atlas", inputs: { publicKey: PUBLIC, privateKey: PRIVATE }, secrets: ["privateKey", "publicKey"] },
         { name: "atlas-org", inputs: { publicKey: ORG_PUBLIC, privateKey: ORG_PRIVATE }, secrets: ["privateKey", "publicKey"] },
     ]);
-    const elsewhere = rec.registrations.filter((r) => r.type !== T.provider && /offline-test-value-of-the-atlas/.test(JSON.stringify(r.inputs)));
+    const elsewhere = rec.registrations.filter((r) => r.type !== TYPES.atlasProvider && /offline-test-value-of-the-atlas/.test(JSON.stringify(r.inputs)));
     expect(elsewhere.map((r) => r.name)).toEqual([]);
     expect(JSON.stringify(rec.outputs)).not.toContain("offline-test-value-of-the-atlas");
 });
 
 test("without secret config the providers get no credentials (the plugin then reads MONGODB_ATLAS_PUBLIC_KEY/PRIVATE_KEY; pulumi up refuses that for atlas-org, tests/config.test.ts)", async () => {
     const plain = await runStack();
-    expect(named(plain, "atlas", T.provider).inputs).toEqual({});
-    expect(named(plain, "atlas-org", T.provider).inputs).toEqual({});
+    expect(named(plain, "atlas", TYPES.atlasProvider).inputs).toEqual({});
+    expect(named(plain, "atlas-org", TYPES.atlasProvider).inputs).toEqual({});
 });
 
 test("with the Resource Policy off there is no org-level Atlas provider at all", async () => {
     const off = await runStack({ mutate: (c) => (c["data-platform:atlas"].resourcePolicy.enabled = false) });
-    expect(off.registrations.filter((r) => r.type === T.provider).map((p) => p.name)).toEqual(["atlas"]);
+    expect(off.registrations.filter((r) => r.type === TYPES.atlasProvider).map((p) => p.name)).toEqual(["atlas"]);
 });
 
 test("every Atlas resource uses the workload provider and sits in an operational-data component; only the org's Resource Policy uses atlas-org", () => {
     const workload = atlasProviderUrn(rec);
-    const org = named(rec, "atlas-org", T.provider).urn;
+    const org = named(rec, "atlas-org", TYPES.atlasProvider).urn;
     const atlas = rec.registrations.filter((r) => r.type.startsWith("mongodbatlas:"));
     expect(atlas).toHaveLength(21);
     for (const r of atlas) {
@@ -117,5 +118,5 @@ test("at preview the backup summary is already known; the outputs that hold the 
     }).toEqual({ atlasCluster: UNKNOWN, atlasConnectionString: UNKNOWN, atlasBackupSchedule: rec.outputs["atlasBackupSchedule"] });
     // Unknown, and still secret: a preview never shows the connection string in the clear either.
     expect(preview.secretOutputs).toEqual(["atlasConnectionString", "redisConnection"]);
-    expect(named(preview, "atlas-cluster", T.cluster).inputs["name"]).toBe(CLUSTER);
+    expect(named(preview, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["name"]).toBe(CLUSTER);
 });

@@ -9,7 +9,7 @@ import { GcpProjectServices } from "../../../infra/components/shared/project-ser
 import type { Recording, Registration } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
-import { constructionError } from "../guardrails/helpers";
+import { buildAloneExpectingError as constructionError } from "../../harness/build-alone";
 
 const T = {
     component: "data-platform:shared:GcpProjectServices",

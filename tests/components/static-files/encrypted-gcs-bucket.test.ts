@@ -5,7 +5,7 @@
 import * as gcp from "@pulumi/gcp";
 import { EncryptedGcsBucket } from "../../../infra/components/static-files/encrypted-gcs-bucket";
 import type { Recording } from "../../../infra/check/recorder";
-import { runProgram } from "../../../infra/check/recorder";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
 const BUCKET = "allotrac-prod-media-aus1";
@@ -102,31 +102,38 @@ test("Data Access audit logs for Cloud Storage are on, once for the project, wit
 });
 
 describe("EncryptedGcsBucket arguments", () => {
-    async function withRotation(days: number) {
-        return runProgram(
-            () => {
-                const provider = new gcp.Provider("gcp", { project: PROJECT, region: "australia-southeast1" });
-                new EncryptedGcsBucket(
-                    "b",
-                    { bucketName: "b-bucket", project: PROJECT, location: "australia-southeast1", keyRotationDays: days, softDeleteRetentionDays: 7 },
-                    { providers: [provider] },
-                );
-            },
-            { project: "data-platform", stack: "test", config: {} },
-        );
+    function build(keyRotationDays: number, location = "australia-southeast1") {
+        return () => {
+            const provider = new gcp.Provider("gcp", { project: PROJECT, region: "australia-southeast1" });
+            new EncryptedGcsBucket(
+                "b",
+                { bucketName: "b-bucket", project: PROJECT, location, keyRotationDays, softDeleteRetentionDays: 7 },
+                { providers: [provider] },
+            );
+        };
     }
+    const ONLY_STACK_AND_PROVIDER = ["pulumi:pulumi:Stack", "pulumi:providers:gcp"];
 
-    test("a rotation period over 90 days is refused before any child is registered", async () => {
-        await expect(withRotation(91)).rejects.toMatchObject({
-            message: "keyRotationDays = 91 is not allowed; expected a whole number of days from 1 to 90 (CIS GCP 1.11).",
-        });
-        await expect(withRotation(91)).rejects.toMatchObject({
-            registrations: [expect.objectContaining({ type: "pulumi:pulumi:Stack" }), expect.objectContaining({ type: "pulumi:providers:gcp" }), expect.objectContaining({ type: "data-platform:static-files:EncryptedGcsBucket" })],
+    test("a rotation period over 90 days, or not a whole number of days, is refused before anything is registered", async () => {
+        for (const days of [91, 0, 30.5]) {
+            expect(await tryBuildAlone(build(days))).toEqual({
+                error: `EncryptedGcsBucket b: keyRotationDays = ${days} is not allowed; expected a whole number of days from 1 to 90 (CIS GCP 1.11).`,
+                registered: ONLY_STACK_AND_PROVIDER,
+            });
+        }
+    });
+
+    test("a location outside Australia is refused before anything is registered", async () => {
+        expect(await tryBuildAlone(build(30, "us-central1"))).toEqual({
+            error:
+                'EncryptedGcsBucket b: location = "us-central1" is not allowed; expected an Australian Google Cloud region ' +
+                "(australia-southeast1 | australia-southeast2); data policy §02 keeps data in Australia.",
+            registered: ONLY_STACK_AND_PROVIDER,
         });
     });
 
     test("30 days rotates every 2592000s", async () => {
-        const r = await withRotation(30);
+        const r = await buildAlone(build(30));
         expect(named(r, "b-key").inputs["rotationPeriod"]).toBe("2592000s");
     });
 });

@@ -2,9 +2,11 @@
  * The S3 static-file buckets of the prod stack, asserted exactly (data policy §02 static files, §05 encryption
  * at rest and in transit, §10 audit logs). Runs the real program under Pulumi's mock monitor.
  */
-import { bucketPolicyDocument } from "../../../infra/components/static-files/encrypted-s3-bucket";
+import * as aws from "@pulumi/aws";
+import { bucketPolicyDocument, EncryptedS3Bucket, type EncryptedS3BucketArgs } from "../../../infra/components/static-files/encrypted-s3-bucket";
 import type { Recording, Registration } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
+import { tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
 
 const DOCS = "allotrac-prod-documents-apse2";
@@ -262,5 +264,59 @@ describe("bucketPolicyDocument", () => {
     test("a data bucket's policy has no Allow statement at all", () => {
         const doc = bucketPolicyDocument("arn:aws:s3:::b", { kind: "data", accessLogs: { bucketName: "logs" } });
         expect(doc.Statement.filter((s) => s.Effect === "Allow")).toEqual([]);
+    });
+});
+
+describe("EncryptedS3Bucket on its own (no config validation in front of it)", () => {
+    const ONLY_STACK_AND_PROVIDER = ["pulumi:pulumi:Stack", "pulumi:providers:aws"];
+    const logTarget = { kind: "access-log-target" as const, sourceBucketNames: ["data-bucket"], sourceAccountId: ACCOUNT, retentionDays: 365 };
+    function build(args: Partial<EncryptedS3BucketArgs>) {
+        return tryBuildAlone(() => {
+            const provider = new aws.Provider("aws", { region: "ap-southeast-2" });
+            new EncryptedS3Bucket(
+                "b",
+                { bucketName: "data-bucket", purpose: "test data bucket", role: { kind: "data", accessLogs: { bucketName: "logs" } }, ...args },
+                { providers: [provider] },
+            );
+        });
+    }
+    const refused = (field: string, value: string, allowed: string) => ({
+        error: `EncryptedS3Bucket b: ${field} = ${value} is not allowed; expected ${allowed}.`,
+        registered: ONLY_STACK_AND_PROVIDER,
+    });
+
+    test("refuses a bucket name S3 would refuse, before anything is registered", async () => {
+        expect(await build({ bucketName: "Data_Bucket" })).toEqual(
+            refused(
+                "bucketName",
+                '"Data_Bucket"',
+                "an S3 bucket name: 3–63 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit",
+            ),
+        );
+    });
+
+    test("refuses a key deletion window outside AWS KMS's 7–30 days", async () => {
+        for (const days of [6, 31]) {
+            expect(await build({ keyDeletionWindowInDays: days })).toEqual(
+                refused("keyDeletionWindowInDays", String(days), "a whole number of days from 7 to 30 (the AWS KMS limits), or none for 30"),
+            );
+        }
+    });
+
+    test("refuses an access-log target that keeps logs shorter than the audit rule, or names no bucket or a malformed account", async () => {
+        expect(await build({ role: { ...logTarget, retentionDays: 30 } })).toEqual(
+            refused("role.retentionDays", "30", "a whole number from 90 to 3650; access logs are the audit trail of data policy §10"),
+        );
+        expect(await build({ role: { ...logTarget, sourceBucketNames: [] } })).toEqual(
+            refused("role.sourceBucketNames", "[]", "at least one bucket whose logs are delivered here (the policy names each)"),
+        );
+        expect(await build({ role: { ...logTarget, sourceAccountId: "1111-2222-3333" } })).toEqual(
+            refused("role.sourceAccountId", '"1111-2222-3333"', "a 12-digit AWS account id, quoted as a string"),
+        );
+    });
+
+    test("builds a data bucket, and an access-log target, with allowed arguments", async () => {
+        expect((await build({ keyDeletionWindowInDays: 7 })).error).toBeUndefined();
+        expect((await build({ role: logTarget })).error).toBeUndefined();
     });
 });

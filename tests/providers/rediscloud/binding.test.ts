@@ -4,6 +4,7 @@
  * `additionalSecretOutputs`), and default resource options that make the engine fetch plugin v1.3.5 from RedisLabs'
  * GitHub releases, merged under the caller's options. Small programs run under Pulumi's mock monitor.
  */
+import { TYPES } from "../../../infra/policy/lib/tokens";
 import * as pulumi from "@pulumi/pulumi";
 import { ProgramError, runProgram, type Recording, type Registration } from "../../../infra/check/recorder";
 import * as rediscloud from "../../../infra/providers/rediscloud";
@@ -11,11 +12,6 @@ import { named, providerUrn } from "../../harness/stack";
 
 const VERSION = "1.3.5";
 const PLUGIN_URL = "github://api.github.com/RedisLabs/pulumi-rediscloud";
-const T = {
-    provider: "pulumi:providers:rediscloud",
-    subscription: "rediscloud:index/subscription:Subscription",
-    database: "rediscloud:index/subscriptionDatabase:SubscriptionDatabase",
-} as const;
 
 function run(program: () => unknown): Promise<Recording> {
     return runProgram(program, { project: "binding-test", stack: "test", config: {} });
@@ -55,14 +51,14 @@ const minimalDatabase = (subscriptionId: pulumi.Input<string>): rediscloud.Subsc
 describe("type tokens", () => {
     test("are the schema's, on the classes and on the wire", async () => {
         expect(rediscloud.Provider.__pulumiType).toBe("rediscloud");
-        expect(rediscloud.Subscription.__pulumiType).toBe(T.subscription);
-        expect(rediscloud.SubscriptionDatabase.__pulumiType).toBe(T.database);
+        expect(rediscloud.Subscription.__pulumiType).toBe(TYPES.redisSubscription);
+        expect(rediscloud.SubscriptionDatabase.__pulumiType).toBe(TYPES.redisDatabase);
         const rec = await run(() => {
             const provider = new rediscloud.Provider("rc", {});
             const sub = new rediscloud.Subscription("sub", minimalSubscription, { provider });
             new rediscloud.SubscriptionDatabase("db", minimalDatabase(sub.id), { provider });
         });
-        expect(rec.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack", T.provider, T.subscription, T.database]);
+        expect(rec.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack", TYPES.redisProvider, TYPES.redisSubscription, TYPES.redisDatabase]);
     });
 
     test("isInstance recognises each class by its token, and nothing else", async () => {
@@ -101,7 +97,7 @@ describe("default resource options", () => {
             new rediscloud.SubscriptionDatabase("db", minimalDatabase(sub.id), { provider });
         });
         const resources = rec.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack");
-        expect(resources.map((r) => r.type)).toEqual([T.provider, T.subscription, T.database]);
+        expect(resources.map((r) => r.type)).toEqual([TYPES.redisProvider, TYPES.redisSubscription, TYPES.redisDatabase]);
         for (const r of resources) {
             expect({ type: r.type, ...pluginOptions(r) }).toEqual({ type: r.type, version: VERSION, pluginDownloadURL: PLUGIN_URL });
         }
@@ -118,9 +114,9 @@ describe("default resource options", () => {
                 protect: true,
             });
         });
-        expect(pluginOptions(named(rec, "rc", T.provider))).toEqual({ version: "1.3.4", pluginDownloadURL: "github://api.github.com/example/pulumi-rediscloud" });
-        expect(pluginOptions(named(rec, "sub", T.subscription))).toEqual({ version: "1.3.3", pluginDownloadURL: PLUGIN_URL });
-        const db = named(rec, "db", T.database);
+        expect(pluginOptions(named(rec, "rc", TYPES.redisProvider))).toEqual({ version: "1.3.4", pluginDownloadURL: "github://api.github.com/example/pulumi-rediscloud" });
+        expect(pluginOptions(named(rec, "sub", TYPES.redisSubscription))).toEqual({ version: "1.3.3", pluginDownloadURL: PLUGIN_URL });
+        const db = named(rec, "db", TYPES.redisDatabase);
         expect(pluginOptions(db)).toEqual({ version: VERSION, pluginDownloadURL: "https://plugins.example.com/rediscloud" });
         expect(db.options.additionalSecretOutputs).toEqual(["publicEndpoint", "password"]);
         expect(db.options.protect).toBe(true);
@@ -131,7 +127,7 @@ describe("default resource options", () => {
             const provider = new rediscloud.Provider("rc", {});
             new rediscloud.Subscription("sub", minimalSubscription, { provider });
         });
-        expect(providerUrn(named(rec, "sub", T.subscription).provider)).toBe(named(rec, "rc", T.provider).urn);
+        expect(providerUrn(named(rec, "sub", TYPES.redisSubscription).provider)).toBe(named(rec, "rc", TYPES.redisProvider).urn);
     });
 });
 
@@ -142,21 +138,21 @@ describe("the provider", () => {
             const rec = await run(() => {
                 new rediscloud.Provider("rc", args);
             });
-            const p = named(rec, "rc", T.provider);
+            const p = named(rec, "rc", TYPES.redisProvider);
             return { error: undefined, registered: rec.registrations.map((r) => r.type), inputs: p.inputs, secretInputs: [...p.secretInputs].sort() };
         } catch (e) {
             if (!(e instanceof ProgramError)) throw e;
             return { error: e.message, registered: e.registrations.map((r) => r.type) };
         }
     }
-    const REGISTERED = ["pulumi:pulumi:Stack", T.provider];
+    const REGISTERED = ["pulumi:pulumi:Stack", TYPES.redisProvider];
     const BOTH_SECRET = ["apiKey", "secretKey"];
 
     test("sends apiKey and secretKey as secrets, marks them secret outputs, and url in the clear", async () => {
         const rec = await run(() => {
             new rediscloud.Provider("rc", { apiKey: "test-api-key", secretKey: "test-secret-key", url: "https://api.redislabs.com/v1" });
         });
-        const p = named(rec, "rc", T.provider);
+        const p = named(rec, "rc", TYPES.redisProvider);
         expect(p.inputs).toEqual({ apiKey: "test-api-key", secretKey: "test-secret-key", url: "https://api.redislabs.com/v1" });
         expect([...p.secretInputs].sort()).toEqual(["apiKey", "secretKey"]);
         expect(p.options.additionalSecretOutputs).toEqual(["apiKey", "secretKey"]);
@@ -269,7 +265,7 @@ describe("Subscription", () => {
                 },
             });
         });
-        const sub = named(rec, "sub", T.subscription);
+        const sub = named(rec, "sub", TYPES.redisSubscription);
         expect(Object.keys(sub.inputs).sort()).toEqual(["allowlist", "cloudProvider", "creationPlan", "memoryStorage", "name", "paymentMethod", "paymentMethodId"]);
         expect(sub.inputs["cloudProvider"]).toEqual({
             provider: "AWS",
@@ -341,7 +337,7 @@ describe("SubscriptionDatabase", () => {
                 periodicBackupPath: "s3://b/p",
             });
         });
-        const db = named(rec, "db", T.database);
+        const db = named(rec, "db", TYPES.redisDatabase);
         expect(Object.keys(db.inputs).sort()).toEqual([
             "alerts",
             "averageItemSizeInBytes",
@@ -411,7 +407,7 @@ describe("SubscriptionDatabase", () => {
         const rec = await run(() => {
             new rediscloud.SubscriptionDatabase("db", minimalDatabase("7654321"));
         });
-        expect(named(rec, "db", T.database).inputs).toEqual({
+        expect(named(rec, "db", TYPES.redisDatabase).inputs).toEqual({
             subscriptionId: "7654321",
             memoryLimitInGb: 1,
             throughputMeasurementBy: "operations-per-second",

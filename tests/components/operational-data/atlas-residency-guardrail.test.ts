@@ -2,11 +2,12 @@
  * The org-level Atlas Resource Policy, asserted exactly (data policy "02.operational-data": clusters in
  * Australia; "05.encryption-and-access-control": no internet-wide access list): the Cedar text Atlas enforces.
  */
-import { CEDAR_REGION, residencyPolicyBodies } from "../../../infra/components/operational-data/residency-guardrail";
+import { residencyPolicyBodies } from "../../../infra/components/operational-data/atlas-residency-guardrail";
 import type { Recording } from "../../../infra/check/recorder";
-import { AU_ATLAS_REGIONS } from "../../../infra/residency";
+import { AU_ATLAS_REGIONS, CEDAR_REGION } from "../../../infra/residency";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, providersOf, T } from "./helpers";
+import { atlasProviderUrn, providersOf } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
 
 const REGION_POLICY = [
     "forbid (",
@@ -47,10 +48,10 @@ beforeAll(async () => {
 test("prod declares one org-level resource policy: Australian regions only, never 0.0.0.0/0", () => {
     const children = childrenOf(rec, named(rec, "atlas-guardrail", "data-platform:operational-data:AtlasResidencyGuardrail"));
     // Through the org-level provider with its own Organization Owner key, not the workload provider `atlas`.
-    const orgProvider = named(rec, "atlas-org", T.provider).urn;
+    const orgProvider = named(rec, "atlas-org", TYPES.atlasProvider).urn;
     expect(orgProvider).not.toBe(atlasProviderUrn(rec));
     expect(providersOf(children)).toEqual([{ name: "atlas-guardrail", provider: orgProvider }]);
-    expect(named(rec, "atlas-guardrail", T.resourcePolicy).inputs).toEqual({
+    expect(named(rec, "atlas-guardrail", TYPES.atlasResourcePolicy).inputs).toEqual({
         orgId: "000000000000000000000000",
         name: "data-policy-australia-only",
         description: "Data policy 02.operational-data: clusters only in Australian regions; no 0.0.0.0/0 on any IP access list.",
@@ -71,6 +72,6 @@ test("the component's outputs are the resource policy's id and name", () => {
 
 test("with its switch off (no Organization Owner key) there is no resource policy", async () => {
     const off = await runStack({ mutate: (c) => (c["data-platform:atlas"].resourcePolicy.enabled = false) });
-    expect(ofType(off, T.resourcePolicy)).toEqual([]);
+    expect(ofType(off, TYPES.atlasResourcePolicy)).toEqual([]);
     expect(off.registrations.filter((r) => r.name === "atlas-guardrail")).toEqual([]);
 });

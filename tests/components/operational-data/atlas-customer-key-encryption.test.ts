@@ -4,11 +4,16 @@
  * only Atlas can assume, its least-privilege key policy, the cloud-provider-access handshake and the
  * EncryptionAtRest configuration, wired to each other by reference.
  */
+import * as awsSdk from "@pulumi/aws";
+import * as mongodbatlas from "@pulumi/mongodbatlas";
+import { AtlasCustomerKeyEncryption, type AtlasCustomerKeyEncryptionArgs } from "../../../infra/components/operational-data/atlas-customer-key-encryption";
 import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/check/mock-outputs";
 import type { Recording, Registration } from "../../../infra/check/recorder";
 import { UNKNOWN } from "../../../infra/check/recorder";
+import { tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, runStack } from "../../harness/stack";
-import { atlasProviderUrn, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, PROJECT_ID, providersOf } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
 
 const C = "atlas-encryption";
 const ROLE_NAME = "allotrac-prod-operational-atlas-kms";
@@ -30,7 +35,7 @@ test("the component's AWS children use the Australian AWS provider and its Atlas
     const component = named(rec, C, "data-platform:operational-data:AtlasCustomerKeyEncryption");
     const children = childrenOf(rec, component);
     expect(children.map((c) => c.type).sort()).toEqual(
-        ["aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:kms/alias:Alias", "aws:kms/key:Key", T.accessAuthorization, T.accessSetup, T.encryptionAtRest].sort(),
+        ["aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:kms/alias:Alias", "aws:kms/key:Key", TYPES.atlasAccessAuthorization, TYPES.atlasAccessSetup, TYPES.atlasEncryptionAtRest].sort(),
     );
     const aws = named(rec, "aws-au", "pulumi:providers:aws").urn;
     const atlas = atlasProviderUrn(rec);
@@ -53,9 +58,9 @@ test("the KMS key: customer-managed, single-Region, rotated yearly, 30-day delet
 });
 
 test("Atlas's access setup is for AWS, in the new project, and protected", () => {
-    const setup = child("access-setup", T.accessSetup);
+    const setup = child("access-setup", TYPES.atlasAccessSetup);
     expect(setup.inputs).toEqual({ projectId: PROJECT_ID, providerName: "AWS" });
-    expect(setup.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-project", T.project).urn]);
+    expect(setup.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-project", TYPES.atlasProject).urn]);
     expect(setup.options.protect).toBe(true);
 });
 
@@ -77,7 +82,7 @@ test("the IAM role trusts only Atlas's principal, only with Atlas's external id 
         },
         tags: TAGS,
     });
-    expect(role.propertyDependencies["assumeRolePolicy"]).toEqual([child("access-setup", T.accessSetup).urn]);
+    expect(role.propertyDependencies["assumeRolePolicy"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
     expect(role.options.protect).toBe(true);
 });
 
@@ -96,41 +101,72 @@ test("the role may Encrypt, Decrypt and DescribeKey on this key and nothing else
 });
 
 test("Atlas is authorized to use that role once its policy exists", () => {
-    const auth = child("access-authorization", T.accessAuthorization);
+    const auth = child("access-authorization", TYPES.atlasAccessAuthorization);
     expect(auth.inputs).toEqual({
         projectId: PROJECT_ID,
         roleId: ROLE_ID,
         aws: { iamAssumedRoleArn: `arn:aws:iam::${MOCK_AWS_ACCOUNT}:role/${ROLE_NAME}` },
     });
-    expect(auth.propertyDependencies["roleId"]).toEqual([child("access-setup", T.accessSetup).urn]);
+    expect(auth.propertyDependencies["roleId"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
     expect(auth.propertyDependencies["aws"]).toEqual([child("role", "aws:iam/role:Role").urn]);
     expect(auth.dependencies).toContain(child("role-policy", "aws:iam/rolePolicy:RolePolicy").urn);
     expect(auth.options.protect).toBe(true);
 });
 
 test("EncryptionAtRest uses this key, in AP_SOUTHEAST_2, through the authorized role; protected", () => {
-    const ear = child("encryption-at-rest", T.encryptionAtRest);
+    const ear = child("encryption-at-rest", TYPES.atlasEncryptionAtRest);
     expect(ear.inputs).toEqual({
         projectId: PROJECT_ID,
         awsKmsConfig: { enabled: true, customerMasterKeyId: KEY_ID, region: "AP_SOUTHEAST_2", roleId: ROLE_ID },
     });
     expect([...ear.propertyDependencies["awsKmsConfig"]!].sort()).toEqual(
-        [child("key", "aws:kms/key:Key").urn, child("access-authorization", T.accessAuthorization).urn].sort(),
+        [child("key", "aws:kms/key:Key").urn, child("access-authorization", TYPES.atlasAccessAuthorization).urn].sort(),
     );
     expect(ear.options.protect).toBe(true);
 });
 
 test("the cluster waits for encryption at rest: it takes its project id from it (Atlas refuses a cluster that uses the key before)", () => {
     const cluster = named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster");
-    expect(cluster.propertyDependencies["projectId"]).toEqual([child("encryption-at-rest", T.encryptionAtRest).urn]);
+    expect(cluster.propertyDependencies["projectId"]).toEqual([child("encryption-at-rest", TYPES.atlasEncryptionAtRest).urn]);
     expect(cluster.inputs["encryptionAtRestProvider"]).toBe("AWS");
 });
 
 test("at preview the key's region and the switch are known; the key and role ids are not", async () => {
     const preview = await runStack({ preview: true });
-    expect(named(preview, `${C}-encryption-at-rest`, T.encryptionAtRest).inputs).toEqual({
+    expect(named(preview, `${C}-encryption-at-rest`, TYPES.atlasEncryptionAtRest).inputs).toEqual({
         projectId: UNKNOWN,
         awsKmsConfig: { enabled: true, customerMasterKeyId: UNKNOWN, region: "AP_SOUTHEAST_2", roleId: UNKNOWN },
     });
     expect(named(preview, `${C}-key`, "aws:kms/key:Key").inputs["multiRegion"]).toBe(false);
+});
+
+describe("AtlasCustomerKeyEncryption on its own (no config validation in front of it)", () => {
+    function build(args: Partial<AtlasCustomerKeyEncryptionArgs>) {
+        return tryBuildAlone(() => {
+            const atlas = new mongodbatlas.Provider("atlas", {});
+            const aws = new awsSdk.Provider("aws", { region: "ap-southeast-2" });
+            new AtlasCustomerKeyEncryption("e", { projectId: "p", keyRegion: "ap-southeast-2", stem: "test", ...args }, { providers: [atlas, aws] });
+        });
+    }
+    const ONLY_STACK_AND_PROVIDERS = ["pulumi:pulumi:Stack", TYPES.atlasProvider, "pulumi:providers:aws"];
+
+    test("refuses a key region outside Australia before anything is registered", async () => {
+        expect(await build({ keyRegion: "us-east-1" as "ap-southeast-2" })).toEqual({
+            error:
+                'AtlasCustomerKeyEncryption e: keyRegion = "us-east-1" is not allowed; expected an Australian AWS region (ap-southeast-2 | ap-southeast-4); ' +
+                "data policy §02 keeps data in Australia.",
+            registered: ONLY_STACK_AND_PROVIDERS,
+        });
+    });
+
+    test("refuses a key deletion window outside AWS KMS's 7–30 days before anything is registered", async () => {
+        expect(await build({ keyDeletionWindowInDays: 45 })).toEqual({
+            error: "AtlasCustomerKeyEncryption e: keyDeletionWindowInDays = 45 is not allowed; expected a whole number of days from 7 to 30 (the AWS KMS limits), or none for 30.",
+            registered: ONLY_STACK_AND_PROVIDERS,
+        });
+    });
+
+    test("builds the chain in Melbourne with a 7-day window", async () => {
+        expect((await build({ keyRegion: "ap-southeast-4", keyDeletionWindowInDays: 7 })).error).toBeUndefined();
+    });
 });

@@ -24,8 +24,9 @@ import * as aws from "@pulumi/aws";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
-import type { AuAwsRegion } from "../../residency";
-import { customerManagedKey } from "../shared/customer-managed-key";
+import { AU_AWS_REGIONS, isListed, REGION_RULE, type AuAwsRegion } from "../../residency";
+import { checkArguments } from "../shared/argument-checks";
+import { customerManagedKey, keyDeletionWindowCheck } from "../shared/customer-managed-key";
 
 const CLAUSE: ClauseId = "05.industry-standard-encryption";
 
@@ -65,6 +66,10 @@ export class AtlasCustomerKeyEncryption extends pulumi.ComponentResource {
     public readonly encryptionAtRest: mongodbatlas.EncryptionAtRest;
 
     constructor(name: string, args: AtlasCustomerKeyEncryptionArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments("AtlasCustomerKeyEncryption", name, opts, [
+            { field: "keyRegion", value: args.keyRegion, ok: isListed(args.keyRegion, AU_AWS_REGIONS), allowed: REGION_RULE.aws },
+            keyDeletionWindowCheck(args.keyDeletionWindowInDays),
+        ]);
         super("data-platform:operational-data:AtlasCustomerKeyEncryption", name, {}, opts);
         const stem = awsNameStem(args.stem);
         const tags = { ...args.tags, "data-policy-clause": CLAUSE, purpose: `Atlas encryption at rest, project ${args.stem}` };

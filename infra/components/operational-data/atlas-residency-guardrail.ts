@@ -22,24 +22,9 @@
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
-import { AU_ATLAS_REGIONS, type AuAtlasRegion } from "../../residency";
+import { AU_ATLAS_REGIONS, CEDAR_REGION } from "../../residency";
 
 const CLAUSE: ClauseId = "02.operational-data";
-
-/**
- * Each Australian Atlas region as Cedar names it: `<cloud>:<the cloud's own region id>`. Typed by
- * `AuAtlasRegion`, so a region added to `infra/residency.ts` does not compile until it is named here.
- */
-export const CEDAR_REGION: Readonly<Record<AuAtlasRegion, string>> = {
-    AP_SOUTHEAST_2: "aws:ap-southeast-2",
-    AP_SOUTHEAST_4: "aws:ap-southeast-4",
-    AUSTRALIA_SOUTHEAST_1: "gcp:australia-southeast1",
-    AUSTRALIA_SOUTHEAST_2: "gcp:australia-southeast2",
-    AUSTRALIA_EAST: "azure:australiaeast",
-    AUSTRALIA_SOUTH_EAST: "azure:australiasoutheast",
-    AUSTRALIA_CENTRAL: "azure:australiacentral",
-    AUSTRALIA_CENTRAL_2: "azure:australiacentral2",
-};
 
 /** The policy's name in Atlas (names are unique in an org). */
 export const RESOURCE_POLICY_NAME = "data-policy-australia-only";

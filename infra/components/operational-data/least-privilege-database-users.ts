@@ -14,11 +14,12 @@
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
+import { DATABASE_ACCESS_RULE, isApplicationRole, isSystemDatabase, type ApplicationRole } from "../../rules/database-access";
+import { checkArguments } from "../shared/argument-checks";
 
 const CLAUSE: ClauseId = "03.rbac";
 
-/** The built-in roles an application may hold. */
-export type ApplicationRole = "read" | "readWrite";
+export type { ApplicationRole };
 
 export interface DatabaseGrant {
     /** An application database (never `admin`, `local` or `config`). */
@@ -44,9 +45,6 @@ export interface LeastPrivilegeDatabaseUsersArgs {
     readonly users: readonly ApplicationDatabaseUser[];
 }
 
-const APPLICATION_ROLES: readonly string[] = ["read", "readWrite"] satisfies ApplicationRole[];
-const SYSTEM_DATABASES: readonly string[] = ["admin", "local", "config"];
-
 export class LeastPrivilegeDatabaseUsers extends pulumi.ComponentResource {
     /** Each user's database user name (the application's IAM role ARN), by key. */
     public readonly usernames: Readonly<Record<string, pulumi.Output<string>>>;
@@ -55,18 +53,19 @@ export class LeastPrivilegeDatabaseUsers extends pulumi.ComponentResource {
     public readonly users: Readonly<Record<string, mongodbatlas.DatabaseUser>>;
 
     constructor(name: string, args: LeastPrivilegeDatabaseUsersArgs, opts?: pulumi.ComponentResourceOptions) {
-        // The type and the config schema already say so; a caller that casts around them is refused here, before
-        // anything, this component included, is registered.
-        for (const user of args.users) {
-            for (const grant of user.roles) {
-                if (!APPLICATION_ROLES.includes(grant.role) || SYSTEM_DATABASES.includes(grant.database)) {
-                    throw new pulumi.RunError(
-                        `LeastPrivilegeDatabaseUsers ${name}: users[${user.key}].roles role = ${grant.role} on database ${grant.database} is not allowed; ` +
-                            `expected ${APPLICATION_ROLES.join(" or ")} on an application database, never on admin, local or config (data policy §03).`,
-                    );
-                }
-            }
-        }
+        checkArguments(
+            "LeastPrivilegeDatabaseUsers",
+            name,
+            opts,
+            args.users.flatMap((user) =>
+                user.roles.map((grant, i) => ({
+                    field: `users[${user.key}].roles[${i}]`,
+                    value: { database: grant.database, role: grant.role },
+                    ok: isApplicationRole(grant.role) && !isSystemDatabase(grant.database),
+                    allowed: DATABASE_ACCESS_RULE,
+                })),
+            ),
+        );
         super("data-platform:operational-data:LeastPrivilegeDatabaseUsers", name, {}, opts);
         const users: Record<string, mongodbatlas.DatabaseUser> = {};
         const usernames: Record<string, pulumi.Output<string>> = {};

@@ -3,10 +3,12 @@
  * "05.encryption-and-access-control"): AWS IAM authentication (no password anywhere), read or readWrite on the
  * application database only, scoped to the one cluster.
  */
-import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/database-users";
+import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/least-privilege-database-users";
 import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, constructAlone, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, T } from "./helpers";
+import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf } from "./helpers";
+import { TYPES } from "../../../infra/policy/lib/tokens";
+import { tryBuildAlone } from "../../harness/build-alone";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -28,12 +30,12 @@ test("two users, one per application IAM role, exactly as configured, on the Atl
         { name: "atlas-db-users-api", provider: atlasProviderUrn(rec) },
         { name: "atlas-db-users-reporting", provider: atlasProviderUrn(rec) },
     ]);
-    expect(named(rec, "atlas-db-users-api", T.databaseUser).inputs).toEqual({
+    expect(named(rec, "atlas-db-users-api", TYPES.atlasDatabaseUser).inputs).toEqual({
         ...common,
         username: "arn:aws:iam::111122223333:role/allotrac-prod-api",
         roles: [{ roleName: "readWrite", databaseName: "allotrac" }],
     });
-    expect(named(rec, "atlas-db-users-reporting", T.databaseUser).inputs).toEqual({
+    expect(named(rec, "atlas-db-users-reporting", TYPES.atlasDatabaseUser).inputs).toEqual({
         ...common,
         username: "arn:aws:iam::111122223333:role/allotrac-prod-reporting",
         roles: [{ roleName: "read", databaseName: "allotrac" }],
@@ -41,7 +43,7 @@ test("two users, one per application IAM role, exactly as configured, on the Atl
 });
 
 test("no user has a password, an admin role or a role on a system database", () => {
-    const users = ofType(rec, T.databaseUser);
+    const users = ofType(rec, TYPES.atlasDatabaseUser);
     expect(users).toHaveLength(2);
     for (const user of users) {
         const roles = (user.inputs["roles"] as { roleName: string; databaseName: string }[]).map((r) => `${r.roleName}@${r.databaseName}`);
@@ -56,15 +58,15 @@ test("no user has a password, an admin role or a role on a system database", () 
 });
 
 test("each user is scoped to the cluster by reference", () => {
-    const cluster = named(rec, "atlas-cluster", T.cluster).urn;
-    expect(ofType(rec, T.databaseUser).map((u) => u.propertyDependencies["scopes"])).toEqual([[cluster], [cluster]]);
+    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster).urn;
+    expect(ofType(rec, TYPES.atlasDatabaseUser).map((u) => u.propertyDependencies["scopes"])).toEqual([[cluster], [cluster]]);
 });
 
 test("a collection-level grant from config becomes collectionName", async () => {
     const narrowed = await runStack({
         mutate: (c) => (c["data-platform:atlas"].databaseUsers[1].roles = [{ database: "allotrac", collection: "jobs", role: "read" }]),
     });
-    expect(named(narrowed, "atlas-db-users-reporting", T.databaseUser).inputs["roles"]).toEqual([
+    expect(named(narrowed, "atlas-db-users-reporting", TYPES.atlasDatabaseUser).inputs["roles"]).toEqual([
         { roleName: "read", databaseName: "allotrac", collectionName: "jobs" },
     ]);
 });
@@ -81,12 +83,12 @@ test("the component's outputs are the user names (IAM role ARNs: no credential e
 
 describe("LeastPrivilegeDatabaseUsers on its own (no config validation in front of it)", () => {
     function withGrant(grant: DatabaseGrant) {
-        return constructAlone(
-            (opts) =>
+        return tryBuildAlone(
+            () =>
                 new LeastPrivilegeDatabaseUsers(
                     "u",
                     { projectId: "p", clusterName: "c", users: [{ key: "app", awsIamRoleArn: "arn:aws:iam::111122223333:role/app", roles: [grant] }] },
-                    opts,
+                    onAtlas(),
                 ),
         );
     }
@@ -95,13 +97,13 @@ describe("LeastPrivilegeDatabaseUsers on its own (no config validation in front 
         // A caller that casts around the type, as the schema would otherwise have refused it.
         expect(await withGrant({ database: "allotrac", role: "dbAdmin" as DatabaseGrant["role"] })).toEqual({
             error:
-                "LeastPrivilegeDatabaseUsers u: users[app].roles role = dbAdmin on database allotrac is not allowed; " +
+                'LeastPrivilegeDatabaseUsers u: users[app].roles[0] = {"database":"allotrac","role":"dbAdmin"} is not allowed; ' +
                 "expected read or readWrite on an application database, never on admin, local or config (data policy §03).",
             registered: ONLY_STACK_AND_PROVIDER,
         });
         expect(await withGrant({ database: "admin", role: "read" })).toEqual({
             error:
-                "LeastPrivilegeDatabaseUsers u: users[app].roles role = read on database admin is not allowed; " +
+                'LeastPrivilegeDatabaseUsers u: users[app].roles[0] = {"database":"admin","role":"read"} is not allowed; ' +
                 "expected read or readWrite on an application database, never on admin, local or config (data policy §03).",
             registered: ONLY_STACK_AND_PROVIDER,
         });
@@ -110,7 +112,7 @@ describe("LeastPrivilegeDatabaseUsers on its own (no config validation in front 
     test("builds the user for readWrite on an application database", async () => {
         expect(await withGrant({ database: "allotrac", role: "readWrite" })).toEqual({
             error: undefined,
-            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:LeastPrivilegeDatabaseUsers", T.databaseUser],
+            registered: [...ONLY_STACK_AND_PROVIDER, "data-platform:operational-data:LeastPrivilegeDatabaseUsers", TYPES.atlasDatabaseUser],
         });
     });
 });

@@ -1,0 +1,74 @@
+/**
+ * Static files (data policy §02 "Static Files: … AWS S3 and Google Cloud Buckets", §05, §10): the S3 buckets with
+ * their access-log bucket, the Cloud Storage buckets, and Cloud Storage's Data Access audit logs.
+ * docs/static-files.md.
+ */
+import type * as aws from "@pulumi/aws";
+import type * as gcp from "@pulumi/gcp";
+import { EncryptedGcsBucket } from "../components/static-files/encrypted-gcs-bucket";
+import { EncryptedS3Bucket } from "../components/static-files/encrypted-s3-bucket";
+import { StorageDataAccessAudit } from "../components/static-files/storage-data-access-audit";
+import type { GcpProjectServices } from "../components/shared/project-services";
+import type { StackConfig } from "../config";
+
+export interface StaticFilesProviders {
+    readonly aws: aws.Provider;
+    readonly gcp: gcp.Provider;
+    /** The project's service APIs; the GCS resources wait for those they call. */
+    readonly gcpServices: GcpProjectServices;
+}
+
+/** Creates the area; returns its stack outputs: bucket names, ARNs and URLs by config key. */
+export function staticFiles(config: StackConfig, providers: StaticFilesProviders) {
+    const s3 = config.staticFiles.s3;
+    const accessLogs = new EncryptedS3Bucket(
+        "s3-access-logs",
+        {
+            bucketName: s3.accessLogBucketName,
+            purpose: "S3 server access logs of the static-file buckets",
+            role: {
+                kind: "access-log-target",
+                sourceBucketNames: s3.buckets.map((b) => b.name),
+                sourceAccountId: config.aws.accountId,
+                retentionDays: s3.accessLogRetentionDays,
+            },
+        },
+        { providers: [providers.aws] },
+    );
+    const s3Buckets = s3.buckets.map(
+        (b) =>
+            new EncryptedS3Bucket(
+                `s3-${b.key}`,
+                { bucketName: b.name, purpose: b.purpose, role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy } } },
+                { providers: [providers.aws] },
+            ),
+    );
+
+    const gcs = config.staticFiles.gcs;
+    const gcsBuckets = gcs.buckets.map(
+        (b) =>
+            new EncryptedGcsBucket(
+                `gcs-${b.key}`,
+                {
+                    bucketName: b.name,
+                    project: config.gcp.project,
+                    location: config.gcp.region,
+                    keyRotationDays: gcs.keyRotationDays,
+                    softDeleteRetentionDays: gcs.softDeleteRetentionDays,
+                    waitFor: providers.gcpServices.for("cloudkms", "storage"),
+                },
+                { providers: [providers.gcp] },
+            ),
+    );
+    new StorageDataAccessAudit(
+        "gcs-data-access-audit",
+        { project: config.gcp.project, waitFor: providers.gcpServices.for("cloudresourcemanager", "logging") },
+        { providers: [providers.gcp] },
+    );
+
+    return {
+        s3Buckets: Object.fromEntries(s3.buckets.map((b, i) => [b.key, { name: s3Buckets[i]!.bucketName, arn: s3Buckets[i]!.bucketArn }])),
+        s3AccessLogBucket: accessLogs.bucketName,
+        gcsBuckets: Object.fromEntries(gcs.buckets.map((b, i) => [b.key, { name: gcsBuckets[i]!.bucketName, url: gcsBuckets[i]!.url }])),
+    };
+}
