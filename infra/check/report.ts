@@ -28,11 +28,18 @@ function describeControl(report: CheckReport, c: ReportControl, code: (s: string
     }
 }
 
-/** Up to six resource names for a list of URNs. */
+/** Resource name by URN, built once per report: a control can list every resource of a 10,000-resource stack. */
+const namesByUrn = new WeakMap<CheckReport, ReadonlyMap<string, string>>();
+
+/** Up to six resource names for a list of URNs (only the six shown are looked up). */
 function names(report: CheckReport, urns: readonly string[], code: (s: string) => string): string {
-    const all = urns.map((urn) => report.graph.find((g) => g.urn === urn)?.name ?? urn);
-    const shown = all.slice(0, 6).map(code);
-    return all.length > 6 ? `${shown.join(", ")} and ${all.length - 6} more` : shown.join(", ");
+    let byUrn = namesByUrn.get(report);
+    if (!byUrn) {
+        byUrn = new Map(report.graph.map((g) => [g.urn, g.name]));
+        namesByUrn.set(report, byUrn);
+    }
+    const shown = urns.slice(0, 6).map((urn) => code(byUrn.get(urn) ?? urn));
+    return urns.length > 6 ? `${shown.join(", ")} and ${urns.length - 6} more` : shown.join(", ");
 }
 
 /** Stable, documented JSON (2-space indented). */

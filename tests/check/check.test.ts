@@ -158,6 +158,17 @@ describe("the prod stack", () => {
         );
     });
 
+    test("a control that evaluated more than six resources names the first six, in evaluation order, and counts the rest", () => {
+        const control = prod.clauses.flatMap((c) => c.controls).find((c) => c.kind === "automated" && c.evaluated.length > 6);
+        if (control?.kind !== "automated") throw new Error("the prod report has no automated control on more than six resources");
+        const nameOf = new Map(prod.graph.map((g) => [g.urn, g.name]));
+        const six = control.evaluated.slice(0, 6).map((urn) => nameOf.get(urn));
+        expect(six).not.toContain(undefined);
+        expect(renderText(prod)).toContain(
+            `PASS policy ${control.policy} on ${control.evaluated.length} resources: ${six.join(", ")} and ${control.evaluated.length - 6} more`,
+        );
+    });
+
     test("the Markdown has the verdict, the clause table and a Mermaid diagram of the stack", () => {
         const md = renderMarkdown(prod);
         expect(md.split("\n")[0]).toBe("## ✅ Data-policy check: `data-platform/prod`");
