@@ -276,6 +276,7 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
             "aws-s3-public-access-blocked",
             "aws-s3-ownership-enforced",
             "aws-kms-key-rotation-enabled",
+            "aws-kms-key-policy-explicit",
             "gcp-kms-key-rotation",
             "gcp-storage-bucket-cmek",
             "gcp-storage-bucket-private",
@@ -286,7 +287,7 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
         manual("Regular security audits", "organisational", "An audit schedule kept by the security team; nothing in a stack shows it happened."),
     ],
     "05.industry-standard-encryption": [
-        ...auto("atlas-cluster-encryption-customer-key", "aws-s3-bucket-encryption-customer-key", "gcp-storage-bucket-cmek", "aws-kms-key-rotation-enabled", "gcp-kms-key-rotation"),
+        ...auto("atlas-cluster-encryption-customer-key", "aws-s3-bucket-encryption-customer-key", "gcp-storage-bucket-cmek", "aws-kms-key-rotation-enabled", "aws-kms-key-policy-explicit", "gcp-kms-key-rotation"),
         manual("Redis Cloud and Auth0 encrypt their storage at rest", "vendor-process", "Neither exposes a setting: Redis Cloud Pro encrypts its disks and Auth0 its tenant storage by default (vendor security documentation)."),
     ],
     "06.operational-backup": [

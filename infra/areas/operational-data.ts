@@ -31,7 +31,8 @@ export function operationalData(config: StackConfig, providers: OperationalDataP
     const atlasProject = new AtlasProject("atlas-project", { orgId: atlas.orgId, projectName: atlas.projectName }, onAtlas);
     const atlasEncryption = new AtlasCustomerKeyEncryption(
         "atlas-encryption",
-        { projectId: atlasProject.projectId, keyRegion: config.aws.region, stem: atlas.projectName },
+        // The key's administrators: the account's root principal (IAM decides who), from the pinned account id.
+        { projectId: atlasProject.projectId, keyRegion: config.aws.region, accountId: config.aws.accountId, stem: atlas.projectName },
         { providers: [providers.atlas, providers.aws] },
     );
     const atlasCluster = new OperationalCluster(

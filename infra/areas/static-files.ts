@@ -39,7 +39,16 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
         (b) =>
             new EncryptedS3Bucket(
                 `s3-${b.key}`,
-                { bucketName: b.name, purpose: b.purpose, role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy } } },
+                {
+                    bucketName: b.name,
+                    purpose: b.purpose,
+                    role: {
+                        kind: "data",
+                        accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy },
+                        // The key's administrators: the account's root principal (IAM decides who), from the pinned account id.
+                        key: { accountId: config.aws.accountId, region: config.aws.region },
+                    },
+                },
                 { providers: [providers.aws] },
             ),
     );

@@ -198,6 +198,12 @@ describe("named mutations of the stack fail, naming policy and clause", () => {
             "03.tenant-data-access",
         ],
         ["an unprotected bucket", () => withOptions(recording, "s3-exports", { protect: false }), "stateful-resources-protected", "06.operational-backup"],
+        [
+            "a KMS key without its key policy (AWS's default)",
+            () => mutateResource(recording, "atlas-encryption-key", (p) => delete p["policy"]),
+            "aws-kms-key-policy-explicit",
+            "05.encryption-and-access-control",
+        ],
         ] as [string, () => Recording, string, string][]
     ).map(([what, mutated, policy, clause]) => ({ what, mutated, policy, clause }));
     test.each(cases)("$what → $policy (§$clause)", async ({ mutated, policy, clause }) => {

@@ -46,6 +46,15 @@ test.each([
     ["key rotation off", (rs: Record<string, any>[]) => (byUrn(rs, KEY).inputs.enableKeyRotation = false), "aws-kms-key-rotation-enabled", KEY],
     ["the key unprotected", (rs: Record<string, any>[]) => (byUrn(rs, KEY).protect = false), "stateful-resources-protected", KEY],
     [
+        "the key policy removed (AWS's default)",
+        (rs: Record<string, any>[]) => {
+            delete byUrn(rs, KEY).inputs.policy;
+            delete byUrn(rs, KEY).outputs.policy;
+        },
+        "aws-kms-key-policy-explicit",
+        KEY,
+    ],
+    [
         "the provider in us-east-1",
         (rs: Record<string, any>[]) => {
             const p = byUrn(rs, "urn:pulumi:prod::data-platform::pulumi:providers:aws::aws-au");

@@ -24,7 +24,11 @@ export = async function main() {
     for (const name of names) {
         new EncryptedS3Bucket(
             name,
-            { bucketName: name, purpose: "Benchmark data bucket", role: { kind: "data", accessLogs: { bucketName: logs.bucketName } } },
+            {
+                bucketName: name,
+                purpose: "Benchmark data bucket",
+                role: { kind: "data", accessLogs: { bucketName: logs.bucketName }, key: { accountId: "111122223333", region: "ap-southeast-2" } },
+            },
             { providers: [provider] },
         );
     }

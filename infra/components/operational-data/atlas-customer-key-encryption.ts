@@ -9,9 +9,9 @@
  *
  * | child | setting |
  * |---|---|
- * | `aws.kms.Key` + `aws.kms.Alias` | in the AWS provider's Australian region; single-Region (key material stays in Australia), yearly rotation, 30-day deletion window |
  * | `mongodbatlas.CloudProviderAccessSetup` | Atlas creates its AWS principal and an external id for this project |
  * | `aws.iam.Role` | trusted only by that Atlas principal, and only with that external id (confused-deputy protection) |
+ * | `aws.kms.Key` + `aws.kms.Alias` | in the AWS provider's Australian region; single-Region (key material stays in Australia), yearly rotation, 30-day deletion window; explicit key policy: administration apart from use, use only by the role above (created first: KMS refuses a policy naming a principal that does not exist) |
  * | `aws.iam.RolePolicy` | `kms:Encrypt`, `kms:Decrypt`, `kms:DescribeKey` on this key and nothing else |
  * | `mongodbatlas.CloudProviderAccessAuthorization` | tells Atlas to use the role (after its policy exists) |
  * | `mongodbatlas.EncryptionAtRest` | the project uses the key through the role |
@@ -26,7 +26,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
 import { AU_AWS_REGIONS, isListed, REGION_RULE, type AuAwsRegion } from "../../residency";
 import { checkArguments } from "../shared/argument-checks";
-import { customerManagedKey, keyDeletionWindowCheck } from "../shared/customer-managed-key";
+import { customerManagedKey, keyDeletionWindowCheck, keyPolicyChecks, type KeyPolicyArgs } from "../shared/customer-managed-key";
 
 const CLAUSE: ClauseId = "05.industry-standard-encryption";
 
@@ -35,6 +35,10 @@ export interface AtlasCustomerKeyEncryptionArgs {
     readonly projectId: pulumi.Input<string>;
     /** The AWS region the key lives in: the region of the AWS provider this component is given. */
     readonly keyRegion: AuAwsRegion;
+    /** The AWS account of the key and the role (12 digits): the AWS provider's pinned account. */
+    readonly accountId: string;
+    /** Key administrators (IAM role or user ARNs of the account); default the account's root principal. */
+    readonly keyAdministratorArns?: readonly string[];
     /**
      * Stem of the AWS names (IAM role `<stem>-atlas-kms`, key alias `alias/atlas/<stem>`), normally the Atlas
      * project name; lower-cased and reduced to the characters IAM and KMS accept.
@@ -69,23 +73,11 @@ export class AtlasCustomerKeyEncryption extends pulumi.ComponentResource {
         checkArguments("AtlasCustomerKeyEncryption", name, opts, [
             { field: "keyRegion", value: args.keyRegion, ok: isListed(args.keyRegion, AU_AWS_REGIONS), allowed: REGION_RULE.aws },
             keyDeletionWindowCheck(args.keyDeletionWindowInDays),
+            ...keyPolicyChecks("keyPolicy", atlasKeyPolicyArgs(args.accountId, awsNameStem(args.stem), args.keyAdministratorArns)),
         ]);
         super("data-platform:operational-data:AtlasCustomerKeyEncryption", name, {}, opts);
         const stem = awsNameStem(args.stem);
         const tags = { ...args.tags, "data-policy-clause": CLAUSE, purpose: `Atlas encryption at rest, project ${args.stem}` };
-
-        const { key, alias } = customerManagedKey(
-            name,
-            {
-                description: `Atlas encryption-at-rest key (customer key management) for project ${args.stem}`,
-                aliasName: `alias/atlas/${stem}`,
-                tags,
-                ...(args.keyDeletionWindowInDays !== undefined ? { deletionWindowInDays: args.keyDeletionWindowInDays } : {}),
-            },
-            this,
-        );
-        this.kmsKey = key;
-        this.kmsAlias = alias;
 
         this.accessSetup = new mongodbatlas.CloudProviderAccessSetup(
             `${name}-access-setup`,
@@ -109,6 +101,23 @@ export class AtlasCustomerKeyEncryption extends pulumi.ComponentResource {
             },
             { parent: this, protect: true },
         );
+
+        const { key, alias } = customerManagedKey(
+            name,
+            {
+                description: `Atlas encryption-at-rest key (customer key management) for project ${args.stem}`,
+                aliasName: `alias/atlas/${stem}`,
+                tags,
+                ...(args.keyDeletionWindowInDays !== undefined ? { deletionWindowInDays: args.keyDeletionWindowInDays } : {}),
+                policy: atlasKeyPolicyArgs(args.accountId, stem, args.keyAdministratorArns),
+                // The policy names the role by its ARN (a plain string, known at preview); the role must exist first.
+                dependsOn: [this.role],
+            },
+            this,
+        );
+        this.kmsKey = key;
+        this.kmsAlias = alias;
+
         this.rolePolicy = new aws.iam.RolePolicy(
             `${name}-role-policy`,
             {
@@ -145,6 +154,23 @@ export class AtlasCustomerKeyEncryption extends pulumi.ComponentResource {
         this.roleArn = this.role.arn;
         this.registerOutputs({ projectId: this.projectId, kmsKeyArn: this.kmsKeyArn, roleArn: this.roleArn });
     }
+}
+
+/** `arn:aws:iam::<account>:role/<stem>-atlas-kms`: the role Atlas assumes, by the name the component gives it. */
+export function atlasRoleArn(accountId: string, stem: string): string {
+    return `arn:aws:iam::${accountId}:role/${stem}-atlas-kms`;
+}
+
+/**
+ * The Atlas key's policy: administrators apart from use, and use by the Atlas role only, with the three actions
+ * Atlas needs. No `kms:ViaService` use: Atlas calls KMS directly, not through an AWS service.
+ */
+export function atlasKeyPolicyArgs(accountId: string, stem: string, administratorArns?: readonly string[]): KeyPolicyArgs {
+    return {
+        accountId,
+        ...(administratorArns !== undefined ? { administratorArns } : {}),
+        roleUsers: [{ sid: "AtlasEncryptionAtRest", roleArn: atlasRoleArn(accountId, stem), actions: [...ATLAS_KMS_ACTIONS] }],
+    };
 }
 
 /** The role's trust policy: Atlas's principal for this project, with the external id Atlas presents. */

@@ -7,7 +7,7 @@
  *
  * | child | setting |
  * |---|---|
- * | `aws.kms.Key` + `aws.kms.Alias` (data buckets) | customer-managed, single-Region, yearly rotation, 30-day deletion window |
+ * | `aws.kms.Key` + `aws.kms.Alias` (data buckets) | customer-managed, single-Region, yearly rotation, 30-day deletion window; explicit key policy: administration apart from use, use only through S3 in the bucket's region by the bucket's account |
  * | `BucketServerSideEncryptionConfiguration` | SSE-KMS with that key and an S3 Bucket Key; SSE-C uploads blocked |
  * | `BucketPublicAccessBlock` | all four settings on |
  * | `BucketOwnershipControls` | `BucketOwnerEnforced` (ACLs disabled) |
@@ -33,7 +33,8 @@ import { ACCESS_LOG_RETENTION_RULE, isAllowedAccessLogRetention } from "../../ru
 import { awsSchema } from "../../schema/platform";
 import { s3BucketName } from "../../schema/static-files";
 import { checkArguments, type ArgumentCheck } from "../shared/argument-checks";
-import { customerManagedKey, keyDeletionWindowCheck } from "../shared/customer-managed-key";
+import type { AuAwsRegion } from "../../residency";
+import { customerManagedKey, keyDeletionWindowCheck, keyPolicyChecks, type KeyPolicyArgs, type KeyServicePrincipal } from "../shared/customer-managed-key";
 
 /** The clause this component exists for; tagged on every child that takes tags. */
 const CLAUSE: ClauseId = "02.static-files";
@@ -53,6 +54,34 @@ export interface DataBucketRole {
          * grant the log delivery service. Default none.
          */
         readonly targetPolicy?: pulumi.Resource;
+    };
+    /** The key policy of the bucket's key. */
+    readonly key: DataBucketKeyArgs;
+}
+
+/**
+ * Who administers the bucket's key and who may use it. Use is the account's principals through S3 in `region`
+ * (`kms:ViaService` s3.<region>.amazonaws.com, `kms:CallerAccount`): S3 is the only caller the bucket's encryption
+ * needs. S3 server access logging needs no grant: log delivery writes to the access-log bucket, which is SSE-S3.
+ */
+export interface DataBucketKeyArgs {
+    /** The bucket's account (12 digits). */
+    readonly accountId: string;
+    /** The bucket's region: the region of the AWS provider the component is given. */
+    readonly region: AuAwsRegion;
+    /** Key administrators; default the account's root principal (see {@link KeyPolicyArgs.administratorArns}). */
+    readonly administratorArns?: readonly string[];
+    /** Delivery services that write SSE-KMS objects to this bucket, e.g. `cloudtrail.amazonaws.com` for an audit bucket. */
+    readonly servicePrincipals?: readonly KeyServicePrincipal[];
+}
+
+/** The key policy of a data bucket's key (see {@link DataBucketKeyArgs}). */
+export function dataBucketKeyPolicy(key: DataBucketKeyArgs): KeyPolicyArgs {
+    return {
+        accountId: key.accountId,
+        ...(key.administratorArns !== undefined ? { administratorArns: key.administratorArns } : {}),
+        viaServices: [`s3.${key.region}.amazonaws.com`],
+        ...(key.servicePrincipals !== undefined ? { servicePrincipals: key.servicePrincipals } : {}),
     };
 }
 
@@ -111,7 +140,7 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
         checkArguments("EncryptedS3Bucket", name, opts, [
             s3NameCheck("bucketName", args.bucketName),
             keyDeletionWindowCheck(args.keyDeletionWindowInDays),
-            ...(args.role.kind === "access-log-target" ? accessLogTargetChecks(args.role) : []),
+            ...(args.role.kind === "access-log-target" ? accessLogTargetChecks(args.role) : keyPolicyChecks("role.key", dataBucketKeyPolicy(args.role.key))),
         ]);
         super("data-platform:static-files:EncryptedS3Bucket", name, {}, opts);
         const { bucketName, role } = args;
@@ -126,6 +155,7 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
                     aliasName: `alias/s3/${bucketName.replace(/\./g, "-")}`,
                     tags,
                     ...(args.keyDeletionWindowInDays !== undefined ? { deletionWindowInDays: args.keyDeletionWindowInDays } : {}),
+                    policy: dataBucketKeyPolicy(role.key),
                 },
                 this,
             );

@@ -14,6 +14,7 @@ import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
 import { atlasProjectDataServicesOff } from "./atlas-project-data-services-off";
 import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
 import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
+import { awsKmsKeyPolicyExplicit } from "./aws-kms-key-policy-explicit";
 import { awsKmsKeyRotationEnabled } from "./aws-kms-key-rotation-enabled";
 import { awsResourcesInAustralia } from "./aws-resources-in-australia";
 import { awsS3BucketControlsPaired } from "./aws-s3-bucket-controls-paired";
@@ -45,6 +46,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     atlasProjectDataServicesOff,
     auth0ApiRbacEnforced,
     auth0TenantInAustralia,
+    awsKmsKeyPolicyExplicit,
     awsKmsKeyRotationEnabled,
     awsResourcesInAustralia,
     awsS3BucketControlsPaired,

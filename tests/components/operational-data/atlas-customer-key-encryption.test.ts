@@ -51,6 +51,8 @@ test("the KMS key: customer-managed, single-Region, rotated yearly, 30-day delet
         enableKeyRotation: true,
         multiRegion: false,
         deletionWindowInDays: 30,
+        // Its statements are asserted exactly in tests/components/shared/key-policy.test.ts.
+        policy: expect.any(String),
         tags: TAGS,
     });
     expect(key.options.protect).toBe(true);
@@ -145,7 +147,7 @@ describe("AtlasCustomerKeyEncryption on its own (no config validation in front o
         return tryBuildAlone(() => {
             const atlas = new mongodbatlas.Provider("atlas", {});
             const aws = new awsSdk.Provider("aws", { region: "ap-southeast-2" });
-            new AtlasCustomerKeyEncryption("e", { projectId: "p", keyRegion: "ap-southeast-2", stem: "test", ...args }, { providers: [atlas, aws] });
+            new AtlasCustomerKeyEncryption("e", { projectId: "p", keyRegion: "ap-southeast-2", accountId: "111122223333", stem: "test", ...args }, { providers: [atlas, aws] });
         });
     }
     const ONLY_STACK_AND_PROVIDERS = ["pulumi:pulumi:Stack", TYPES.atlasProvider, "pulumi:providers:aws"];

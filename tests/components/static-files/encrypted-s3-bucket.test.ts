@@ -69,6 +69,8 @@ describe("a data bucket (s3-documents)", () => {
             enableKeyRotation: true,
             multiRegion: false,
             deletionWindowInDays: 30,
+            // Its statements are asserted exactly in tests/components/shared/key-policy.test.ts.
+            policy: expect.any(String),
             tags: { "data-policy-clause": "02.static-files", purpose: "Documents and attachments uploaded by tenants" },
         });
         expect(key.options.protect).toBe(true);
@@ -262,7 +264,7 @@ describe("at preview (computed outputs unknown, as in `pulumi preview`)", () => 
 
 describe("bucketPolicyDocument", () => {
     test("a data bucket's policy has no Allow statement at all", () => {
-        const doc = bucketPolicyDocument("arn:aws:s3:::b", { kind: "data", accessLogs: { bucketName: "logs" } });
+        const doc = bucketPolicyDocument("arn:aws:s3:::b", { kind: "data", accessLogs: { bucketName: "logs" }, key: { accountId: "111122223333", region: "ap-southeast-2" } });
         expect(doc.Statement.filter((s) => s.Effect === "Allow")).toEqual([]);
     });
 });
@@ -275,7 +277,7 @@ describe("EncryptedS3Bucket on its own (no config validation in front of it)", (
             const provider = new aws.Provider("aws", { region: "ap-southeast-2" });
             new EncryptedS3Bucket(
                 "b",
-                { bucketName: "data-bucket", purpose: "test data bucket", role: { kind: "data", accessLogs: { bucketName: "logs" } }, ...args },
+                { bucketName: "data-bucket", purpose: "test data bucket", role: { kind: "data", accessLogs: { bucketName: "logs" }, key: { accountId: ACCOUNT, region: "ap-southeast-2" } }, ...args },
                 { providers: [provider] },
             );
         });
