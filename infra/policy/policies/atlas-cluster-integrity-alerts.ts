@@ -77,7 +77,7 @@ export const atlasClusterIntegrityAlerts = stackPolicy({
             for (const watch of INTEGRITY_WATCHES) {
                 const candidates = ofProject.filter(watch.matches);
                 if (candidates.some((a) => problemOf(a) === undefined)) continue;
-                const why = candidates.length === 0 ? "none is declared" : candidates.map((a) => `${a.name} ${problemOf(a)}`).join("; ");
+                const why = candidates.length === 0 ? "no alert configuration matches" : candidates.map((a) => `${a.name} ${problemOf(a)}`).join("; ");
                 report(`Atlas cluster ${cluster.name}: no enabled alert with a notification target on ${watch.what} (${watch.how}) in its project: ${why}.`, cluster.urn);
             }
         }
