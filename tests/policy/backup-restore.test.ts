@@ -67,8 +67,8 @@ describe("aws-s3-noncurrent-version-retention (stack)", () => {
         expect(await stack(mutateResource(suite.rec, "s3-documents-lifecycle", addRule(1, "Disabled")))).toEqual([]);
     });
     test("the floor is pack config; the access-log bucket's 30-day noncurrent expiry is not judged", async () => {
-        const logRule = suite.resource("s3-access-logs-lifecycle").rawInputs["rules"].find((r: { id: string }) => r.id === "expire-access-logs");
-        expect(logRule.noncurrentVersionExpiration).toEqual({ noncurrentDays: 30 });
+        const rules = suite.resource("s3-access-logs-lifecycle").rawInputs["rules"] as { id: string; noncurrentVersionExpiration?: unknown }[];
+        expect(rules.find((r) => r.id === "expire-access-logs")?.noncurrentVersionExpiration).toEqual({ noncurrentDays: 30 });
         expect(await stack(suite.rec, { minNoncurrentDays: 60 })).toEqual([]);
         expect(await stack(mutateResource(suite.rec, "s3-exports-lifecycle", addRule(45)), { minNoncurrentDays: 60 })).toEqual([
             mandatory(
