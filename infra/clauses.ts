@@ -253,6 +253,8 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
         "gcp-storage-bucket-cmek",
         "gcp-storage-bucket-versioning-enabled",
         "stateful-resources-protected",
+        "gcp-storage-bucket-soft-delete-on",
+        "aws-s3-noncurrent-version-retention",
     ),
     "02.analytics-support-data": [manual("Analytics and support data is stored only with the named vendors", "contract", "Each vendor is a processor in infra/processors.ts with its contract; the data flows from the application, not from this stack.")],
     "03.user-data-sharing": [manual("User data is visible to other users only when its owner shares it", "application", "Sharing is a feature of the platform's application code.")],
@@ -291,11 +293,26 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
         manual("Redis Cloud and Auth0 encrypt their storage at rest", "vendor-process", "Neither exposes a setting: Redis Cloud Pro encrypts its disks and Auth0 its tenant storage by default (vendor security documentation)."),
     ],
     "06.operational-backup": [
-        ...auto("atlas-cluster-backup-enabled", "atlas-cluster-has-backup-schedule", "atlas-backup-daily-retention", "atlas-clusters-in-australia", "stateful-resources-protected"),
-        unchecked("Point-in-time restore on every Atlas cluster", "Set by the operational-cluster component; no policy checks it yet."),
+        ...auto(
+            "atlas-cluster-backup-enabled",
+            "atlas-cluster-has-backup-schedule",
+            "atlas-backup-daily-retention",
+            "atlas-clusters-in-australia",
+            "stateful-resources-protected",
+            "atlas-cluster-pit-enabled",
+            "atlas-cluster-integrity-alerts",
+            "gcp-storage-bucket-soft-delete-on",
+            "aws-s3-noncurrent-version-retention",
+        ),
+        manual(
+            "The Backup Compliance Policy (snapshots nobody can delete or shorten) is turned on once an authorized person is named",
+            "organisational",
+            "Irreversible without MongoDB Support, so it stays behind data-platform:atlas.backup.compliancePolicy.enabled, off in prod " +
+                "until security/legal name the authorized user (docs/operational-data.md \"Backup Compliance Policy\").",
+        ),
         manual("Restores are rehearsed", "organisational", "The restore procedure in docs/operational-data.md is run on a schedule; a stack cannot show that it was."),
     ],
-    "06.ephemeral-retention": auto("redis-database-ephemeral"),
+    "06.ephemeral-retention": auto("redis-database-ephemeral", "redis-database-dataset-size-alert"),
     "07.third-party-services": [
         ...auto("data-flows-to-declared-processors"),
         manual("A signed agreement with every named provider", "contract", "infra/processors.ts records each contract's status; the contracts themselves live outside the repository."),
@@ -317,9 +334,7 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
         manual("Transfers abroad comply with the Privacy Act (APP 8)", "contract", "The overseas processors' contracts bind them to the APPs; see infra/processors.ts."),
     ],
     "09.integrity-monitoring": [
-        ...auto("aws-s3-versioning-enabled", "gcp-storage-bucket-versioning-enabled"),
-        unchecked("Atlas alerts on backup failure, replication lag, primary loss and disk pressure", "Declared by the operational-data area; no policy checks them yet."),
-        unchecked("A dataset-size alert on every Redis database", "Declared by the ephemeral-data area; no policy checks it yet."),
+        ...auto("aws-s3-versioning-enabled", "gcp-storage-bucket-versioning-enabled", "atlas-cluster-integrity-alerts", "redis-database-dataset-size-alert"),
     ],
     "09.integrity-response": [
         ...auto("stateful-resources-protected"),

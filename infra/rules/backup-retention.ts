@@ -12,3 +12,15 @@ export const DAILY_BACKUP_RETENTION_DAYS = 30;
 export const DAILY_BACKUP_RETENTION_RULE =
     `${DAILY_BACKUP_RETENTION_DAYS}: data policy §02 and §06 publish a ${DAILY_BACKUP_RETENTION_DAYS}-day retention period ` +
     "for daily backups of operational data, so neither fewer nor more days";
+
+/**
+ * The fewest days a superseded (noncurrent) version of an object in an S3 data bucket may be kept. A noncurrent
+ * version is the only copy an overwritten or deleted static file can be restored from (the stack takes no other
+ * backup of the buckets), so it is held to the period §06 publishes for restorable copies: 30 days. A floor, not an
+ * exact figure: the data buckets declare no noncurrent expiry today (versions are kept until deleted on purpose),
+ * and the policy refuses only an expiry that would make a file unrecoverable sooner than the published period.
+ *
+ * Read by the `aws-s3-noncurrent-version-retention` policy's default; no stack config sets it, because no data
+ * bucket expires noncurrent versions.
+ */
+export const MIN_NONCURRENT_VERSION_RETENTION_DAYS = DAILY_BACKUP_RETENTION_DAYS;

@@ -11,7 +11,7 @@ import { renderJson, renderMarkdown, renderText } from "../../infra/check/report
 import schema from "../../infra/check/report.schema.json";
 import { PolicyPackClient } from "../../infra/check/policy-pack";
 import type { Recording } from "../../infra/check/recorder";
-import { mutateResource, policyHarness, withOptions, type PolicyHarness } from "../harness/policy";
+import { mutateResource, policyHarness, withOptions, withoutResources, type PolicyHarness } from "../harness/policy";
 import { findPlaceholders } from "../../infra/schema/placeholders";
 import { named, prodConfig, providerUrn, REPO_ROOT, runStack, runStackExpectingError } from "../harness/stack";
 
@@ -68,12 +68,12 @@ describe("the prod stack", () => {
             "04.operational-processing": "manual",
             "05.encryption-and-access-control": "partial",
             "05.industry-standard-encryption": "pass-automated",
-            "06.operational-backup": "partial",
+            "06.operational-backup": "pass-automated",
             "06.ephemeral-retention": "pass",
             "07.third-party-services": "pass-automated",
             "08.no-third-party-sharing": "pass",
             "08.secure-transfers": "pass-automated",
-            "09.integrity-monitoring": "partial",
+            "09.integrity-monitoring": "pass",
             "09.integrity-response": "pass-automated",
             "10.staff-access-audit": "partial",
         });
@@ -94,14 +94,46 @@ describe("the prod stack", () => {
         expect(audit.status).toBe("partial");
     });
 
-    test("§09: versioning alone does not make integrity monitoring pass while the Atlas and Redis alerts are unchecked", () => {
+    test("§09: versioning and the Atlas and Redis alerts are each evaluated, so integrity monitoring passes", () => {
         const integrity = prod.clauses.find((c) => c.id === "09.integrity-monitoring")!;
-        expect(integrity.controls.filter((k) => k.kind === "automated").map((k) => k.kind === "automated" && [k.policy, k.status])).toEqual([
-            ["aws-s3-versioning-enabled", "pass"],
-            ["gcp-storage-bucket-versioning-enabled", "pass"],
+        const urnOf = (name: string, type: string) => named(recording, name, type).urn;
+        expect(integrity.controls).toEqual([
+            { kind: "automated", policy: "aws-s3-versioning-enabled", status: "pass", evaluated: expect.any(Array), violations: 0 },
+            { kind: "automated", policy: "gcp-storage-bucket-versioning-enabled", status: "pass", evaluated: expect.any(Array), violations: 0 },
+            {
+                kind: "automated",
+                policy: "atlas-cluster-integrity-alerts",
+                status: "pass",
+                evaluated: [urnOf("atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster")],
+                violations: 0,
+            },
+            {
+                kind: "automated",
+                policy: "redis-database-dataset-size-alert",
+                status: "pass",
+                evaluated: [urnOf("redis-pubsub", "rediscloud:index/subscriptionDatabase:SubscriptionDatabase")],
+                violations: 0,
+            },
         ]);
-        expect(integrity.controls.filter((k) => k.kind === "unchecked")).toHaveLength(2);
-        expect(integrity.status).toBe("partial");
+        expect(integrity.status).toBe("pass");
+    });
+
+    test("§06: point-in-time restore, soft delete and noncurrent versions are automated; the Backup Compliance Policy is manual while its switch is off", () => {
+        const backup = prod.clauses.find((c) => c.id === "06.operational-backup")!;
+        const automated = backup.controls.flatMap((k) => (k.kind === "automated" ? [[k.policy, k.status, k.evaluated.length]] : []));
+        expect(automated.filter(([policy]) => ["atlas-cluster-pit-enabled", "gcp-storage-bucket-soft-delete-on", "aws-s3-noncurrent-version-retention"].includes(policy as string))).toEqual([
+            ["atlas-cluster-pit-enabled", "pass", 1],
+            ["gcp-storage-bucket-soft-delete-on", "pass", 1],
+            // Every bucket of its subject type, as the report counts a stack policy; the policy itself skips the access-log
+            // target (tests/policy/backup-restore.test.ts).
+            ["aws-s3-noncurrent-version-retention", "pass", 3],
+        ]);
+        expect(backup.controls.filter((k) => k.kind === "unchecked")).toEqual([]);
+        expect(backup.controls.flatMap((k) => (k.kind === "manual" ? [[k.control, k.reason]] : []))).toEqual([
+            ["The Backup Compliance Policy (snapshots nobody can delete or shorten) is turned on once an authorized person is named", "organisational"],
+            ["Restores are rehearsed", "organisational"],
+        ]);
+        expect(backup.status).toBe("pass-automated");
     });
 
     test("records which resources each policy evaluated", () => {
@@ -203,6 +235,20 @@ describe("named mutations of the stack fail, naming policy and clause", () => {
             () => mutateResource(recording, "atlas-encryption-key", (p) => delete p["policy"]),
             "aws-kms-key-policy-explicit",
             "05.encryption-and-access-control",
+        ],
+        ["a cluster without point-in-time restore", () => mutateResource(recording, "atlas-cluster", (p) => (p["pitEnabled"] = false)), "atlas-cluster-pit-enabled", "06.operational-backup"],
+        ["no snapshot-failure alert", () => withoutResources(recording, "atlas-alerts-backup-snapshot-failed"), "atlas-cluster-integrity-alerts", "09.integrity-monitoring"],
+        [
+            "Redis without a dataset-size alert",
+            () => mutateResource(recording, "redis-pubsub", (p) => (p["alerts"] = p["alerts"].filter((a: { name: string }) => a.name !== "dataset-size"))),
+            "redis-database-dataset-size-alert",
+            "09.integrity-monitoring",
+        ],
+        [
+            "a Cloud Storage bucket with soft delete off",
+            () => mutateResource(recording, "gcs-media", (p) => (p["softDeletePolicy"].retentionDurationSeconds = 0)),
+            "gcp-storage-bucket-soft-delete-on",
+            "06.operational-backup",
         ],
         ] as [string, () => Recording, string, string][]
     ).map(([what, mutated, policy, clause]) => ({ what, mutated, policy, clause }));

@@ -26,6 +26,8 @@ export const TYPES = {
     s3Policy: "aws:s3/bucketPolicy:BucketPolicy",
     s3Ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     s3Replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    s3Lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    s3LifecycleV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
     s3AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     kmsKey: "aws:kms/key:Key",
     organizationsPolicy: "aws:organizations/policy:Policy",
@@ -76,6 +78,7 @@ export const T = {
     s3PublicAccessBlock: [TYPES.s3PublicAccessBlock],
     s3Policy: [TYPES.s3Policy],
     s3Ownership: [TYPES.s3Ownership],
+    s3Lifecycle: [TYPES.s3Lifecycle, TYPES.s3LifecycleV2],
     kmsKey: [TYPES.kmsKey],
 
     gcsBucket: [TYPES.gcsBucket],

@@ -9,6 +9,8 @@ import { atlasBackupDailyRetention } from "./atlas-backup-daily-retention";
 import { atlasClusterBackupEnabled } from "./atlas-cluster-backup-enabled";
 import { atlasClusterEncryptionCustomerKey } from "./atlas-cluster-encryption-customer-key";
 import { atlasClusterHasBackupSchedule } from "./atlas-cluster-has-backup-schedule";
+import { atlasClusterIntegrityAlerts } from "./atlas-cluster-integrity-alerts";
+import { atlasClusterPitEnabled } from "./atlas-cluster-pit-enabled";
 import { atlasClusterTls12 } from "./atlas-cluster-tls-1-2";
 import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
 import { atlasProjectDataServicesOff } from "./atlas-project-data-services-off";
@@ -20,6 +22,7 @@ import { awsResourcesInAustralia } from "./aws-resources-in-australia";
 import { awsS3BucketControlsPaired } from "./aws-s3-bucket-controls-paired";
 import { awsS3BucketEncryptionCustomerKey } from "./aws-s3-bucket-encryption-customer-key";
 import { awsS3BucketPolicyDeniesInsecureTransport } from "./aws-s3-bucket-policy-denies-insecure-transport";
+import { awsS3NoncurrentVersionRetention } from "./aws-s3-noncurrent-version-retention";
 import { awsS3OwnershipEnforced } from "./aws-s3-ownership-enforced";
 import { awsS3PublicAccessBlocked } from "./aws-s3-public-access-blocked";
 import { awsS3VersioningEnabled } from "./aws-s3-versioning-enabled";
@@ -28,8 +31,10 @@ import { gcpKmsKeyRotation } from "./gcp-kms-key-rotation";
 import { gcpResourcesInAustralia } from "./gcp-resources-in-australia";
 import { gcpStorageBucketCmek } from "./gcp-storage-bucket-cmek";
 import { gcpStorageBucketPrivate } from "./gcp-storage-bucket-private";
+import { gcpStorageBucketSoftDeleteOn } from "./gcp-storage-bucket-soft-delete-on";
 import { gcpStorageBucketVersioningEnabled } from "./gcp-storage-bucket-versioning-enabled";
 import { redisDatabaseEphemeral } from "./redis-database-ephemeral";
+import { redisDatabaseDatasetSizeAlert } from "./redis-database-dataset-size-alert";
 import { redisDatabaseSourceIpsRestricted } from "./redis-database-source-ips-restricted";
 import { redisDatabaseTlsEnabled } from "./redis-database-tls-enabled";
 import { redisSubscriptionsInAustralia } from "./redis-subscriptions-in-australia";
@@ -41,6 +46,8 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     atlasClusterBackupEnabled,
     atlasClusterEncryptionCustomerKey,
     atlasClusterHasBackupSchedule,
+    atlasClusterIntegrityAlerts,
+    atlasClusterPitEnabled,
     atlasClusterTls12,
     atlasClustersInAustralia,
     atlasProjectDataServicesOff,
@@ -52,6 +59,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     awsS3BucketControlsPaired,
     awsS3BucketEncryptionCustomerKey,
     awsS3BucketPolicyDeniesInsecureTransport,
+    awsS3NoncurrentVersionRetention,
     awsS3OwnershipEnforced,
     awsS3PublicAccessBlocked,
     awsS3VersioningEnabled,
@@ -60,8 +68,10 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     gcpResourcesInAustralia,
     gcpStorageBucketCmek,
     gcpStorageBucketPrivate,
+    gcpStorageBucketSoftDeleteOn,
     gcpStorageBucketVersioningEnabled,
     redisDatabaseEphemeral,
+    redisDatabaseDatasetSizeAlert,
     redisDatabaseSourceIpsRestricted,
     redisDatabaseTlsEnabled,
     redisSubscriptionsInAustralia,
