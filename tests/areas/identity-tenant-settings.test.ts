@@ -1,10 +1,11 @@
 /**
- * The Auth0 tenant's settings under the prod config (data policy "02.identity-data",
+ * How the prod stack wires the Auth0 tenant's settings (infra/areas/identity.ts), asserted exactly: under the prod config (data policy "02.identity-data",
  * "05.encryption-and-access-control"): explicit session caps, support contacts, secure flags; a custom domain
- * only when configured, TLS 1.2 only.
+ * only when configured, TLS 1.2 only. The component on its own, with fixture args, is
+ * tests/components/identity/tenant-settings.test.ts.
  */
-import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
+import type { Recording } from "../../infra/check/recorder";
+import { childrenOf, named, ofType, runStack } from "../harness/stack";
 
 let rec: Recording;
 beforeAll(async () => {
