@@ -64,5 +64,5 @@ describe("with a fixture brute-force limit", () => {
 
 test("without args: Auth0's default brute-force limit, 10", async () => {
     const rec = await build();
-    expect(named(rec, "a", SETTINGS).inputs["bruteForceProtection"].maxAttempts).toBe(10);
+    expect((named(rec, "a", SETTINGS).inputs as Record<string, any>)["bruteForceProtection"].maxAttempts).toBe(10);
 });
