@@ -1,16 +1,15 @@
 /**
- * The Redis database of the prod stack that holds ephemeral pub/sub data, asserted exactly: TLS only, no persistence,
+ * How the prod stack wires the Redis database (infra/areas/ephemeral-data.ts): the database of the prod stack that holds ephemeral pub/sub data, asserted exactly: TLS only, no persistence,
  * no backup of any kind, replicated, reachable only from the configured networks, TTL-respecting eviction, alerts,
  * and a password that stays secret from its source to the stack outputs (data policy 02.ephemeral-data,
  * 06.ephemeral-retention, 05.encryption-and-access-control, 03.rbac). Runs the real program under Pulumi's mock monitor.
+ * The component on its own, with fixture args, is tests/components/ephemeral-data/redis-database.test.ts.
  */
-import { TYPES } from "../../../infra/policy/lib/tokens";
+import { TYPES } from "../../infra/policy/lib/tokens";
 import * as pulumi from "@pulumi/pulumi";
-import { RedisDatabase } from "../../../infra/components/ephemeral-data/redis-database";
-import { mockRedisNumber } from "../../../infra/check/mock-outputs";
-import { UNKNOWN, type Recording } from "../../../infra/check/recorder";
-import { tryBuildAlone } from "../../harness/build-alone";
-import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
+import { mockRedisNumber } from "../../infra/check/mock-outputs";
+import { UNKNOWN, type Recording } from "../../infra/check/recorder";
+import { childrenOf, named, ofType, providerUrn, runStack } from "../harness/stack";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
 const SUBSCRIPTION_ID = String(mockRedisNumber("redis-subscription", 1_000_000));
@@ -170,40 +169,5 @@ describe("at preview (computed outputs unknown, as in `pulumi preview`)", () => 
     test("every setting a policy checks (TLS, persistence, source IPs, eviction) is known; only ids and the password are not", async () => {
         const preview = await runStack({ preview: true });
         expect(named(preview, "redis-pubsub", TYPES.redisDatabase).inputs).toEqual({ ...PROD_DATABASE, subscriptionId: UNKNOWN, password: UNKNOWN });
-    });
-});
-
-describe("RedisDatabase on its own", () => {
-    function construct(sourceIps: string[]) {
-        return tryBuildAlone(
-            () =>
-                new RedisDatabase("db", {
-                    subscriptionId: "1",
-                    databaseName: "d",
-                    memoryLimitInGb: 1,
-                    throughputMeasurementBy: "operations-per-second",
-                    throughputMeasurementValue: 1000,
-                    sourceIps,
-                    alerts: [{ name: "dataset-size", value: 75 }],
-                    password: pulumi.secret("x"),
-                }),
-        );
-    }
-    const refused = (sourceIps: string) => ({
-        error:
-            `RedisDatabase db: sourceIps = ${sourceIps} is not allowed; expected at least one CIDR block, each an IPv4 CIDR block naming a network: ` +
-            "a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03).",
-        registered: ["pulumi:pulumi:Stack"],
-    });
-
-    test("refuses an empty sourceIps (the provider would open the database to 0.0.0.0/0), any /0 and public blocks wider than /24, registering nothing", async () => {
-        expect(await construct([])).toEqual(refused("[]"));
-        expect(await construct(["10.0.0.0/16", "0.0.0.0/0"])).toEqual(refused('["10.0.0.0/16","0.0.0.0/0"]'));
-        // A public /16 is somebody else's network: refused like the schema refuses it.
-        expect(await construct(["52.64.0.0/16"])).toEqual(refused('["52.64.0.0/16"]'));
-    });
-
-    test("builds the database for named networks (password given, so no generated one)", async () => {
-        expect(await construct(["10.0.0.0/16", "203.0.113.16/28"])).toEqual({ error: undefined, registered: ["pulumi:pulumi:Stack", COMPONENT, TYPES.redisDatabase] });
     });
 });
