@@ -35,3 +35,35 @@ export function expectedOrgPolicies(name: string, parent: string): Record<string
         [`${name}-secure-http-transport`]: { name: `${parent}/policies/storage.secureHttpTransport`, parent, spec: enforced },
     };
 }
+
+/** The region-deny SCP document AWS should enforce, written out in full. */
+export function expectedDocument(regions: string[]) {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "DenyOutsideAustralianRegions",
+                Effect: "Deny",
+                NotAction: [
+                    "cloudfront:*",
+                    "iam:*",
+                    "organizations:*",
+                    "route53:*",
+                    "support:*",
+                    "budgets:*",
+                    "globalaccelerator:*",
+                    "importexport:*",
+                    "waf:*",
+                    "sts:*",
+                ],
+                Resource: "*",
+                Condition: { StringNotEquals: { "aws:RequestedRegion": regions } },
+            },
+        ],
+    };
+}
+
+/** A policy registration's inputs with its `content` parsed. */
+export function withParsedContent(inputs: Record<string, unknown>): Record<string, unknown> {
+    return { ...inputs, content: JSON.parse(inputs["content"] as string) };
+}
