@@ -6,6 +6,7 @@
  */
 import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
+import { ATLAS_AUDIT_FILTER } from "../harness/expected-settings";
 import { atlasProviderUrn, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
 
@@ -35,22 +36,7 @@ test("auditing is on, logs every authentication and every authorization failure,
         projectId: PROJECT_ID,
         enabled: true,
         auditAuthorizationSuccess: false,
-        auditFilter: {
-            atype: {
-                $in: [
-                    "authenticate",
-                    "logout",
-                    "authCheck",
-                    "createDatabase",
-                    "dropDatabase",
-                    "createCollection",
-                    "renameCollection",
-                    "dropCollection",
-                    "createIndex",
-                    "dropIndex",
-                ],
-            },
-        },
+        auditFilter: ATLAS_AUDIT_FILTER,
     });
 });
 

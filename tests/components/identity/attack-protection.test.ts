@@ -8,6 +8,7 @@ import { AttackProtection, type AttackProtectionArgs } from "../../../infra/comp
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { BREACHED_PASSWORD_DETECTION, SUSPICIOUS_IP_THROTTLING } from "../../harness/expected-settings";
 
 const COMPONENT = "data-platform:identity:AttackProtection";
 const SETTINGS = "auth0:index/attackProtection:AttackProtection";
@@ -41,24 +42,11 @@ describe("with a fixture brute-force limit", () => {
     });
 
     test("breached passwords: on, blocking at login, sign-up and password change; user and admins told", () => {
-        expect(inputs()["breachedPasswordDetection"]).toEqual({
-            enabled: true,
-            method: "standard",
-            shields: ["block", "user_notification", "admin_notification"],
-            adminNotificationFrequencies: ["daily"],
-            preUserRegistration: { shields: ["block"] },
-            preChangePassword: { shields: ["block"] },
-        });
+        expect(inputs()["breachedPasswordDetection"]).toEqual(BREACHED_PASSWORD_DETECTION);
     });
 
     test("suspicious IP throttling: on, blocking at Auth0's default rates, admins told, no IP exempt", () => {
-        expect(inputs()["suspiciousIpThrottling"]).toEqual({
-            enabled: true,
-            shields: ["block", "admin_notification"],
-            allowlists: [],
-            preLogin: { maxAttempts: 100, rate: 864000 },
-            preUserRegistration: { maxAttempts: 50, rate: 1728000 },
-        });
+        expect(inputs()["suspiciousIpThrottling"]).toEqual(SUSPICIOUS_IP_THROTTLING);
     });
 });
 

@@ -10,6 +10,7 @@ import { ProjectNetworkAndAudit, type AccessListEntry } from "../../../infra/com
 import type { Recording } from "../../../infra/check/recorder";
 import { mockAtlasId } from "../../../infra/check/mock-outputs";
 import { childrenOf, named, ofType } from "../../harness/stack";
+import { ATLAS_AUDIT_FILTER } from "../../harness/expected-settings";
 import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
@@ -54,22 +55,7 @@ describe("two blocks", () => {
             projectId: mockAtlasId("proj"),
             enabled: true,
             auditAuthorizationSuccess: false,
-            auditFilter: {
-                atype: {
-                    $in: [
-                        "authenticate",
-                        "logout",
-                        "authCheck",
-                        "createDatabase",
-                        "dropDatabase",
-                        "createCollection",
-                        "renameCollection",
-                        "dropCollection",
-                        "createIndex",
-                        "dropIndex",
-                    ],
-                },
-            },
+            auditFilter: ATLAS_AUDIT_FILTER,
         });
         expect(auditing.propertyDependencies["projectId"]).toEqual([named(rec, "proj", TYPES.atlasProject).urn]);
     });
