@@ -1,96 +1,58 @@
 /**
- * The Google Cloud org policies (infra/components/guardrails/gcp-org-policies.ts; data policy "02.static-files",
- * "05.encryption-and-access-control", "05.industry-standard-encryption"), asserted exactly while their switch is on
- * and absent while it is off. Names are explicit and rule flags are the strings "TRUE"/"FALSE", as the Org Policy v2
- * API takes them.
+ * `GcpOrgPolicies` on its own, with fixture args (data policy "02.static-files", "05.encryption-and-access-control",
+ * "05.industry-standard-encryption"): the five org policies on the given parent, named explicitly, through the given
+ * provider, waiting for what they are told to; and the refusal of a malformed parent. How the prod stack wires them
+ * from config (and their switch) is tests/areas/guardrails-gcp-org-policies.test.ts.
  */
+import * as gcp from "@pulumi/gcp";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { GcpOrgPolicies } from "../../../infra/components/guardrails/gcp-org-policies";
 import type { Recording } from "../../../infra/check/recorder";
-import { buildAloneExpectingError } from "../../harness/build-alone";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { providerUrnOf, providersOf, SECTION } from "./helpers";
+import { buildAlone, buildAloneExpectingError } from "../../harness/build-alone";
+import { childrenOf, named, ofType } from "../../harness/stack";
+import { expectedOrgPolicies, providersOf } from "./helpers";
 
 const COMPONENT = "data-platform:guardrails:GcpOrgPolicies";
+const PARENT = "organizations/987654321098";
 
-/** Every org policy the component declares on `parent`, by resource name, with its exact inputs. */
-function expectedPolicies(parent: string): Record<string, Record<string, unknown>> {
-    const enforced = { rules: [{ enforce: "TRUE" }] };
-    return {
-        "gcp-org-policies-resource-locations": {
-            name: `${parent}/policies/gcp.resourceLocations`,
-            parent,
-            spec: { inheritFromParent: false, rules: [{ values: { allowedValues: ["in:australia-locations"] } }] },
+let rec: Recording;
+beforeAll(async () => {
+    rec = await buildAlone(() => {
+        const provider = new gcp.Provider("gcp", { project: "fixture-project" });
+        const before = new gcp.projects.Service("svc", { service: "orgpolicy.googleapis.com" }, { provider });
+        return new GcpOrgPolicies("org", { parent: PARENT, waitFor: [before] }, { providers: [provider] });
+    });
+});
+
+test("five policies on the given parent, each named explicitly, all through the given provider", () => {
+    const children = childrenOf(rec, named(rec, "org", COMPONENT));
+    const provider = named(rec, "gcp", TYPES.gcpProvider).urn;
+    expect(providersOf(children).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+        Object.keys(expectedOrgPolicies("org", PARENT))
+            .sort()
+            .map((name) => ({ name, provider })),
+    );
+    expect(Object.fromEntries(ofType(rec, TYPES.gcpOrgPolicy).map((r) => [r.name, r.inputs]))).toEqual(expectedOrgPolicies("org", PARENT));
+});
+
+test("every policy waits for what waitFor names", () => {
+    const svc = rec.registrations.find((r) => r.name === "svc")!.urn;
+    expect(ofType(rec, TYPES.gcpOrgPolicy).map((r) => ({ name: r.name, dependencies: r.dependencies }))).toEqual(
+        ofType(rec, TYPES.gcpOrgPolicy).map((r) => ({ name: r.name, dependencies: [svc] })),
+    );
+});
+
+test("the component's outputs: the parent and each policy's full name, by constraint", () => {
+    expect(rec.states.get(named(rec, "org", COMPONENT).urn)).toEqual({
+        parentNode: PARENT,
+        policyNames: {
+            "gcp.resourceLocations": `${PARENT}/policies/gcp.resourceLocations`,
+            "storage.publicAccessPrevention": `${PARENT}/policies/storage.publicAccessPrevention`,
+            "storage.uniformBucketLevelAccess": `${PARENT}/policies/storage.uniformBucketLevelAccess`,
+            "gcp.restrictNonCmekServices": `${PARENT}/policies/gcp.restrictNonCmekServices`,
+            "storage.secureHttpTransport": `${PARENT}/policies/storage.secureHttpTransport`,
         },
-        "gcp-org-policies-public-access-prevention": { name: `${parent}/policies/storage.publicAccessPrevention`, parent, spec: enforced },
-        "gcp-org-policies-uniform-bucket-level-access": { name: `${parent}/policies/storage.uniformBucketLevelAccess`, parent, spec: enforced },
-        "gcp-org-policies-restrict-non-cmek": {
-            name: `${parent}/policies/gcp.restrictNonCmekServices`,
-            parent,
-            spec: { inheritFromParent: false, rules: [{ values: { deniedValues: ["storage.googleapis.com"] } }] },
-        },
-        "gcp-org-policies-secure-http-transport": { name: `${parent}/policies/storage.secureHttpTransport`, parent, spec: enforced },
-    };
-}
-
-function policiesOf(rec: Recording): Record<string, Record<string, unknown>> {
-    return Object.fromEntries(ofType(rec, TYPES.gcpOrgPolicy).map((r) => [r.name, r.inputs]));
-}
-
-describe("switch on (prod): the data project", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack();
     });
-
-    test("five policies, each named explicitly, all through the org-level gcp-org provider, none through gcp-au", () => {
-        const children = childrenOf(rec, named(rec, "gcp-org-policies", COMPONENT));
-        const gcp = providerUrnOf(rec, "gcp-org", TYPES.gcpProvider);
-        expect(gcp).not.toBe(providerUrnOf(rec, "gcp-au", TYPES.gcpProvider));
-        expect(providersOf(children).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
-            Object.keys(expectedPolicies("projects/123456789012"))
-                .sort()
-                .map((name) => ({ name, provider: gcp })),
-        );
-        expect(policiesOf(rec)).toEqual(expectedPolicies("projects/123456789012"));
-    });
-
-    test("the stack output names the parent and each policy", () => {
-        expect((rec.outputs["guardrails"] as Record<string, unknown>)["gcpOrgPolicies"]).toEqual({
-            parent: "projects/123456789012",
-            policies: {
-                "gcp.resourceLocations": "projects/123456789012/policies/gcp.resourceLocations",
-                "storage.publicAccessPrevention": "projects/123456789012/policies/storage.publicAccessPrevention",
-                "storage.uniformBucketLevelAccess": "projects/123456789012/policies/storage.uniformBucketLevelAccess",
-                "gcp.restrictNonCmekServices": "projects/123456789012/policies/gcp.restrictNonCmekServices",
-                "storage.secureHttpTransport": "projects/123456789012/policies/storage.secureHttpTransport",
-            },
-        });
-    });
-});
-
-test("on a folder: the same five policies, named under the folder", async () => {
-    const rec = await runStack({ mutate: (c) => (c[SECTION].gcp.orgPolicies.parent = "folders/345678901234") });
-    expect(policiesOf(rec)).toEqual(expectedPolicies("folders/345678901234"));
-});
-
-test("switch off: no org policy, no output; the other guardrails stay", async () => {
-    const rec = await runStack({ mutate: (c) => (c[SECTION].gcp.orgPolicies = { enabled: false }) });
-    expect(ofType(rec, COMPONENT)).toEqual([]);
-    expect(ofType(rec, TYPES.gcpOrgPolicy)).toEqual([]);
-    expect(Object.keys(rec.outputs["guardrails"] as Record<string, unknown>)).toEqual(["awsRegionDenyScp", "s3AccountPublicAccessBlock"]);
-});
-
-test("every switch off: no guardrail resource at all, and an empty guardrails output", async () => {
-    const rec = await runStack({
-        mutate: (c) =>
-            (c[SECTION] = {
-                aws: { regionDenyScp: { enabled: false }, accountPublicAccessBlock: { enabled: false } },
-                gcp: { orgPolicies: { enabled: false } },
-            }),
-    });
-    expect(rec.registrations.filter((r) => r.type.startsWith("data-platform:guardrails:") || r.parent?.includes("data-platform:guardrails:"))).toEqual([]);
-    expect(rec.outputs["guardrails"]).toEqual({});
 });
 
 test("the component refuses a malformed parent before registering anything", async () => {

@@ -1,46 +1,35 @@
 /**
- * The account-level S3 public access block (infra/components/guardrails/s3-account-public-access-block.ts; data
- * policy "02.static-files", "05.encryption-and-access-control"), asserted exactly while its switch is on and
- * absent while it is off.
+ * `S3AccountPublicAccessBlock` on its own, with fixture args (data policy "02.static-files",
+ * "05.encryption-and-access-control"): all four kinds of public access blocked on the given account, through the
+ * given AWS provider, and the refusal of an account id that is not 12 digits. How the prod stack wires it from config
+ * (and its switch) is tests/areas/guardrails-s3-account-public-access-block.test.ts.
  */
+import * as aws from "@pulumi/aws";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { S3AccountPublicAccessBlock } from "../../../infra/components/guardrails/s3-account-public-access-block";
 import type { Recording } from "../../../infra/check/recorder";
-import { buildAloneExpectingError } from "../../harness/build-alone";
-import { childrenOf, named, ofType, prodConfig, runStack } from "../../harness/stack";
-import { providerUrnOf, providersOf, SECTION } from "./helpers";
+import { buildAlone, buildAloneExpectingError } from "../../harness/build-alone";
+import { childrenOf, named } from "../../harness/stack";
+import { providersOf } from "./helpers";
 
 const COMPONENT = "data-platform:guardrails:S3AccountPublicAccessBlock";
 
-describe("switch on (prod)", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack();
-    });
-
-    test("blocks all four kinds of public access on the production account, through aws-au", () => {
-        const children = childrenOf(rec, named(rec, "s3-account-public-access-block", COMPONENT));
-        expect(providersOf(children)).toEqual([{ name: "s3-account-public-access-block", provider: providerUrnOf(rec, "aws-au", TYPES.awsProvider) }]);
-        expect(named(rec, "s3-account-public-access-block", TYPES.s3AccountPublicAccessBlock).inputs).toEqual({
-            accountId: "111122223333",
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        });
-    });
-
-    test("the account is data-platform:aws.accountId, and the stack output names it", () => {
-        expect(prodConfig()["data-platform:aws"].accountId).toBe("111122223333");
-        expect((rec.outputs["guardrails"] as Record<string, unknown>)["s3AccountPublicAccessBlock"]).toEqual({ accountId: "111122223333" });
-    });
+let rec: Recording;
+beforeAll(async () => {
+    rec = await buildAlone(() => new S3AccountPublicAccessBlock("block", { accountId: "999988887777" }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] }));
 });
 
-test("switch off: no account-level block, no output; the other guardrails stay", async () => {
-    const rec = await runStack({ mutate: (c) => (c[SECTION].aws.accountPublicAccessBlock.enabled = false) });
-    expect(ofType(rec, COMPONENT)).toEqual([]);
-    expect(ofType(rec, TYPES.s3AccountPublicAccessBlock)).toEqual([]);
-    expect(Object.keys(rec.outputs["guardrails"] as Record<string, unknown>)).toEqual(["awsRegionDenyScp", "gcpOrgPolicies"]);
+test("blocks all four kinds of public access on the given account, through the given provider; outputs the account", () => {
+    const component = named(rec, "block", COMPONENT);
+    expect(providersOf(childrenOf(rec, component))).toEqual([{ name: "block", provider: named(rec, "aws", TYPES.awsProvider).urn }]);
+    expect(named(rec, "block", TYPES.s3AccountPublicAccessBlock).inputs).toEqual({
+        accountId: "999988887777",
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+    });
+    expect(rec.states.get(component.urn)).toEqual({ accountId: "999988887777" });
 });
 
 test("the component refuses an account id that is not 12 digits, before registering anything", async () => {

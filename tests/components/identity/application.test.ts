@@ -1,119 +1,114 @@
 /**
- * The customer-facing application under the prod config (data policy "03.tenant-data-access",
- * "01.tenant-managed-access"; Auth0 "Refresh Token Rotation", "Define Organization Behavior"): a public client that requires an Auth0 Organization
- * (one per customer tenant) at login, with rotating refresh tokens bounded by the tenant's session limits.
+ * `Application` on its own, with fixture args (data policy "03.tenant-data-access", "01.tenant-managed-access";
+ * Auth0 "Refresh Token Rotation", "Define Organization Behavior"): a first-party public PKCE client with rotating
+ * refresh tokens of the given lifetimes, an Organization required at login only when customer-facing, no client
+ * secret, and waiting for what it is told to. How the prod stack wires it from config is
+ * tests/areas/identity-application.test.ts.
  */
+import * as auth0 from "@pulumi/auth0";
+import { Application, type ApplicationArgs } from "../../../infra/components/identity/application";
 import type { Recording } from "../../../infra/check/recorder";
-import { runProgram } from "../../../infra/check/recorder";
-import { Application } from "../../../infra/components/identity/application";
-import { childrenOf, named, runStack } from "../../harness/stack";
+import { buildAlone } from "../../harness/build-alone";
+import { childrenOf, named } from "../../harness/stack";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const COMPONENT = "data-platform:identity:Application";
+const CLIENT = "auth0:index/client:Client";
+const CREDENTIALS = "auth0:index/clientCredentials:ClientCredentials";
 
-test("the component holds the client and its token-endpoint authentication", () => {
-    const component = named(rec, "auth0-app-web", "data-platform:identity:Application");
-    expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual([
-        "auth0:index/client:Client::auth0-app-web",
-        "auth0:index/clientCredentials:ClientCredentials::auth0-app-web-credentials",
-    ]);
-});
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: ApplicationArgs = {
+    displayName: "Fixture",
+    description: "A fixture application",
+    appType: "spa",
+    customerFacing: true,
+    callbackUrls: ["https://fixture.example.com/cb"],
+    logoutUrls: ["https://fixture.example.com/"],
+    webOrigins: ["https://fixture.example.com"],
+    refreshTokenLifetimeSeconds: 7200,
+    refreshTokenIdleLifetimeSeconds: 600,
+};
 
-test("every client waits for the tenant settings that turn off enableClientConnections (else it lands on every connection)", () => {
-    const tenant = named(rec, "auth0-tenant", "auth0:index/tenant:Tenant");
-    expect(tenant.inputs["flags"]).toMatchObject({ enableClientConnections: false });
-    const clients = rec.registrations.filter((r) => r.type === "auth0:index/client:Client");
-    expect(clients.length).toBeGreaterThan(0);
-    expect(clients.filter((c) => !c.dependencies.includes(tenant.urn)).map((c) => c.name)).toEqual([]);
-});
+function build(args: Partial<ApplicationArgs>): Promise<Recording> {
+    return buildAlone(() => new Application("app", { ...ARGS, ...args }));
+}
 
-test("the violating case: a client built without waitFor depends on nothing, which the assertion above would catch", async () => {
-    const alone = await runProgram(
-        () =>
-            void new Application("app", {
-                displayName: "X",
-                description: "x",
-                appType: "spa",
-                customerFacing: false,
-                callbackUrls: [],
-                logoutUrls: [],
-                refreshTokenLifetimeSeconds: 3600,
-                refreshTokenIdleLifetimeSeconds: 3600,
-            }),
-        { project: "data-platform", stack: "app", config: {} },
-    );
-    expect(alone.registrations.find((r) => r.type === "auth0:index/client:Client")!.dependencies).toEqual([]);
-});
-
-test("the customer web app requires an Organization, and is a first-party PKCE client with rotating refresh tokens", () => {
-    const client = named(rec, "auth0-app-web", "auth0:index/client:Client");
-    expect(client.inputs).toEqual({
-        name: "Allotrac",
-        description: "The Allotrac web application customers use to run their operations",
-        appType: "spa",
-        isFirstParty: true,
-        oidcConformant: true,
-        grantTypes: ["authorization_code", "refresh_token"],
-        callbacks: ["https://app.allotrac.com.au/callback"],
-        allowedLogoutUrls: ["https://app.allotrac.com.au/"],
-        webOrigins: ["https://app.allotrac.com.au"],
-        crossOriginAuth: false,
-        jwtConfiguration: { alg: "RS256" },
-        refreshToken: {
-            rotationType: "rotating",
-            expirationType: "expiring",
-            leeway: 0,
-            // 72 h and 12 h: the tenant's session and idle-session lifetimes.
-            tokenLifetime: 259200,
-            idleTokenLifetime: 43200,
-            infiniteTokenLifetime: false,
-            infiniteIdleTokenLifetime: false,
-        },
-        organizationUsage: "require",
-        organizationRequireBehavior: "post_login_prompt",
-        clientMetadata: { "data-policy-clause": "03.tenant-data-access" },
+describe("customer-facing", () => {
+    let rec: Recording;
+    beforeAll(async () => {
+        rec = await build({});
     });
-    expect(client.options.protect).toBe(true);
-});
 
-test("it has no client secret: token-endpoint authentication is none", () => {
-    const creds = named(rec, "auth0-app-web-credentials", "auth0:index/clientCredentials:ClientCredentials");
-    expect(creds.inputs).toEqual({ clientId: "mock-client-id-auth0-app-web", authenticationMethod: "none" });
-    expect(creds.propertyDependencies["clientId"]).toEqual([named(rec, "auth0-app-web", "auth0:index/client:Client").urn]);
-});
-
-test("an internal (not customer-facing) native app is denied Organizations and may use its own scheme", async () => {
-    const withDriver = await runStack({
-        mutate: (c) =>
-            c["data-platform:auth0"].applications.push({
-                key: "yard",
-                name: "Allotrac Yard",
-                description: "Allotrac's own yard-operations app for staff",
-                appType: "native",
-                customerFacing: false,
-                callbackUrls: ["au.com.allotrac.yard://callback"],
-            }),
+    test("the component holds the client and its token-endpoint authentication, and outputs the client id", () => {
+        const component = named(rec, "app", COMPONENT);
+        expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual([`${CLIENT}::app`, `${CREDENTIALS}::app-credentials`]);
+        expect(rec.states.get(component.urn)).toEqual({ clientId: "mock-client-id-app" });
     });
-    const client = named(withDriver, "auth0-app-yard", "auth0:index/client:Client");
+
+    test("requires an Organization, and is a first-party PKCE client with rotating refresh tokens of the given lifetimes; protected", () => {
+        const client = named(rec, "app", CLIENT);
+        expect(client.inputs).toEqual({
+            name: "Fixture",
+            description: "A fixture application",
+            appType: "spa",
+            isFirstParty: true,
+            oidcConformant: true,
+            grantTypes: ["authorization_code", "refresh_token"],
+            callbacks: ["https://fixture.example.com/cb"],
+            allowedLogoutUrls: ["https://fixture.example.com/"],
+            webOrigins: ["https://fixture.example.com"],
+            crossOriginAuth: false,
+            jwtConfiguration: { alg: "RS256" },
+            refreshToken: {
+                rotationType: "rotating",
+                expirationType: "expiring",
+                leeway: 0,
+                tokenLifetime: 7200,
+                idleTokenLifetime: 600,
+                infiniteTokenLifetime: false,
+                infiniteIdleTokenLifetime: false,
+            },
+            organizationUsage: "require",
+            organizationRequireBehavior: "post_login_prompt",
+            clientMetadata: { "data-policy-clause": "03.tenant-data-access" },
+        });
+        expect(client.options.protect).toBe(true);
+    });
+
+    test("it has no client secret: token-endpoint authentication is none, on the client by reference", () => {
+        const creds = named(rec, "app-credentials", CREDENTIALS);
+        expect(creds.inputs).toEqual({ clientId: "mock-client-id-app", authenticationMethod: "none" });
+        expect(creds.propertyDependencies["clientId"]).toEqual([named(rec, "app", CLIENT).urn]);
+    });
+
+    test("the violating case: a client built without waitFor depends on nothing", () => {
+        expect(named(rec, "app", CLIENT).dependencies).toEqual([]);
+    });
+});
+
+test("not customer-facing, native, without web origins: denied Organizations, no web origins", async () => {
+    const rec = await build({ appType: "native", customerFacing: false, callbackUrls: ["com.example.fixture://callback"], logoutUrls: [], webOrigins: undefined });
+    const inputs = named(rec, "app", CLIENT).inputs;
     expect({
-        appType: client.inputs["appType"],
-        callbacks: client.inputs["callbacks"],
-        allowedLogoutUrls: client.inputs["allowedLogoutUrls"],
-        webOrigins: client.inputs["webOrigins"],
-        organizationUsage: client.inputs["organizationUsage"],
-        organizationRequireBehavior: client.inputs["organizationRequireBehavior"],
+        appType: inputs["appType"],
+        callbacks: inputs["callbacks"],
+        allowedLogoutUrls: inputs["allowedLogoutUrls"],
+        webOrigins: inputs["webOrigins"],
+        organizationUsage: inputs["organizationUsage"],
+        organizationRequireBehavior: inputs["organizationRequireBehavior"],
     }).toEqual({
         appType: "native",
-        callbacks: ["au.com.allotrac.yard://callback"],
+        callbacks: ["com.example.fixture://callback"],
         allowedLogoutUrls: [],
         webOrigins: [],
         organizationUsage: "deny",
         organizationRequireBehavior: undefined,
     });
-    expect(named(withDriver, "auth0-users-clients", "auth0:index/connectionClients:ConnectionClients").inputs["enabledClients"]).toEqual([
-        "mock-client-id-auth0-app-web",
-        "mock-client-id-auth0-app-yard",
-    ]);
+});
+
+test("the client waits for what waitFor names", async () => {
+    const rec = await buildAlone(() => {
+        const tenant = new auth0.Tenant("tenant", { friendlyName: "Fixture" });
+        return new Application("app", { ...ARGS, waitFor: [tenant] });
+    });
+    expect(named(rec, "app", CLIENT).dependencies).toEqual([named(rec, "tenant", "auth0:index/tenant:Tenant").urn]);
 });

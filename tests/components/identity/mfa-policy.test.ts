@@ -1,39 +1,51 @@
 /**
- * MFA under the prod config (data policy "05.encryption-and-access-control"; Auth0 Production Checks "Multi-factor
- * Auth should be configured"): required for every application, strong factors only; SMS, voice, email, push and
- * Duo stay off.
+ * `MfaPolicy` on its own, with fixture args (data policy "05.encryption-and-access-control"; Auth0 Production Checks
+ * "Multi-factor Auth should be configured"): required for every application, only the factors given; SMS, voice,
+ * email, push and Duo stay off. How the prod stack wires it from config is tests/areas/identity-mfa-policy.test.ts.
  */
+import { MfaPolicy, type MfaFactor } from "../../../infra/components/identity/mfa-policy";
 import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, runStack } from "../../harness/stack";
+import { buildAlone } from "../../harness/build-alone";
+import { childrenOf, named } from "../../harness/stack";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const COMPONENT = "data-platform:identity:MfaPolicy";
+const GUARDIAN = "auth0:index/guardian:Guardian";
 
-test("the component holds exactly the Guardian settings, and outputs their id and the MFA policy's name", () => {
-    const component = named(rec, "auth0-mfa", "data-platform:identity:MfaPolicy");
-    expect(childrenOf(rec, component).map((r) => r.type)).toEqual(["auth0:index/guardian:Guardian"]);
-    expect(rec.states.get(component.urn)).toEqual({ guardianId: "auth0-mfa-id", policy: "all-applications" });
-});
+function build(factors: readonly MfaFactor[]): Promise<Recording> {
+    return buildAlone(() => new MfaPolicy("m", { factors }));
+}
 
-test("all applications require MFA with OTP, security keys, device biometrics and recovery codes; nothing weaker", () => {
-    expect(named(rec, "auth0-mfa", "auth0:index/guardian:Guardian").inputs).toEqual({
-        policy: "all-applications",
-        otp: true,
-        recoveryCode: true,
-        email: false,
-        webauthnRoaming: { enabled: true, userVerification: "preferred" },
-        webauthnPlatform: { enabled: true },
+describe("with every factor it can enable", () => {
+    let rec: Recording;
+    beforeAll(async () => {
+        rec = await build(["otp", "webauthn-roaming", "webauthn-platform", "recovery-code"]);
+    });
+
+    test("the component holds exactly the Guardian settings, and outputs their id and the MFA policy's name", () => {
+        const component = named(rec, "m", COMPONENT);
+        expect(childrenOf(rec, component).map((r) => r.type)).toEqual([GUARDIAN]);
+        expect(rec.states.get(component.urn)).toEqual({ guardianId: "m-id", policy: "all-applications" });
+    });
+
+    test("all applications require MFA with the factors given; email off", () => {
+        expect(named(rec, "m", GUARDIAN).inputs).toEqual({
+            policy: "all-applications",
+            otp: true,
+            recoveryCode: true,
+            email: false,
+            webauthnRoaming: { enabled: true, userVerification: "preferred" },
+            webauthnPlatform: { enabled: true },
+        });
     });
 });
 
-test("a factor left out of config is off: its block is absent, which the provider treats as disabled", async () => {
-    const otpOnly = await runStack({ mutate: (c) => (c["data-platform:auth0"].mfa.factors = ["otp"]) });
-    expect(named(otpOnly, "auth0-mfa", "auth0:index/guardian:Guardian").inputs).toEqual({
+test("a factor not given is off: its block is absent, which the provider treats as disabled", async () => {
+    const rec = await build(["webauthn-platform"]);
+    expect(named(rec, "m", GUARDIAN).inputs).toEqual({
         policy: "all-applications",
-        otp: true,
+        otp: false,
         recoveryCode: false,
         email: false,
+        webauthnPlatform: { enabled: true },
     });
 });

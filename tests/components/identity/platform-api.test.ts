@@ -1,124 +1,99 @@
 /**
- * RBAC under the prod config (data policy "03.rbac": all data access restricted by RBAC; "01.tenant-managed-access";
- * "10.staff-access-audit" for the support role; Auth0 "Enable Role-Based Access Control for APIs"): the platform API enforces RBAC and puts
- * permissions in its tokens; the default multi-tenant SaaS role set, each role with exactly its permissions.
+ * `PlatformApi` on its own, with fixture args (data policy "03.rbac"; "01.tenant-managed-access"; Auth0 "Enable
+ * Role-Based Access Control for APIs"): the API enforces RBAC and puts permissions in its tokens, declares exactly
+ * the given permissions, and each given role gets exactly its permissions, after the API declares them. How the prod
+ * stack wires it from config (the default multi-tenant SaaS roles) is tests/areas/identity-platform-api.test.ts.
  */
+import { PlatformApi, type PlatformApiArgs } from "../../../infra/components/identity/platform-api";
 import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
+import { buildAlone } from "../../harness/build-alone";
+import { childrenOf, named } from "../../harness/stack";
 
-const API = "https://api.allotrac.com.au";
+const COMPONENT = "data-platform:identity:PlatformApi";
+const SERVER = "auth0:index/resourceServer:ResourceServer";
+const SCOPES = "auth0:index/resourceServerScopes:ResourceServerScopes";
+const ROLE = "auth0:index/role:Role";
+const GRANTS = "auth0:index/rolePermissions:RolePermissions";
+const API = "https://fixture.example.com/api";
+
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: PlatformApiArgs = {
+    identifier: API,
+    displayName: "Fixture API",
+    accessTokenLifetimeSeconds: 900,
+    permissions: [
+        { name: "read:things", description: "Read things" },
+        { name: "write:things", description: "Write things" },
+    ],
+    roles: [
+        { key: "reader", name: "Reader", description: "Reads", permissions: ["read:things"] },
+        { key: "writer", name: "Writer", description: "Reads and writes", permissions: ["read:things", "write:things"] },
+    ],
+};
 
 let rec: Recording;
 beforeAll(async () => {
-    rec = await runStack();
+    rec = await buildAlone(() => new PlatformApi("api", ARGS));
 });
 
-test("the component holds the API, its permissions, and one role plus one permission set per role", () => {
-    const component = named(rec, "auth0-platform-api", "data-platform:identity:PlatformApi");
+test("the component holds the API, its permissions, and one role plus one permission set per role; outputs the identifier and role ids", () => {
+    const component = named(rec, "api", COMPONENT);
     expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual(
         [
-            "auth0:index/resourceServer:ResourceServer::auth0-platform-api",
-            "auth0:index/resourceServerScopes:ResourceServerScopes::auth0-platform-api-permissions",
-            ...["tenant-owner", "tenant-admin", "member", "read-only", "support"].flatMap((k) => [
-                `auth0:index/role:Role::auth0-platform-api-role-${k}`,
-                `auth0:index/rolePermissions:RolePermissions::auth0-platform-api-role-${k}-permissions`,
-            ]),
+            `${SERVER}::api`,
+            `${SCOPES}::api-permissions`,
+            `${ROLE}::api-role-reader`,
+            `${GRANTS}::api-role-reader-permissions`,
+            `${ROLE}::api-role-writer`,
+            `${GRANTS}::api-role-writer-permissions`,
         ].sort(),
     );
+    expect(rec.states.get(component.urn)).toEqual({ identifier: API, roleIds: { reader: "rol_mock-api-role-reader", writer: "rol_mock-api-role-writer" } });
 });
 
-test("the API enforces RBAC and issues access tokens that carry the permissions (access_token_authz)", () => {
-    const api = named(rec, "auth0-platform-api", "auth0:index/resourceServer:ResourceServer");
+test("the API enforces RBAC and issues access tokens that carry the permissions, of the given lifetime; protected", () => {
+    const api = named(rec, "api", SERVER);
     expect(api.inputs).toEqual({
         identifier: API,
-        name: "Allotrac Platform API",
+        name: "Fixture API",
         enforcePolicies: true,
         tokenDialect: "access_token_authz",
         signingAlg: "RS256",
-        tokenLifetime: 3600,
-        tokenLifetimeForWeb: 3600,
+        tokenLifetime: 900,
+        tokenLifetimeForWeb: 900,
         allowOfflineAccess: true,
         skipConsentForVerifiableFirstPartyClients: true,
     });
     expect(api.options.protect).toBe(true);
 });
 
-test("the API declares exactly the configured permissions", () => {
-    const scopes = named(rec, "auth0-platform-api-permissions", "auth0:index/resourceServerScopes:ResourceServerScopes");
+test("the API declares exactly the given permissions, on the API by reference", () => {
+    const scopes = named(rec, "api-permissions", SCOPES);
     expect(scopes.inputs).toEqual({
         resourceServerIdentifier: API,
         scopes: [
-            { name: "read:operations", description: "Read the tenant's operational data (jobs, bookings, fleet, schedules)" },
-            { name: "write:operations", description: "Create and change the tenant's operational data" },
-            { name: "delete:operations", description: "Delete the tenant's operational data" },
-            { name: "read:files", description: "Download the tenant's documents and attachments" },
-            { name: "write:files", description: "Upload and replace the tenant's documents and attachments" },
-            { name: "read:members", description: "See the tenant's members and the roles they hold" },
-            { name: "manage:members", description: "Invite and remove the tenant's members and assign their roles" },
-            { name: "manage:settings", description: "Change the tenant's settings and integrations" },
-            { name: "manage:billing", description: "Manage the tenant's licences and billing" },
+            { name: "read:things", description: "Read things" },
+            { name: "write:things", description: "Write things" },
         ],
     });
-    expect(scopes.propertyDependencies["resourceServerIdentifier"]).toEqual([named(rec, "auth0-platform-api", "auth0:index/resourceServer:ResourceServer").urn]);
+    expect(scopes.propertyDependencies["resourceServerIdentifier"]).toEqual([named(rec, "api", SERVER).urn]);
 });
 
-describe("the default multi-tenant SaaS roles", () => {
-    const ALL = ["read:operations", "write:operations", "delete:operations", "read:files", "write:files", "read:members", "manage:members", "manage:settings"];
-    const expected: Record<string, { name: string; description: string; permissions: string[] }> = {
-        "tenant-owner": {
-            name: "Tenant Owner",
-            description: "Owns the customer tenant, including its billing, members and settings",
-            permissions: [...ALL, "manage:billing"],
-        },
-        "tenant-admin": {
-            name: "Tenant Admin",
-            description: "Runs the customer tenant day to day, manages its members and settings; no billing",
-            permissions: ALL,
-        },
-        member: {
-            name: "Member",
-            description: "Works with the tenant's operational data and files",
-            permissions: ["read:operations", "write:operations", "read:files", "write:files", "read:members"],
-        },
-        "read-only": {
-            name: "Read-only",
-            description: "Views the tenant's operational data and files without changing them",
-            permissions: ["read:operations", "read:files", "read:members"],
-        },
-        support: {
-            name: "Allotrac Support",
-            description: "Allotrac staff troubleshooting for the tenant, read-only; every login is in the audit log",
-            permissions: ["read:operations", "read:files", "read:members"],
-        },
-    };
-
-    test("exactly these five roles exist, each protected", () => {
-        const roles = ofType(rec, "auth0:index/role:Role");
-        expect(roles.map((r) => r.inputs["name"]).sort()).toEqual(Object.values(expected).map((e) => e.name).sort());
-        for (const r of roles) {
-            expect({ role: r.name, protect: r.options.protect }).toEqual({ role: r.name, protect: true });
-        }
+test.each(ARGS.roles.map((r) => [r.key, r] as const))("%s: its name, description, protected, and exactly its permissions on the API", (key, e) => {
+    const role = named(rec, `api-role-${key}`, ROLE);
+    expect(role.inputs).toEqual({ name: e.name, description: e.description });
+    expect(role.options.protect).toBe(true);
+    const grants = named(rec, `api-role-${key}-permissions`, GRANTS);
+    expect(grants.inputs).toEqual({
+        roleId: `rol_mock-api-role-${key}`,
+        permissions: e.permissions.map((name) => ({ name, resourceServerIdentifier: API })),
     });
+    expect(grants.dependencies).toEqual(expect.arrayContaining([named(rec, "api-permissions", SCOPES).urn]));
+    expect(grants.propertyDependencies["roleId"]).toEqual([role.urn]);
+});
 
-    test.each(Object.keys(expected))("%s: its name, description and exactly its permissions on the platform API", (key) => {
-        const e = expected[key]!;
-        const role = named(rec, `auth0-platform-api-role-${key}`, "auth0:index/role:Role");
-        expect(role.inputs).toEqual({ name: e.name, description: e.description });
-        const grants = named(rec, `auth0-platform-api-role-${key}-permissions`, "auth0:index/rolePermissions:RolePermissions");
-        expect(grants.inputs).toEqual({
-            roleId: `rol_mock-auth0-platform-api-role-${key}`,
-            permissions: e.permissions.map((name) => ({ name, resourceServerIdentifier: API })),
-        });
-        // Granted only after the API declares the permissions, and to this role by reference.
-        expect(grants.dependencies).toEqual(
-            expect.arrayContaining([named(rec, "auth0-platform-api-permissions", "auth0:index/resourceServerScopes:ResourceServerScopes").urn]),
-        );
-        expect(grants.propertyDependencies["roleId"]).toEqual([role.urn]);
-    });
-
-    test("the support role cannot change tenant data, members or settings (staff access, data policy §10)", () => {
-        const grants = named(rec, "auth0-platform-api-role-support-permissions", "auth0:index/rolePermissions:RolePermissions");
-        const names = (grants.inputs["permissions"] as { name: string }[]).map((p) => p.name);
-        expect(names.filter((n) => !n.startsWith("read:"))).toEqual([]);
-    });
+test("the access-token lifetime defaults to an hour", async () => {
+    const { accessTokenLifetimeSeconds: _, ...rest } = ARGS;
+    const dflt = await buildAlone(() => new PlatformApi("api", rest));
+    expect(named(dflt, "api", SERVER).inputs).toMatchObject({ tokenLifetime: 3600, tokenLifetimeForWeb: 3600 });
 });

@@ -1,69 +1,74 @@
 /**
- * The Auth0 tenant's settings under the prod config (data policy "02.identity-data",
- * "05.encryption-and-access-control"): explicit session caps, support contacts, secure flags; a custom domain
- * only when configured, TLS 1.2 only.
+ * `TenantSettings` on its own, with fixture args (data policy "02.identity-data", "05.encryption-and-access-control"):
+ * the session caps and contacts as given, the same caps for ephemeral sessions, secure flags; a custom domain only
+ * when given, TLS 1.2 only. How the prod stack wires it from config is tests/areas/identity-tenant-settings.test.ts.
  */
+import { TenantSettings, type TenantSettingsArgs } from "../../../infra/components/identity/tenant-settings";
 import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
+import { buildAlone } from "../../harness/build-alone";
+import { childrenOf, named, ofType } from "../../harness/stack";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const COMPONENT = "data-platform:identity:TenantSettings";
+const TENANT = "auth0:index/tenant:Tenant";
+const DOMAIN = "auth0:index/customDomain:CustomDomain";
 
-test("the component holds the tenant and, without a custom domain, nothing else", () => {
-    const component = named(rec, "auth0-tenant", "data-platform:identity:TenantSettings");
-    expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`)).toEqual(["auth0:index/tenant:Tenant::auth0-tenant"]);
-    expect(ofType(rec, "auth0:index/customDomain:CustomDomain")).toEqual([]);
-});
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: TenantSettingsArgs = {
+    friendlyName: "Fixture",
+    supportEmail: "help@example.com",
+    supportUrl: "https://example.com/help",
+    sessionLifetimeHours: 24,
+    idleSessionLifetimeHours: 2,
+};
 
-test("tenant: explicit session and idle lifetimes (hours) for persistent and ephemeral sessions, contacts, secure flags, no automatic client-connection grants", () => {
-    expect(named(rec, "auth0-tenant", "auth0:index/tenant:Tenant").inputs).toEqual({
-        friendlyName: "Allotrac",
-        supportEmail: "support@allotrac.com.au",
-        supportUrl: "https://www.allotrac.com.au/support",
-        sessionLifetime: 72,
-        idleSessionLifetime: 12,
-        ephemeralSessionLifetime: 72,
-        idleEphemeralSessionLifetime: 12,
-        flags: {
-            disableClickjackProtectionHeaders: false,
-            enablePublicSignupUserExistsError: false,
-            noDiscloseEnterpriseConnections: true,
-            // New applications are not enabled on every connection: UserDatabase's ConnectionClients decides.
-            enableClientConnections: false,
-        },
-    });
-});
+function build(args: Partial<TenantSettingsArgs>): Promise<Recording> {
+    return buildAlone(() => new TenantSettings("t", { ...ARGS, ...args }));
+}
 
-describe("with a custom domain", () => {
-    let withDomain: Recording;
+describe("without a custom domain", () => {
+    let rec: Recording;
     beforeAll(async () => {
-        withDomain = await runStack({ mutate: (c) => (c["data-platform:auth0"].customDomain = "login.allotrac.com.au") });
+        rec = await build({});
     });
 
-    test("declares it with an Auth0-managed certificate and TLS 1.2 only, beside the tenant", () => {
-        const component = named(withDomain, "auth0-tenant", "data-platform:identity:TenantSettings");
-        const domain = named(withDomain, "auth0-tenant-custom-domain", "auth0:index/customDomain:CustomDomain");
-        expect(domain.parent).toBe(component.urn);
-        expect(domain.inputs).toEqual({ domain: "login.allotrac.com.au", type: "auth0_managed_certs", tlsPolicy: "recommended" });
+    test("the component holds the tenant and nothing else", () => {
+        const component = named(rec, "t", COMPONENT);
+        expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`)).toEqual([`${TENANT}::t`]);
+        expect(ofType(rec, DOMAIN)).toEqual([]);
     });
 
-    test("the provider still talks to the canonical Australian domain", () => {
-        expect(named(withDomain, "auth0-au", "pulumi:providers:auth0").inputs["domain"]).toBe("allotrac.au.auth0.com");
-    });
-
-    test("the DNS records to publish are a stack output", () => {
-        expect((withDomain.outputs["identity"] as Record<string, unknown>)["customDomain"]).toEqual({
-            domain: "login.allotrac.com.au",
-            verification: [
-                {
-                    methods: [{ name: "CNAME", record: "mock-auth0-tenant-custom-domain.edge.tenants.au.auth0.com", domain: "login.allotrac.com.au" }],
-                    status: "pending",
-                    errorMsg: "",
-                    lastVerifiedAt: "",
-                },
-            ],
+    test("tenant: the given session and idle lifetimes for persistent and ephemeral sessions, contacts, secure flags, no automatic client-connection grants", () => {
+        expect(named(rec, "t", TENANT).inputs).toEqual({
+            friendlyName: "Fixture",
+            supportEmail: "help@example.com",
+            supportUrl: "https://example.com/help",
+            sessionLifetime: 24,
+            idleSessionLifetime: 2,
+            ephemeralSessionLifetime: 24,
+            idleEphemeralSessionLifetime: 2,
+            flags: {
+                disableClickjackProtectionHeaders: false,
+                enablePublicSignupUserExistsError: false,
+                noDiscloseEnterpriseConnections: true,
+                enableClientConnections: false,
+            },
         });
+    });
+});
+
+test("with a custom domain: declared with an Auth0-managed certificate and TLS 1.2 only, beside the tenant; its verification is an output", async () => {
+    const rec = await build({ customDomain: "login.example.com" });
+    const component = named(rec, "t", COMPONENT);
+    expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual([`${DOMAIN}::t-custom-domain`, `${TENANT}::t`]);
+    expect(named(rec, "t-custom-domain", DOMAIN).inputs).toEqual({ domain: "login.example.com", type: "auth0_managed_certs", tlsPolicy: "recommended" });
+    expect(rec.states.get(component.urn)).toEqual({
+        customDomainVerification: [
+            {
+                methods: [{ name: "CNAME", record: "mock-t-custom-domain.edge.tenants.au.auth0.com", domain: "login.example.com" }],
+                status: "pending",
+                errorMsg: "",
+                lastVerifiedAt: "",
+            },
+        ],
     });
 });

@@ -1,34 +1,46 @@
 /**
- * The Auth0 database connection under the prod config (data policy "02.identity-data", "03.tenant-data-access";
- * Auth0 "Password Strength in Auth0 Database Connections"): strong password policy, brute-force protection, MFA, invitation-only sign-up, protected,
- * enabled for exactly the configured applications.
+ * `UserDatabase` on its own, with fixture args (data policy "02.identity-data", "03.tenant-data-access"; Auth0
+ * "Password Strength in Auth0 Database Connections"): the password policy as given, brute-force protection, MFA,
+ * invitation-only sign-up, protected, enabled for exactly the given applications. How the prod stack wires it from
+ * config is tests/areas/identity-user-database.test.ts.
  */
+import { UserDatabase, type UserDatabaseArgs } from "../../../infra/components/identity/user-database";
 import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, runStack } from "../../harness/stack";
+import { buildAlone } from "../../harness/build-alone";
+import { childrenOf, named } from "../../harness/stack";
+
+const COMPONENT = "data-platform:identity:UserDatabase";
+const CONNECTION = "auth0:index/connection:Connection";
+const CLIENTS = "auth0:index/connectionClients:ConnectionClients";
+
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: UserDatabaseArgs = {
+    connectionName: "fixture-users",
+    passwordPolicy: { strength: "good", minLength: 12, historySize: 3, extraDictionaryWords: ["fixture"] },
+    enabledClientIds: ["client-a", "client-b"],
+};
 
 let rec: Recording;
 beforeAll(async () => {
-    rec = await runStack();
+    rec = await buildAlone(() => new UserDatabase("u", ARGS));
 });
 
-test("the component holds the connection and its client list", () => {
-    const component = named(rec, "auth0-users", "data-platform:identity:UserDatabase");
-    expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual([
-        "auth0:index/connection:Connection::auth0-users",
-        "auth0:index/connectionClients:ConnectionClients::auth0-users-clients",
-    ]);
+test("the component holds the connection and its client list, and outputs the connection's id and name", () => {
+    const component = named(rec, "u", COMPONENT);
+    expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`).sort()).toEqual([`${CONNECTION}::u`, `${CLIENTS}::u-clients`]);
+    expect(rec.states.get(component.urn)).toEqual({ connectionId: "con_mock-u", connectionName: "fixture-users" });
 });
 
-test("the connection: strong password policy, brute-force protection, MFA, no public sign-up", () => {
-    expect(named(rec, "auth0-users", "auth0:index/connection:Connection").inputs).toEqual({
-        name: "allotrac-users",
+test("the connection: the password policy as given, brute-force protection, MFA, no public sign-up", () => {
+    expect(named(rec, "u", CONNECTION).inputs).toEqual({
+        name: "fixture-users",
         strategy: "auth0",
         metadata: { "data-policy-clause": "02.identity-data" },
         options: {
-            passwordPolicy: "excellent",
-            passwordComplexityOptions: { minLength: 14 },
-            passwordHistories: [{ enable: true, size: 5 }],
-            passwordDictionary: { enable: true, dictionaries: ["allotrac", "allie"] },
+            passwordPolicy: "good",
+            passwordComplexityOptions: { minLength: 12 },
+            passwordHistories: [{ enable: true, size: 3 }],
+            passwordDictionary: { enable: true, dictionaries: ["fixture"] },
             passwordNoPersonalInfo: { enable: true },
             bruteForceProtection: true,
             mfa: { active: true, returnEnrollSettings: true },
@@ -39,12 +51,18 @@ test("the connection: strong password policy, brute-force protection, MFA, no pu
 });
 
 test("the connection is protected: deleting it would delete every user", () => {
-    expect(named(rec, "auth0-users", "auth0:index/connection:Connection").options.protect).toBe(true);
+    expect(named(rec, "u", CONNECTION).options.protect).toBe(true);
 });
 
-test("it is enabled for exactly the configured application, by reference", () => {
-    const clients = named(rec, "auth0-users-clients", "auth0:index/connectionClients:ConnectionClients");
-    expect(clients.inputs).toEqual({ connectionId: "con_mock-auth0-users", enabledClients: ["mock-client-id-auth0-app-web"] });
-    expect(clients.propertyDependencies["connectionId"]).toEqual([named(rec, "auth0-users", "auth0:index/connection:Connection").urn]);
-    expect(clients.propertyDependencies["enabledClients"]).toEqual([named(rec, "auth0-app-web", "auth0:index/client:Client").urn]);
+test("it is enabled for exactly the given applications, on the connection by reference", () => {
+    const clients = named(rec, "u-clients", CLIENTS);
+    expect(clients.inputs).toEqual({ connectionId: "con_mock-u", enabledClients: ["client-a", "client-b"] });
+    expect(clients.propertyDependencies["connectionId"]).toEqual([named(rec, "u", CONNECTION).urn]);
+});
+
+test("without extra dictionary words, Auth0's common-password dictionary alone", async () => {
+    const alone = await buildAlone(
+        () => new UserDatabase("u", { ...ARGS, passwordPolicy: { strength: "excellent", minLength: 10, historySize: 1 } }),
+    );
+    expect((named(alone, "u", CONNECTION).inputs as any).options.passwordDictionary).toEqual({ enable: true, dictionaries: [] });
 });

@@ -1,83 +1,75 @@
 /**
- * Application database users of the prod stack, asserted exactly (data policy "03.rbac",
- * "05.encryption-and-access-control"): AWS IAM authentication (no password anywhere), read or readWrite on the
- * application database only, scoped to the one cluster.
+ * `LeastPrivilegeDatabaseUsers` on its own, with fixture args (data policy "03.rbac",
+ * "05.encryption-and-access-control"): one user per given IAM role, AWS IAM authentication (no password anywhere),
+ * exactly the given read or readWrite grants (whole database or one collection), scoped to the given cluster, on the
+ * given Atlas provider; and the refusal of any other role or a system database. How the prod stack wires it from
+ * config is tests/areas/operational-data-least-privilege-database-users.test.ts.
  */
-import { LeastPrivilegeDatabaseUsers, type DatabaseGrant } from "../../../infra/components/operational-data/least-privilege-database-users";
+import { LeastPrivilegeDatabaseUsers, type DatabaseGrant, type LeastPrivilegeDatabaseUsersArgs } from "../../../infra/components/operational-data/least-privilege-database-users";
 import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf } from "./helpers";
+import { childrenOf, named } from "../../harness/stack";
+import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
-import { tryBuildAlone } from "../../harness/build-alone";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const COMPONENT = "data-platform:operational-data:LeastPrivilegeDatabaseUsers";
+
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: LeastPrivilegeDatabaseUsersArgs = {
+    projectId: "fixture-project",
+    clusterName: "fixture-cluster",
+    users: [
+        { key: "writer", awsIamRoleArn: "arn:aws:iam::999988887777:role/fixture-writer", roles: [{ database: "fixturedb", role: "readWrite" }] },
+        {
+            key: "reader",
+            awsIamRoleArn: "arn:aws:iam::999988887777:role/fixture-reader",
+            roles: [
+                { database: "fixturedb", collection: "things", role: "read" },
+                { database: "otherdb", role: "read" },
+            ],
+        },
+    ],
+};
 
 const common = {
-    projectId: PROJECT_ID,
+    projectId: "fixture-project",
     authDatabaseName: "$external",
     awsIamType: "ROLE",
-    scopes: [{ name: CLUSTER, type: "CLUSTER" }],
+    scopes: [{ name: "fixture-cluster", type: "CLUSTER" }],
     labels: [{ key: "data-policy-clause", value: "03.rbac" }],
 };
 
-test("two users, one per application IAM role, exactly as configured, on the Atlas provider", () => {
-    const component = named(rec, "atlas-db-users", "data-platform:operational-data:LeastPrivilegeDatabaseUsers");
-    const children = childrenOf(rec, component);
+let rec: Recording;
+beforeAll(async () => {
+    rec = await buildAlone(() => new LeastPrivilegeDatabaseUsers("u", ARGS, onAtlas()));
+});
+
+test("one user per given IAM role, with exactly its grants (a collection grant as collectionName), on the given Atlas provider, no password", () => {
+    const children = childrenOf(rec, named(rec, "u", COMPONENT));
+    const atlas = named(rec, "atlas", TYPES.atlasProvider).urn;
     expect(providersOf(children)).toEqual([
-        { name: "atlas-db-users-api", provider: atlasProviderUrn(rec) },
-        { name: "atlas-db-users-reporting", provider: atlasProviderUrn(rec) },
+        { name: "u-writer", provider: atlas },
+        { name: "u-reader", provider: atlas },
     ]);
-    expect(named(rec, "atlas-db-users-api", TYPES.atlasDatabaseUser).inputs).toEqual({
+    expect(named(rec, "u-writer", TYPES.atlasDatabaseUser).inputs).toEqual({
         ...common,
-        username: "arn:aws:iam::111122223333:role/allotrac-prod-api",
-        roles: [{ roleName: "readWrite", databaseName: "allotrac" }],
+        username: "arn:aws:iam::999988887777:role/fixture-writer",
+        roles: [{ roleName: "readWrite", databaseName: "fixturedb" }],
     });
-    expect(named(rec, "atlas-db-users-reporting", TYPES.atlasDatabaseUser).inputs).toEqual({
+    expect(named(rec, "u-reader", TYPES.atlasDatabaseUser).inputs).toEqual({
         ...common,
-        username: "arn:aws:iam::111122223333:role/allotrac-prod-reporting",
-        roles: [{ roleName: "read", databaseName: "allotrac" }],
+        username: "arn:aws:iam::999988887777:role/fixture-reader",
+        roles: [
+            { roleName: "read", databaseName: "fixturedb", collectionName: "things" },
+            { roleName: "read", databaseName: "otherdb" },
+        ],
     });
-});
-
-test("no user has a password, an admin role or a role on a system database", () => {
-    const users = ofType(rec, TYPES.atlasDatabaseUser);
-    expect(users).toHaveLength(2);
-    for (const user of users) {
-        const roles = (user.inputs["roles"] as { roleName: string; databaseName: string }[]).map((r) => `${r.roleName}@${r.databaseName}`);
-        expect({ name: user.name, password: user.inputs["password"], passwordWo: user.inputs["passwordWo"], secrets: user.secretInputs }).toEqual({
-            name: user.name,
-            password: undefined,
-            passwordWo: undefined,
-            secrets: [],
-        });
-        expect(roles.filter((r) => !/^(read|readWrite)@/.test(r) || /@(admin|local|config)$/.test(r))).toEqual([]);
-    }
-});
-
-test("each user is scoped to the cluster by reference", () => {
-    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster).urn;
-    expect(ofType(rec, TYPES.atlasDatabaseUser).map((u) => u.propertyDependencies["scopes"])).toEqual([[cluster], [cluster]]);
-});
-
-test("a collection-level grant from config becomes collectionName", async () => {
-    const narrowed = await runStack({
-        mutate: (c) => (c["data-platform:atlas"].databaseUsers[1].roles = [{ database: "allotrac", collection: "jobs", role: "read" }]),
-    });
-    expect(named(narrowed, "atlas-db-users-reporting", TYPES.atlasDatabaseUser).inputs["roles"]).toEqual([
-        { roleName: "read", databaseName: "allotrac", collectionName: "jobs" },
-    ]);
+    expect(children.map((c) => c.secretInputs)).toEqual([[], []]);
 });
 
 test("the component's outputs are the user names (IAM role ARNs: no credential exists to leak)", () => {
-    const component = named(rec, "atlas-db-users", "data-platform:operational-data:LeastPrivilegeDatabaseUsers");
-    expect(rec.states.get(component.urn)).toEqual({
-        usernames: {
-            api: "arn:aws:iam::111122223333:role/allotrac-prod-api",
-            reporting: "arn:aws:iam::111122223333:role/allotrac-prod-reporting",
-        },
+    expect(rec.states.get(named(rec, "u", COMPONENT).urn)).toEqual({
+        usernames: { writer: "arn:aws:iam::999988887777:role/fixture-writer", reader: "arn:aws:iam::999988887777:role/fixture-reader" },
     });
 });
 

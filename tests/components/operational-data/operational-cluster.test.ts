@@ -1,113 +1,106 @@
 /**
- * The operational-data cluster of the prod stack, asserted exactly (data policy "02.operational-data": Atlas,
- * in Australia; "06.operational-backup": failover; "05.encryption-and-access-control": encryption at rest with
- * the customer key, TLS 1.2 or later). Runs the real program under Pulumi's mock monitor.
+ * `OperationalCluster` on its own, with fixture args (data policy "02.operational-data": Atlas, in Australia;
+ * "06.operational-backup": failover; "05.encryption-and-access-control": encryption at rest with the customer key,
+ * TLS 1.2 or later): one replica set in the given Australian regions, every setting exact, protected, on the given
+ * project and Atlas provider; and the refusal of too few primary nodes or a region outside Australia. How the prod
+ * stack wires it from config is tests/areas/operational-data-operational-cluster.test.ts.
  */
+import * as mongodbatlas from "@pulumi/mongodbatlas";
 import * as pulumi from "@pulumi/pulumi";
-import { OperationalCluster } from "../../../infra/components/operational-data/operational-cluster";
+import { OperationalCluster, type OperationalClusterArgs } from "../../../infra/components/operational-data/operational-cluster";
 import { mockAtlasId } from "../../../infra/check/mock-outputs";
 import type { Recording } from "../../../infra/check/recorder";
-import { UNKNOWN } from "../../../infra/check/recorder";
-import { AU_ATLAS_REGIONS } from "../../../infra/residency";
-import { childrenOf, named, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf, ZONE_ID } from "./helpers";
+import { childrenOf, named } from "../../harness/stack";
+import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
-import { tryBuildAlone } from "../../harness/build-alone";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const COMPONENT = "data-platform:operational-data:OperationalCluster";
 
-const PROD_CLUSTER_INPUTS = {
-    projectId: PROJECT_ID,
-    name: CLUSTER,
-    clusterType: "REPLICASET",
-    mongoDbMajorVersion: "8.0",
-    backupEnabled: true,
-    pitEnabled: true,
-    retainBackupsEnabled: true,
-    terminationProtectionEnabled: true,
-    encryptionAtRestProvider: "AWS",
-    redactClientLogData: true,
-    advancedConfiguration: { minimumEnabledTlsProtocol: "TLS1_2" },
-    replicationSpecs: [
-        {
-            regionConfigs: [
-                { providerName: "AWS", regionName: "AP_SOUTHEAST_2", priority: 7, electableSpecs: { instanceSize: "M30", nodeCount: 3 } },
-                { providerName: "AWS", regionName: "AP_SOUTHEAST_4", priority: 6, electableSpecs: { instanceSize: "M30", nodeCount: 2 } },
-            ],
-        },
-    ],
-    tags: { "data-policy-clause": "02.operational-data" },
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: Omit<OperationalClusterArgs, "projectId"> = {
+    clusterName: "fixture-cluster",
+    instanceSize: "M10",
+    mongoDbMajorVersion: "7.0",
+    primaryRegion: { name: "AUSTRALIA_SOUTHEAST_1", electableNodes: 3, readOnlyNodes: 1 },
+    secondaryRegion: { name: "AUSTRALIA_SOUTHEAST_2", electableNodes: 0, readOnlyNodes: 2 },
+    tags: { team: "fixture" },
 };
 
-test("the component holds exactly one cluster, on the explicit Atlas provider", () => {
-    const component = named(rec, "atlas-cluster", "data-platform:operational-data:OperationalCluster");
-    const children = childrenOf(rec, component);
-    expect(children.map((c) => c.type)).toEqual([TYPES.atlasAdvancedCluster]);
-    expect(providersOf(children)).toEqual([{ name: "atlas-cluster", provider: atlasProviderUrn(rec) }]);
-});
+function build(args: Partial<OperationalClusterArgs>): Promise<Recording> {
+    return buildAlone(() => {
+        const atlas = new mongodbatlas.Provider("atlas", {});
+        const project = new mongodbatlas.Project("proj", { orgId: "fixture-org", name: "fixture" }, { provider: atlas });
+        return new OperationalCluster("c", { ...ARGS, projectId: project.id, ...args }, { providers: [atlas] });
+    });
+}
 
-test("a replica set in Sydney (3 electable nodes, priority 7) and Melbourne (2 electable, priority 6), every setting exact", () => {
-    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster);
-    expect(cluster.inputs).toEqual(PROD_CLUSTER_INPUTS);
-});
+describe("with fixture args", () => {
+    let rec: Recording;
+    beforeAll(async () => {
+        rec = await build({});
+    });
 
-test("every region is Australian, and the replica set has 5 electable nodes, at least 3 of them in the primary region", () => {
-    const configs = (named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"] as any[])[0].regionConfigs as any[];
-    expect(configs.map((c) => (AU_ATLAS_REGIONS as readonly string[]).includes(c.regionName))).toEqual([true, true]);
-    expect(configs.reduce((n, c) => n + (c.electableSpecs?.nodeCount ?? 0), 0)).toBe(5);
-    expect(configs[0].electableSpecs.nodeCount).toBeGreaterThanOrEqual(3);
-});
+    test("the component holds exactly one cluster, on the given Atlas provider", () => {
+        const children = childrenOf(rec, named(rec, "c", COMPONENT));
+        expect(children.map((c) => c.type)).toEqual([TYPES.atlasAdvancedCluster]);
+        expect(providersOf(children)).toEqual([{ name: "c", provider: named(rec, "atlas", TYPES.atlasProvider).urn }]);
+    });
 
-test("the cluster is protected, its connection strings are a secret output, and it waits for the project's customer-key encryption", () => {
-    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster);
-    expect(cluster.options.protect).toBe(true);
-    // `connectionStrings` names every host: secret in the state, not only in the stack output built from it.
-    expect(cluster.options.additionalSecretOutputs).toEqual(["connectionStrings"]);
-    // Its projectId comes from the EncryptionAtRest configuration, so it is created after it.
-    expect(cluster.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-encryption-encryption-at-rest", TYPES.atlasEncryptionAtRest).urn]);
-});
+    test("a replica set in the given regions (read-only-only secondary at priority 0), every setting exact, the clause tag over the given tags", () => {
+        expect(named(rec, "c", TYPES.atlasAdvancedCluster).inputs).toEqual({
+            projectId: mockAtlasId("proj"),
+            name: "fixture-cluster",
+            clusterType: "REPLICASET",
+            mongoDbMajorVersion: "7.0",
+            backupEnabled: true,
+            pitEnabled: true,
+            retainBackupsEnabled: true,
+            terminationProtectionEnabled: true,
+            encryptionAtRestProvider: "AWS",
+            redactClientLogData: true,
+            advancedConfiguration: { minimumEnabledTlsProtocol: "TLS1_2" },
+            replicationSpecs: [
+                {
+                    regionConfigs: [
+                        {
+                            providerName: "GCP",
+                            regionName: "AUSTRALIA_SOUTHEAST_1",
+                            priority: 7,
+                            electableSpecs: { instanceSize: "M10", nodeCount: 3 },
+                            readOnlySpecs: { instanceSize: "M10", nodeCount: 1 },
+                        },
+                        { providerName: "GCP", regionName: "AUSTRALIA_SOUTHEAST_2", priority: 0, readOnlySpecs: { instanceSize: "M10", nodeCount: 2 } },
+                    ],
+                },
+            ],
+            tags: { team: "fixture", "data-policy-clause": "02.operational-data" },
+        });
+    });
 
-test("the component's outputs: name, ids and zone in the clear, the connection string as a secret", () => {
-    const component = named(rec, "atlas-cluster", "data-platform:operational-data:OperationalCluster");
-    expect(rec.states.get(component.urn)).toEqual({
-        clusterName: CLUSTER,
-        clusterId: mockAtlasId("atlas-cluster-cluster"),
-        projectId: PROJECT_ID,
-        zoneId: ZONE_ID,
-        connectionString: { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: `mongodb+srv://${CLUSTER}.mock0.mongodb.net` },
+    test("the cluster is protected, its connection strings are a secret output, and it is on the given project by reference", () => {
+        const cluster = named(rec, "c", TYPES.atlasAdvancedCluster);
+        expect(cluster.options.protect).toBe(true);
+        expect(cluster.options.additionalSecretOutputs).toEqual(["connectionStrings"]);
+        expect(cluster.propertyDependencies["projectId"]).toEqual([named(rec, "proj", TYPES.atlasProject).urn]);
+    });
+
+    test("the component's outputs: name, ids and zone in the clear, the connection string as a secret", () => {
+        expect(rec.states.get(named(rec, "c", COMPONENT).urn)).toEqual({
+            clusterName: "fixture-cluster",
+            clusterId: mockAtlasId("c-cluster"),
+            projectId: mockAtlasId("proj"),
+            zoneId: mockAtlasId("c-zone-0"),
+            connectionString: { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: "mongodb+srv://fixture-cluster.mock0.mongodb.net" },
+        });
     });
 });
 
-test("without a second region: one region config with 3 electable nodes", async () => {
-    const single = await runStack({
-        mutate: (c) => {
-            delete c["data-platform:atlas"].cluster.regions.secondary;
-            delete c["data-platform:atlas"].backup.copyRegion;
-        },
-    });
-    expect(named(single, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"]).toEqual([
-        { regionConfigs: [{ providerName: "AWS", regionName: "AP_SOUTHEAST_2", priority: 7, electableSpecs: { instanceSize: "M30", nodeCount: 3 } }] },
+test("without a second region: one region config", async () => {
+    const rec = await build({ secondaryRegion: undefined, primaryRegion: { name: "AP_SOUTHEAST_4", electableNodes: 5 } });
+    expect(named(rec, "c", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"]).toEqual([
+        { regionConfigs: [{ providerName: "AWS", regionName: "AP_SOUTHEAST_4", priority: 7, electableSpecs: { instanceSize: "M10", nodeCount: 5 } }] },
     ]);
-});
-
-test("a second region with read-only nodes only gets priority 0 and no electable spec", async () => {
-    const readOnly = await runStack({
-        mutate: (c) => (c["data-platform:atlas"].cluster.regions.secondary = { name: "AP_SOUTHEAST_4", readOnlyNodes: 2 }),
-    });
-    expect((named(readOnly, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"] as any[])[0].regionConfigs[1]).toEqual({
-        providerName: "AWS",
-        regionName: "AP_SOUTHEAST_4",
-        priority: 0,
-        readOnlySpecs: { instanceSize: "M30", nodeCount: 2 },
-    });
-});
-
-test("at preview every setting the policy pack reads is known; only the new project's id is not", async () => {
-    const preview = await runStack({ preview: true });
-    expect(named(preview, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs).toEqual({ ...PROD_CLUSTER_INPUTS, projectId: UNKNOWN });
 });
 
 describe("OperationalCluster on its own (no config validation in front of it)", () => {

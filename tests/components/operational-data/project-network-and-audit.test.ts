@@ -1,88 +1,78 @@
 /**
- * Network access and database auditing of the operational-data project, asserted exactly (data policy
- * "05.encryption-and-access-control": access control; "10.staff-access-audit": audit logs).
+ * `ProjectNetworkAndAudit` on its own, with fixture args (data policy "05.encryption-and-access-control": access
+ * control; "10.staff-access-audit": audit logs): one access-list entry per given block, named after its CIDR, and
+ * auditing of every authentication, authorization failure and DDL, all on the given project and Atlas provider; and
+ * the refusal of internet-wide blocks. How the prod stack wires it from config is
+ * tests/areas/operational-data-project-network-and-audit.test.ts.
  */
-import { ProjectNetworkAndAudit } from "../../../infra/components/operational-data/project-network-and-audit";
+import * as mongodbatlas from "@pulumi/mongodbatlas";
+import { ProjectNetworkAndAudit, type AccessListEntry } from "../../../infra/components/operational-data/project-network-and-audit";
 import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf } from "./helpers";
+import { mockAtlasId } from "../../../infra/check/mock-outputs";
+import { childrenOf, named, ofType } from "../../harness/stack";
+import { ATLAS_AUDIT_FILTER } from "../../harness/expected-settings";
+import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
-import { tryBuildAlone } from "../../harness/build-alone";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+
+const COMPONENT = "data-platform:operational-data:ProjectNetworkAndAudit";
+const ENTRIES: AccessListEntry[] = [
+    { cidr: "192.168.0.0/16", comment: "Fixture private network" },
+    { cidr: "198.51.100.0/24", comment: "Fixture public network" },
+];
+
+function build(ipAccessList: readonly AccessListEntry[]): Promise<Recording> {
+    return buildAlone(() => {
+        const atlas = new mongodbatlas.Provider("atlas", {});
+        const project = new mongodbatlas.Project("proj", { orgId: "fixture-org", name: "fixture" }, { provider: atlas });
+        return new ProjectNetworkAndAudit("n", { projectId: project.id, ipAccessList }, { providers: [atlas] });
+    });
+}
+
+describe("two blocks", () => {
+    let rec: Recording;
+    beforeAll(async () => {
+        rec = await build(ENTRIES);
+    });
+
+    test("the component holds the access list and the audit settings, on the given Atlas provider", () => {
+        const children = childrenOf(rec, named(rec, "n", COMPONENT));
+        expect(children.map((c) => c.type)).toEqual([TYPES.atlasAccessList, TYPES.atlasAccessList, TYPES.atlasAuditing]);
+        expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: named(rec, "atlas", TYPES.atlasProvider).urn })));
+    });
+
+    test("one access-list entry per block, named after its CIDR, on the given project by reference", () => {
+        const project = named(rec, "proj", TYPES.atlasProject);
+        expect(ofType(rec, TYPES.atlasAccessList).map((r) => ({ name: r.name, inputs: r.inputs, deps: r.propertyDependencies["projectId"] }))).toEqual([
+            { name: "n-ip-192-168-0-0-16", inputs: { projectId: mockAtlasId("proj"), cidrBlock: "192.168.0.0/16", comment: "Fixture private network" }, deps: [project.urn] },
+            { name: "n-ip-198-51-100-0-24", inputs: { projectId: mockAtlasId("proj"), cidrBlock: "198.51.100.0/24", comment: "Fixture public network" }, deps: [project.urn] },
+        ]);
+    });
+
+    test("auditing is on, logs every authentication and every authorization failure, and DDL; successes of authCheck are off", () => {
+        const auditing = named(rec, "n-auditing", TYPES.atlasAuditing);
+        expect({ ...auditing.inputs, auditFilter: JSON.parse(auditing.inputs["auditFilter"] as string) }).toEqual({
+            projectId: mockAtlasId("proj"),
+            enabled: true,
+            auditAuthorizationSuccess: false,
+            auditFilter: ATLAS_AUDIT_FILTER,
+        });
+        expect(auditing.propertyDependencies["projectId"]).toEqual([named(rec, "proj", TYPES.atlasProject).urn]);
+    });
+
+    test("the component's outputs are the access list's CIDR blocks, in the order given, and the auditing switch", () => {
+        expect(rec.states.get(named(rec, "n", COMPONENT).urn)).toEqual({ accessListCidrs: ["192.168.0.0/16", "198.51.100.0/24"], auditingEnabled: true });
+    });
+});
+
+test("reordering the blocks keeps every name", async () => {
+    const names = (r: Recording) => ofType(r, TYPES.atlasAccessList).map((e) => `${e.name}=${e.inputs["cidrBlock"]}`).sort();
+    expect(names(await build([...ENTRIES].reverse()))).toEqual(names(await build(ENTRIES)));
+});
 
 /** The network rule as the component states it (infra/network.ts `NETWORK_ACCESS_RULE`). */
 const RULE =
     "an IPv4 CIDR block naming a network: a public block no wider than /24, or a private RFC 1918 block no wider than /16; never 0.0.0.0/0 (data policy §03)";
-
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
-
-test("the component holds the access list and the audit settings, on the Atlas provider", () => {
-    const children = childrenOf(rec, named(rec, "atlas-access", "data-platform:operational-data:ProjectNetworkAndAudit"));
-    expect(children.map((c) => c.type)).toEqual([TYPES.atlasAccessList, TYPES.atlasAuditing]);
-    expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: atlasProviderUrn(rec) })));
-});
-
-test("the IP access list is exactly the prod NAT block, named after its CIDR", () => {
-    expect(ofType(rec, TYPES.atlasAccessList).map((r) => ({ name: r.name, inputs: r.inputs }))).toEqual([
-        {
-            name: "atlas-access-ip-203-0-113-16-28",
-            inputs: { projectId: PROJECT_ID, cidrBlock: "203.0.113.16/28", comment: "Production application NAT gateways ap-southeast-2" },
-        },
-    ]);
-});
-
-test("auditing is on, logs every authentication and every authorization failure, and DDL; successes of authCheck are off", () => {
-    const auditing = named(rec, "atlas-access-auditing", TYPES.atlasAuditing);
-    expect({ ...auditing.inputs, auditFilter: JSON.parse(auditing.inputs["auditFilter"] as string) }).toEqual({
-        projectId: PROJECT_ID,
-        enabled: true,
-        auditAuthorizationSuccess: false,
-        auditFilter: {
-            atype: {
-                $in: [
-                    "authenticate",
-                    "logout",
-                    "authCheck",
-                    "createDatabase",
-                    "dropDatabase",
-                    "createCollection",
-                    "renameCollection",
-                    "dropCollection",
-                    "createIndex",
-                    "dropIndex",
-                ],
-            },
-        },
-    });
-});
-
-test("both wait for the cluster (Atlas audits M10+ clusters): their projectId comes from it", () => {
-    const cluster = named(rec, "atlas-cluster", TYPES.atlasAdvancedCluster).urn;
-    const waiting = [...ofType(rec, TYPES.atlasAccessList), named(rec, "atlas-access-auditing", TYPES.atlasAuditing)];
-    expect(waiting.map((r) => r.name)).toEqual(["atlas-access-ip-203-0-113-16-28", "atlas-access-auditing"]);
-    for (const r of waiting) {
-        expect({ name: r.name, deps: r.propertyDependencies["projectId"] }).toEqual({ name: r.name, deps: [cluster] });
-    }
-});
-
-test("more entries from config each become one access-list entry; reordering them keeps every name", async () => {
-    const entries = [
-        { cidr: "10.40.0.0/16", comment: "Peered application VPC" },
-        { cidr: "203.0.113.16/28", comment: "Production application NAT gateways ap-southeast-2" },
-    ];
-    const two = await runStack({ mutate: (c) => (c["data-platform:atlas"].ipAccessList = entries) });
-    const reversed = await runStack({ mutate: (c) => (c["data-platform:atlas"].ipAccessList = [...entries].reverse()) });
-    const names = (r: Recording) => ofType(r, TYPES.atlasAccessList).map((e) => `${e.name}=${e.inputs["cidrBlock"]}`).sort();
-    expect(names(two)).toEqual(["atlas-access-ip-10-40-0-0-16=10.40.0.0/16", "atlas-access-ip-203-0-113-16-28=203.0.113.16/28"]);
-    expect(names(reversed)).toEqual(names(two));
-});
-
-test("the component's outputs are the access list's CIDR blocks and the auditing switch", () => {
-    const component = named(rec, "atlas-access", "data-platform:operational-data:ProjectNetworkAndAudit");
-    expect(rec.states.get(component.urn)).toEqual({ accessListCidrs: ["203.0.113.16/28"], auditingEnabled: true });
-});
 
 describe("ProjectNetworkAndAudit on its own (no config validation in front of it)", () => {
     function withEntry(cidr: string) {

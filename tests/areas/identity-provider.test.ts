@@ -3,9 +3,9 @@
  * explicit provider on the canonical Australian tenant domain, every Auth0 resource on it, the deploy client's
  * secret kept secret, and stack outputs that carry ids and names only.
  */
-import type { Recording } from "../../../infra/check/recorder";
-import { UNKNOWN } from "../../../infra/check/recorder";
-import { named, providerUrn, runStack } from "../../harness/stack";
+import type { Recording } from "../../infra/check/recorder";
+import { UNKNOWN } from "../../infra/check/recorder";
+import { named, providerUrn, runStack } from "../harness/stack";
 
 const SECRET = "offline-test-value-of-the-auth0-client-secret";
 

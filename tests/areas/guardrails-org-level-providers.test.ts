@@ -6,10 +6,10 @@
  * Mocks cannot show that AWS accepts the role or Google the impersonation; they show exactly what each provider is
  * given and which provider each guardrail resource is registered with.
  */
-import type { Recording, Registration } from "../../../infra/check/recorder";
-import { accountOfRole, awsOrgProviderArgs, pinnedAccount } from "../../../infra/providers/org-level";
-import { named, ofType, providerUrn, runStack } from "../../harness/stack";
-import { SECTION } from "./helpers";
+import type { Recording, Registration } from "../../infra/check/recorder";
+import { accountOfRole, awsOrgProviderArgs, pinnedAccount } from "../../infra/providers/org-level";
+import { named, ofType, providerUrn, runStack } from "../harness/stack";
+import { SECTION } from "../components/guardrails/helpers";
 
 const T = {
     aws: "pulumi:providers:aws",

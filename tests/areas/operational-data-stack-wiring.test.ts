@@ -3,12 +3,12 @@
  * explicit Atlas provider and its credentials (secret), every Atlas resource on that provider inside an
  * operational-data component, and the stack outputs (the connection string secret).
  */
-import { mockAtlasId } from "../../../infra/check/mock-outputs";
-import type { Recording } from "../../../infra/check/recorder";
-import { UNKNOWN } from "../../../infra/check/recorder";
-import { childrenOf, named, providerUrn, runStack } from "../../harness/stack";
-import { atlasProviderUrn, CLUSTER } from "./helpers";
-import { TYPES } from "../../../infra/policy/lib/tokens";
+import { mockAtlasId } from "../../infra/check/mock-outputs";
+import type { Recording } from "../../infra/check/recorder";
+import { UNKNOWN } from "../../infra/check/recorder";
+import { childrenOf, named, providerUrn, runStack } from "../harness/stack";
+import { atlasProviderUrn, CLUSTER } from "../components/operational-data/helpers";
+import { TYPES } from "../../infra/policy/lib/tokens";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
@@ -105,7 +105,7 @@ test("outputs: cluster name and id, the backup summary in plain values, and the 
         },
     });
     // The whole stack's secret outputs: of the Atlas ones only the connection string (the Redis connection details
-    // are the other one; tests/components/ephemeral-data/redis-database.test.ts).
+    // are the other one; tests/areas/ephemeral-data-redis-database.test.ts).
     expect(rec.secretOutputs).toEqual(["atlasConnectionString", "redisConnection"]);
 });
 

@@ -1,0 +1,57 @@
+/**
+ * How the prod stack wires Auth0 attack protection (infra/areas/identity.ts), asserted exactly: under the prod config (data policy "05.encryption-and-access-control"; Auth0 "Attack
+ * Protection"): brute-force protection, breached-password detection and suspicious-IP throttling, all enabled and
+ * blocking, no IP exempt. Values are the Management API's snake_case values (terraform-provider-auth0
+ * `attack_protection` validators), not the camelCase the SDK's doc comments show. The component on its own, with
+ * fixture args, is tests/components/identity/attack-protection.test.ts.
+ */
+import type { Recording } from "../../infra/check/recorder";
+import { childrenOf, named, runStack } from "../harness/stack";
+import { BREACHED_PASSWORD_DETECTION, SUSPICIOUS_IP_THROTTLING } from "../harness/expected-settings";
+
+let rec: Recording;
+beforeAll(async () => {
+    rec = await runStack();
+});
+
+function inputs(): Record<string, any> {
+    return named(rec, "auth0-attack-protection", "auth0:index/attackProtection:AttackProtection").inputs;
+}
+
+test("the component holds exactly the tenant's attack-protection settings", () => {
+    const component = named(rec, "auth0-attack-protection", "data-platform:identity:AttackProtection");
+    expect(childrenOf(rec, component).map((r) => r.type)).toEqual(["auth0:index/attackProtection:AttackProtection"]);
+    expect(Object.keys(inputs()).sort()).toEqual(["breachedPasswordDetection", "bruteForceProtection", "suspiciousIpThrottling"]);
+    expect(rec.states.get(component.urn)).toEqual({ attackProtectionId: "auth0-attack-protection-id" });
+});
+
+test("brute force: on, counted per account and IP, blocks after 10 failures and tells the user", () => {
+    expect(inputs()["bruteForceProtection"]).toEqual({
+        enabled: true,
+        mode: "count_per_identifier_and_ip",
+        maxAttempts: 10,
+        shields: ["block", "user_notification"],
+        allowlists: [],
+    });
+});
+
+test("breached passwords: on, blocking at login, sign-up and password change; user and admins told", () => {
+    expect(inputs()["breachedPasswordDetection"]).toEqual(BREACHED_PASSWORD_DETECTION);
+});
+
+test("suspicious IP throttling: on, blocking at Auth0's default rates, admins told, no IP exempt", () => {
+    expect(inputs()["suspiciousIpThrottling"]).toEqual(SUSPICIOUS_IP_THROTTLING);
+});
+
+test("every string value is the API's snake_case, never the camelCase the SDK's doc comments show", () => {
+    const values: string[] = [];
+    const collect = (v: unknown): void => {
+        if (typeof v === "string") values.push(v);
+        else if (Array.isArray(v)) v.forEach(collect);
+        else if (v !== null && typeof v === "object") Object.values(v).forEach(collect);
+    };
+    collect(inputs());
+    expect([...new Set(values)].sort()).toEqual(
+        ["admin_notification", "block", "count_per_identifier_and_ip", "daily", "standard", "user_notification"].sort(),
+    );
+});

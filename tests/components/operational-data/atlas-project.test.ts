@@ -1,0 +1,45 @@
+/**
+ * `AtlasProject` on its own, with fixture args (data policy "02.operational-data"): the project in the given org,
+ * Atlas's default alerts kept, every feature that moves database content off, the clause tag over the given tags,
+ * protected, on the given Atlas provider. How the prod stack wires it from config is
+ * tests/areas/operational-data-stack-wiring.test.ts.
+ */
+import { AtlasProject } from "../../../infra/components/operational-data/atlas-project";
+import { mockAtlasId } from "../../../infra/check/mock-outputs";
+import type { Recording } from "../../../infra/check/recorder";
+import { TYPES } from "../../../infra/policy/lib/tokens";
+import { buildAlone } from "../../harness/build-alone";
+import { childrenOf, named } from "../../harness/stack";
+import { onAtlas, providersOf } from "./helpers";
+
+const COMPONENT = "data-platform:operational-data:AtlasProject";
+
+let rec: Recording;
+beforeAll(async () => {
+    rec = await buildAlone(() => new AtlasProject("p", { orgId: "fixture-org", projectName: "fixture-project", tags: { team: "fixture" } }, onAtlas()));
+});
+
+test("the project alone, on the given Atlas provider: default alerts kept, every feature that moves database content off, tagged, protected", () => {
+    const project = named(rec, "p", TYPES.atlasProject);
+    expect(childrenOf(rec, named(rec, "p", COMPONENT))).toEqual([project]);
+    expect(providersOf([project])).toEqual([{ name: "p", provider: named(rec, "atlas", TYPES.atlasProvider).urn }]);
+    expect(project.inputs).toEqual({
+        orgId: "fixture-org",
+        name: "fixture-project",
+        withDefaultAlertsSettings: true,
+        isDataExplorerGenAiFeaturesEnabled: false,
+        isDataExplorerGenAiSampleDocumentPassingEnabled: false,
+        isClusterAiAssistantEnabled: false,
+        isNativeRerankingEnabled: false,
+        isDataExplorerEnabled: false,
+        isPerformanceAdvisorEnabled: false,
+        isSchemaAdvisorEnabled: false,
+        isRealtimePerformancePanelEnabled: false,
+        tags: { team: "fixture", "data-policy-clause": "02.operational-data" },
+    });
+    expect(project.options.protect).toBe(true);
+});
+
+test("the component's output is the project id", () => {
+    expect(rec.states.get(named(rec, "p", COMPONENT).urn)).toEqual({ projectId: mockAtlasId("p") });
+});
