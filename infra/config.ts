@@ -14,6 +14,7 @@ import { describeIssue, type ConfigIssue, type CrossCheck } from "./schema/issue
 import { redisSchema } from "./schema/ephemeral-data";
 import { guardrailsSchema } from "./schema/guardrails";
 import { identitySchema } from "./schema/identity";
+import { auditSchema } from "./schema/audit";
 import { atlasDeployChecks, atlasSchema, atlasStackChecks } from "./schema/operational-data";
 import { awsSchema, gcpSchema } from "./schema/platform";
 import { staticFilesSchema } from "./schema/static-files";
@@ -32,6 +33,7 @@ export const CONFIG_SECTIONS = {
     auth0: identitySchema,
     redis: redisSchema,
     guardrails: guardrailsSchema,
+    audit: auditSchema,
 } as const;
 
 type Sections = typeof CONFIG_SECTIONS;

@@ -1,0 +1,22 @@
+/** Stack config for the audit trails of data policy §10 ("audit logs maintained for accountability"). */
+import { z } from "zod";
+import { AUDIT_RETENTION_DAYS } from "../rules/audit-retention";
+import { intBetween } from "./common";
+import { s3BucketName } from "./static-files";
+
+/** `data-platform:audit` */
+export const auditSchema = z.strictObject({
+    /**
+     * Days every audit trail is kept (infra/rules/audit-retention.ts): the CloudTrail bucket's expiry, the Data Access
+     * log bucket, the Auth0 log group (rounded up to a CloudWatch value) and the Atlas log export. No default: the
+     * number is a decision the stack file records.
+     */
+    retentionDays: intBetween(
+        AUDIT_RETENTION_DAYS.min,
+        AUDIT_RETENTION_DAYS.max,
+        `the audit trails of data policy §10 are kept at least ${AUDIT_RETENTION_DAYS.min} days`,
+    ),
+    /** Name of the S3 bucket (in the AWS provider's Australian region) CloudTrail and the Atlas log export deliver to. */
+    bucketName: s3BucketName,
+});
+export type AuditConfig = z.infer<typeof auditSchema>;
