@@ -28,7 +28,7 @@ test("the prod config passes validation, and defaults are applied", async () => 
             s3: { accessLogRetentionDays: 400, accessLogBucketName: "allotrac-prod-s3-access-logs-apse2" },
             gcs: { keyRotationDays: 90, softDeleteRetentionDays: 7 },
         },
-        audit: { retentionDays: 400, bucketName: "allotrac-prod-audit-logs-apse2" },
+        audit: { retentionDays: 400, bucketName: "allotrac-prod-audit-logs-apse2", trailName: "allotrac-prod-audit" },
     });
 });
 

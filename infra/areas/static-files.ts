@@ -5,6 +5,7 @@
  */
 import type * as aws from "@pulumi/aws";
 import type * as gcp from "@pulumi/gcp";
+import { AuditTrail } from "../components/audit/audit-trail";
 import { EncryptedGcsBucket } from "../components/static-files/encrypted-gcs-bucket";
 import { EncryptedS3Bucket } from "../components/static-files/encrypted-s3-bucket";
 import { StorageDataAccessAudit } from "../components/static-files/storage-data-access-audit";
@@ -28,7 +29,8 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
             purpose: "S3 server access logs of the static-file buckets",
             role: {
                 kind: "access-log-target",
-                sourceBucketNames: s3.buckets.map((b) => b.name),
+                // The audit bucket is access-logged too: who read the audit trail is itself audited (§10).
+                sourceBucketNames: [...s3.buckets.map((b) => b.name), config.audit.bucketName],
                 sourceAccountId: config.aws.accountId,
                 retentionDays: s3.accessLogRetentionDays,
             },
@@ -42,6 +44,21 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
                 { bucketName: b.name, purpose: b.purpose, role: { kind: "data", accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy } } },
                 { providers: [providers.aws] },
             ),
+    );
+
+    // Data policy §10: every read and write of a data bucket, kept in Australia for the audit retention.
+    const trail = new AuditTrail(
+        "audit-trail",
+        {
+            trailName: config.audit.trailName,
+            bucketName: config.audit.bucketName,
+            accountId: config.aws.accountId,
+            region: config.aws.region,
+            retentionDays: config.audit.retentionDays,
+            dataBucketNames: s3.buckets.map((b) => b.name),
+            accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy },
+        },
+        { providers: [providers.aws] },
     );
 
     const gcs = config.staticFiles.gcs;
@@ -69,6 +86,7 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
     return {
         s3Buckets: Object.fromEntries(s3.buckets.map((b, i) => [b.key, { name: s3Buckets[i]!.bucketName, arn: s3Buckets[i]!.bucketArn }])),
         s3AccessLogBucket: accessLogs.bucketName,
+        auditTrail: { arn: trail.trailArn, bucket: trail.bucket.bucketName },
         gcsBuckets: Object.fromEntries(gcs.buckets.map((b, i) => [b.key, { name: gcsBuckets[i]!.bucketName, url: gcsBuckets[i]!.url }])),
     };
 }

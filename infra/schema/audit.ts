@@ -18,5 +18,11 @@ export const auditSchema = z.strictObject({
     ),
     /** Name of the S3 bucket (in the AWS provider's Australian region) CloudTrail and the Atlas log export deliver to. */
     bucketName: s3BucketName,
+    /** Name of the CloudTrail trail (part of its ARN, which the bucket and key policies name). */
+    trailName: z
+        .string({ error: "a CloudTrail trail name: 3–128 letters, digits, '.', '_' and '-', starting and ending with a letter or digit" })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/, {
+            error: "a CloudTrail trail name: 3–128 letters, digits, '.', '_' and '-', starting and ending with a letter or digit",
+        }),
 });
 export type AuditConfig = z.infer<typeof auditSchema>;

@@ -34,6 +34,8 @@ export interface CustomerManagedKeyArgs {
     readonly tags: Record<string, string>;
     /** Days in the deletion window (7–30). Default 30. */
     readonly deletionWindowInDays?: number;
+    /** The key policy (JSON). Default AWS's default policy; a key a service encrypts with (CloudTrail) needs its grant here. */
+    readonly policy?: pulumi.Input<string>;
 }
 
 /** Declares `${name}-key` and `${name}-key-alias` under `parent`. */
@@ -52,6 +54,7 @@ export function customerManagedKey(
             multiRegion: false,
             deletionWindowInDays: args.deletionWindowInDays ?? KEY_DELETION_WINDOW_DAYS.max,
             tags: args.tags,
+            ...(args.policy !== undefined ? { policy: args.policy } : {}),
         },
         { parent, protect: true },
     );
