@@ -6,6 +6,7 @@
 import type * as aws from "@pulumi/aws";
 import type * as gcp from "@pulumi/gcp";
 import { AuditTrail } from "../components/audit/audit-trail";
+import { DataAccessLogBucket } from "../components/audit/data-access-log-bucket";
 import { EncryptedGcsBucket } from "../components/static-files/encrypted-gcs-bucket";
 import { EncryptedS3Bucket } from "../components/static-files/encrypted-s3-bucket";
 import { StorageDataAccessAudit } from "../components/static-files/storage-data-access-audit";
@@ -80,6 +81,17 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
     new StorageDataAccessAudit(
         "gcs-data-access-audit",
         { project: config.gcp.project, waitFor: providers.gcpServices.for("cloudresourcemanager", "logging") },
+        { providers: [providers.gcp] },
+    );
+    // The Data Access logs above, kept the audit retention in Australia (`_Default` keeps them 30 days).
+    new DataAccessLogBucket(
+        "gcs-data-access-logs",
+        {
+            project: config.gcp.project,
+            location: config.gcp.region,
+            retentionDays: config.audit.retentionDays,
+            waitFor: providers.gcpServices.for("logging"),
+        },
         { providers: [providers.gcp] },
     );
 

@@ -53,3 +53,18 @@ describe("AWS: the CloudTrail trail", () => {
         expect(rules[1]!.expiration).toEqual({ days: 731 });
     });
 });
+
+describe("Google Cloud: the Data Access logs' own log bucket", () => {
+    test("in the project's Australian region, kept the configured 400 days, fed by the Data Access sink, on the project's provider", () => {
+        const bucket = named(rec, "gcs-data-access-logs-bucket", "gcp:logging/projectBucketConfig:ProjectBucketConfig");
+        const sink = named(rec, "gcs-data-access-logs-sink", TYPES.gcpProjectSink);
+        expect(providerUrn(bucket.provider)).toBe(named(rec, "gcp-au", TYPES.gcpProvider).urn);
+        expect(bucket.inputs).toMatchObject({ project: "allotrac-data-prod", location: "australia-southeast1", retentionDays: 400 });
+        expect(sink.inputs).toMatchObject({
+            destination: "logging.googleapis.com/projects/allotrac-data-prod/locations/australia-southeast1/buckets/data-access-audit",
+            filter: 'logName="projects/allotrac-data-prod/logs/cloudaudit.googleapis.com%2Fdata_access"',
+        });
+        // Both wait for the Logging API.
+        expect(bucket.dependencies).toContain(named(rec, "gcp-services-logging").urn);
+    });
+});
