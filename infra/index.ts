@@ -75,7 +75,7 @@ export = async function main() {
     const gcpServices = new GcpProjectServices("gcp-services", { project: config.gcp.project, services: gcpServiceKeys }, { providers: [gcpProvider] });
 
     const files = staticFiles(config, { aws: awsProvider, gcp: gcpProvider, gcpServices });
-    const identityOutputs = identity(config, { auth0: auth0Provider });
+    const identityOutputs = identity(config, { auth0: auth0Provider, aws: awsProvider });
     const operational = operationalData(config, { atlas: atlasProvider, atlasOrg: atlasOrgProvider, aws: awsProvider });
     const ephemeral = ephemeralData(config, { rediscloud: rediscloudProvider, random: randomRedisProvider });
     const guardrailOutputs = guardrails(config, { aws: awsProvider, awsOrg: awsOrgProvider, gcpOrg: gcpOrgProvider, gcpServices });

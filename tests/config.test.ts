@@ -110,6 +110,21 @@ describe("refusals (each before any resource is registered)", () => {
         );
     });
 
+    test("an Auth0 log stream to another account or region than the stack's AWS provider (nothing would keep it)", async () => {
+        const err = await runStackExpectingError({
+            mutate: (c) => {
+                c["data-platform:auth0"].logStream.awsAccountId = "999988887777";
+                c["data-platform:aws"].region = "ap-southeast-4";
+            },
+        });
+        expect(err.message).toBe(
+            "Invalid stack configuration (2 problems); nothing was deployed:\n" +
+                '  - data-platform:auth0.logStream.awsAccountId = "999988887777" is not allowed; expected data-platform:aws.accountId ("111122223333"): the stack keeps the audit log stream with its own AWS provider.\n' +
+                '  - data-platform:auth0.logStream.awsRegion = "ap-southeast-2" is not allowed; expected data-platform:aws.region ("ap-southeast-4"): the stack keeps the audit log stream with its own AWS provider.',
+        );
+        expect(resourcesOtherThanStack(err.registrations)).toEqual([]);
+    });
+
     test("two buckets with the same logical key", async () => {
         const err = await runStackExpectingError({
             mutate: (c) => c["data-platform:staticFiles"].s3.buckets.push({ key: "documents", name: "other-bucket-name", purpose: "A second bucket" }),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { AUDIT_RETENTION_DAYS } from "../rules/audit-retention";
 import { intBetween } from "./common";
+import type { ConfigIssue } from "./issues";
 import { s3BucketName } from "./static-files";
 
 /** `data-platform:audit` */
@@ -26,3 +27,31 @@ export const auditSchema = z.strictObject({
         }),
 });
 export type AuditConfig = z.infer<typeof auditSchema>;
+
+/**
+ * The Auth0 log stream's partner event source is kept by an event bus and log group of the stack's own AWS provider,
+ * so the stream must target that provider's account and region (an event source elsewhere would never be associated,
+ * and its events dropped).
+ */
+export function auditStackChecks(sections: {
+    readonly aws: { readonly accountId: string; readonly region: string };
+    readonly auth0: { readonly logStream: { readonly awsAccountId: string; readonly awsRegion: string } };
+}): ConfigIssue[] {
+    const stream = sections.auth0.logStream;
+    const issues: ConfigIssue[] = [];
+    if (stream.awsAccountId !== sections.aws.accountId) {
+        issues.push({
+            key: "data-platform:auth0.logStream.awsAccountId",
+            value: JSON.stringify(stream.awsAccountId),
+            expected: `data-platform:aws.accountId (${JSON.stringify(sections.aws.accountId)}): the stack keeps the audit log stream with its own AWS provider`,
+        });
+    }
+    if (stream.awsRegion !== sections.aws.region) {
+        issues.push({
+            key: "data-platform:auth0.logStream.awsRegion",
+            value: JSON.stringify(stream.awsRegion),
+            expected: `data-platform:aws.region (${JSON.stringify(sections.aws.region)}): the stack keeps the audit log stream with its own AWS provider`,
+        });
+    }
+    return issues;
+}

@@ -68,3 +68,15 @@ describe("Google Cloud: the Data Access logs' own log bucket", () => {
         expect(bucket.dependencies).toContain(named(rec, "gcp-services-logging").urn);
     });
 });
+
+describe("Auth0: the log stream's archive", () => {
+    test("the bus takes the stream's partner event source; the log group keeps the configured 400 days in Sydney", () => {
+        const stream = named(rec, "auth0-audit-log-stream", "auth0:index/logStream:LogStream");
+        const bus = named(rec, "auth0-audit-log-archive-bus", "aws:cloudwatch/eventBus:EventBus");
+        expect(bus.inputs["eventSourceName"]).toBe("aws.partner/auth0.com/mock-auth0-audit-log-stream/auth0.logs");
+        expect(bus.propertyDependencies["eventSourceName"]).toEqual([stream.urn]);
+        const group = named(rec, "auth0-audit-log-archive-log-group", "aws:cloudwatch/logGroup:LogGroup");
+        expect(group.inputs["retentionInDays"]).toBe(400);
+        expect(providerUrn(group.provider)).toBe(named(rec, "aws-au", TYPES.awsProvider).urn);
+    });
+});
