@@ -76,12 +76,12 @@ export = async function main() {
 
     const files = staticFiles(config, { aws: awsProvider, gcp: gcpProvider, gcpServices });
     const identityOutputs = identity(config, { auth0: auth0Provider, aws: awsProvider });
-    const operational = operationalData(config, { atlas: atlasProvider, atlasOrg: atlasOrgProvider, aws: awsProvider });
+    const operational = operationalData(config, { atlas: atlasProvider, atlasOrg: atlasOrgProvider, aws: awsProvider }, { auditBucket: files.auditBucket });
     const ephemeral = ephemeralData(config, { rediscloud: rediscloudProvider, random: randomRedisProvider });
     const guardrailOutputs = guardrails(config, { aws: awsProvider, awsOrg: awsOrgProvider, gcpOrg: gcpOrgProvider, gcpServices });
 
     return {
-        ...files,
+        ...files.outputs,
         ...operational,
         ...ephemeral,
         identity: identityOutputs,

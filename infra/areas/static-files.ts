@@ -20,7 +20,10 @@ export interface StaticFilesProviders {
     readonly gcpServices: GcpProjectServices;
 }
 
-/** Creates the area; returns its stack outputs: bucket names, ARNs and URLs by config key. */
+/**
+ * Creates the area; returns its stack outputs (`outputs`: bucket names, ARNs and URLs by config key) and the audit
+ * bucket, which the other areas' audit trails deliver to.
+ */
 export function staticFiles(config: StackConfig, providers: StaticFilesProviders) {
     const s3 = config.staticFiles.s3;
     const accessLogs = new EncryptedS3Bucket(
@@ -95,10 +98,11 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
         { providers: [providers.gcp] },
     );
 
-    return {
+    const outputs = {
         s3Buckets: Object.fromEntries(s3.buckets.map((b, i) => [b.key, { name: s3Buckets[i]!.bucketName, arn: s3Buckets[i]!.bucketArn }])),
         s3AccessLogBucket: accessLogs.bucketName,
         auditTrail: { arn: trail.trailArn, bucket: trail.bucket.bucketName },
         gcsBuckets: Object.fromEntries(gcs.buckets.map((b, i) => [b.key, { name: gcsBuckets[i]!.bucketName, url: gcsBuckets[i]!.url }])),
     };
+    return { outputs, auditBucket: trail.bucket };
 }

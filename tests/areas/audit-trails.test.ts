@@ -80,3 +80,17 @@ describe("Auth0: the log stream's archive", () => {
         expect(providerUrn(group.provider)).toBe(named(rec, "aws-au", TYPES.awsProvider).urn);
     });
 });
+
+describe("Atlas: the log export", () => {
+    test("to the audit bucket through the role Atlas already assumes for the project, after the bucket's policy", () => {
+        const exp = named(rec, "atlas-log-export-export", "mongodbatlas:index/pushBasedLogExport:PushBasedLogExport");
+        expect(exp.inputs).toMatchObject({ bucketName: AUDIT_BUCKET, prefixPath: "atlas" });
+        expect(exp.propertyDependencies["iamRoleId"]).toEqual([named(rec, "atlas-encryption-access-authorization").urn]);
+        expect(exp.dependencies).toContain(named(rec, "audit-trail-bucket-policy", TYPES.s3Policy).urn);
+        const grant = named(rec, "atlas-log-export-role-policy", "aws:iam/rolePolicy:RolePolicy");
+        expect(grant.propertyDependencies["role"]).toEqual([named(rec, "atlas-encryption-role").urn]);
+        expect(JSON.parse(grant.inputs["policy"] as string).Statement[2].Resource).toEqual([
+            "arn:aws:kms:ap-southeast-2:000000000000:key/mock-audit-trail-bucket-key",
+        ]);
+    });
+});
