@@ -85,6 +85,7 @@ export function identity(config: StackConfig, providers: IdentityProviders) {
         "auth0-audit-log-archive",
         {
             partnerEventSource: auditLogStream.partnerEventSource,
+            stream: auditLogStream.logStream,
             accountId: config.aws.accountId,
             region: config.aws.region,
             retentionDays: config.audit.retentionDays,

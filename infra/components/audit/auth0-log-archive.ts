@@ -33,6 +33,11 @@ export interface Auth0LogArchiveArgs {
     readonly retentionDays: number;
     /** Log group name, under `/aws/events/` (EventBridge writes only there). Default `/aws/events/auth0-audit`. */
     readonly logGroupName?: string;
+    /**
+     * The log stream itself: the bus waits for it (AWS has no partner source to associate until Auth0 creates it),
+     * and the dependency names the stream even where the source's name is not yet known (at preview).
+     */
+    readonly stream: pulumi.Resource;
 }
 
 /** The rule's name on the partner bus. */
@@ -63,7 +68,7 @@ export class Auth0LogArchive extends pulumi.ComponentResource {
         this.eventBus = new aws.cloudwatch.EventBus(
             `${name}-bus`,
             { name: args.partnerEventSource, eventSourceName: args.partnerEventSource, description: "Auth0 tenant log events (partner event source)", tags },
-            { parent: this },
+            { parent: this, dependsOn: [args.stream] },
         );
         this.logGroup = new aws.cloudwatch.LogGroup(
             `${name}-log-group`,

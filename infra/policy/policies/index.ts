@@ -12,6 +12,8 @@ import { atlasClusterHasBackupSchedule } from "./atlas-cluster-has-backup-schedu
 import { atlasClusterTls12 } from "./atlas-cluster-tls-1-2";
 import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
 import { atlasProjectDataServicesOff } from "./atlas-project-data-services-off";
+import { auditLogsKeptInAustralia } from "./audit-logs-kept-in-australia";
+import { auditTrailRecordsEveryDataStore } from "./audit-trail-records-every-data-store";
 import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
 import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
 import { awsKmsKeyRotationEnabled } from "./aws-kms-key-rotation-enabled";
@@ -43,6 +45,8 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     atlasClusterTls12,
     atlasClustersInAustralia,
     atlasProjectDataServicesOff,
+    auditLogsKeptInAustralia,
+    auditTrailRecordsEveryDataStore,
     auth0ApiRbacEnforced,
     auth0TenantInAustralia,
     awsKmsKeyRotationEnabled,

@@ -3,6 +3,7 @@
  * source, the rule and target, the log group with a CloudWatch-allowed retention at least the audit retention, the
  * log group's grant to EventBridge, and the refusals.
  */
+import * as auth0 from "@pulumi/auth0";
 import * as aws from "@pulumi/aws";
 import { Auth0LogArchive, type Auth0LogArchiveArgs } from "../../../infra/components/audit/auth0-log-archive";
 import type { Recording } from "../../../infra/check/recorder";
@@ -11,11 +12,17 @@ import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
 
 const SOURCE = "aws.partner/auth0.com/fixture-tenant/auth0.logs";
-const ARGS: Auth0LogArchiveArgs = { partnerEventSource: SOURCE, accountId: "444455556666", region: "ap-southeast-2", retentionDays: 500 };
+const ARGS: Omit<Auth0LogArchiveArgs, "stream"> = { partnerEventSource: SOURCE, accountId: "444455556666", region: "ap-southeast-2", retentionDays: 500 };
 const TAGS = { "data-policy-clause": "10.staff-access-audit", purpose: "Auth0 tenant log stream, kept the audit retention" };
 
 function build(args: Partial<Auth0LogArchiveArgs>) {
-    return () => new Auth0LogArchive("a", { ...ARGS, ...args }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] });
+    return () => {
+        // A stand-in for the log stream the bus waits for.
+        const stream = new auth0.LogStream("stream", { type: "eventbridge", sink: { awsAccountId: "444455556666", awsRegion: "ap-southeast-2" } }, {
+            provider: new auth0.Provider("auth0", {}),
+        });
+        return new Auth0LogArchive("a", { ...ARGS, stream, ...args }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] });
+    };
 }
 
 describe("the archive", () => {
@@ -28,8 +35,9 @@ describe("the archive", () => {
         const provider = named(rec, "aws", TYPES.awsProvider).urn;
         const children = childrenOf(rec, named(rec, "a", "data-platform:audit:Auth0LogArchive"));
         expect(children.map((c) => ({ type: c.type, name: c.name, provider: providerUrn(c.provider) }))).toEqual([
-            { type: "aws:cloudwatch/eventBus:EventBus", name: "a-bus", provider },
+            // Registered after the log group: the bus waits for the stream first.
             { type: "aws:cloudwatch/logGroup:LogGroup", name: "a-log-group", provider },
+            { type: "aws:cloudwatch/eventBus:EventBus", name: "a-bus", provider },
             { type: "aws:cloudwatch/eventRule:EventRule", name: "a-rule", provider },
             { type: "aws:cloudwatch/logResourcePolicy:LogResourcePolicy", name: "a-log-policy", provider },
             { type: "aws:cloudwatch/eventTarget:EventTarget", name: "a-target", provider },
@@ -43,6 +51,7 @@ describe("the archive", () => {
             description: "Auth0 tenant log events (partner event source)",
             tags: TAGS,
         });
+        expect(named(rec, "a-bus", "aws:cloudwatch/eventBus:EventBus").dependencies).toContain(named(rec, "stream", "auth0:index/logStream:LogStream").urn);
     });
 
     test("the log group keeps 545 days, the shortest CloudWatch retention of at least 500; protected", () => {
@@ -102,6 +111,6 @@ describe("refusals (nothing of the component is registered)", () => {
         const outcome = await tryBuildAlone(build(args));
         expect(outcome.error).toContain(field);
         expect(outcome.error).toContain(allowed);
-        expect(outcome.registered).toEqual(["pulumi:pulumi:Stack", "pulumi:providers:aws"]);
+        expect(outcome.registered).toEqual(["pulumi:pulumi:Stack", "pulumi:providers:auth0", "auth0:index/logStream:LogStream", "pulumi:providers:aws"]);
     });
 });
