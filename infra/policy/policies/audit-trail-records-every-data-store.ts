@@ -33,12 +33,13 @@ export const auditTrailRecordsEveryDataStore = stackPolicy({
         const of = (types: readonly string[]) => rs.filter((r) => isOneOfTypes(r.type, types));
         const dependsOn = (r: PolicyResource, prop: string, on: PolicyResource) => (r.propertyDependencies[prop] ?? []).some((d) => d.urn === on.urn);
         const s3 = s3Stack(rs);
-        const trails = of(T.cloudTrail).filter((t) => t.props.enableLogging !== false);
+        const allTrails = of(T.cloudTrail);
+        const trails = allTrails.filter((t) => t.props.enableLogging !== false);
         const stores = [...s3.buckets, ...of(T.gcsBucket), ...of(T.atlasAdvancedCluster), ...of(T.auth0Tenant)];
         if (stores.length === 0) args.notApplicable("the stack has no data stores");
 
         // S3: a trail's own destination is not recorded (its deliveries would log themselves), nor an access-log target.
-        const trailDestinations = new Set(trails.map((t) => knownString(t, "s3BucketName")).filter((n): n is string => n !== undefined));
+        const trailDestinations = new Set(allTrails.map((t) => knownString(t, "s3BucketName")).filter((n): n is string => n !== undefined));
         for (const bucket of s3.buckets) {
             if (isExempt(bucket) || s3.isAccessLogTarget(bucket)) continue;
             const name = s3.nameOf(bucket);
