@@ -3,6 +3,7 @@
  * accountability"): the audit bucket, the trail's key and its policy, the trail's settings and event selectors, and
  * the refusals. How the prod stack wires it is tests/areas/audit-trails.test.ts.
  */
+import { KEY_ADMIN_ACTIONS } from "../../../infra/components/shared/customer-managed-key";
 import * as aws from "@pulumi/aws";
 import { AuditTrail, type AuditTrailArgs } from "../../../infra/components/audit/audit-trail";
 import type { Recording } from "../../../infra/check/recorder";
@@ -96,25 +97,35 @@ describe("the trail and its delivery", () => {
             policy: {
                 Version: "2012-10-17",
                 Statement: [
-                    { Sid: "AccountAdministersTheKey", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
+                    // The administration statement's actions are asserted literally in tests/components/shared/key-policy.test.ts.
+                    { Sid: "KeyAdministration", Effect: "Allow", Principal: { AWS: [`arn:aws:iam::${ACCOUNT}:root`] }, Action: [...KEY_ADMIN_ACTIONS], Resource: "*" },
+                    {
+                        Sid: "KeyUseThroughServices",
+                        Effect: "Allow",
+                        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                        Resource: "*",
+                        Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT, "kms:ViaService": ["s3.ap-southeast-4.amazonaws.com"] } },
+                    },
                     {
                         Sid: "CloudTrailEncryptsThisTrailsLogs",
                         Effect: "Allow",
                         Principal: { Service: "cloudtrail.amazonaws.com" },
-                        Action: "kms:GenerateDataKey*",
+                        Action: ["kms:GenerateDataKey*"],
                         Resource: "*",
                         Condition: {
-                            StringEquals: { "aws:SourceArn": TRAIL_ARN },
                             StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*` },
+                            StringEquals: { "aws:SourceAccount": ACCOUNT },
+                            ArnLike: { "aws:SourceArn": [TRAIL_ARN] },
                         },
                     },
                     {
                         Sid: "CloudTrailDescribesTheKey",
                         Effect: "Allow",
                         Principal: { Service: "cloudtrail.amazonaws.com" },
-                        Action: "kms:DescribeKey",
+                        Action: ["kms:DescribeKey"],
                         Resource: "*",
-                        Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
+                        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": [TRAIL_ARN] } },
                     },
                 ],
             },
