@@ -142,8 +142,8 @@ describe("the prod stack", () => {
             ["atlas-cluster-pit-enabled", "pass", 1],
             ["gcp-storage-bucket-soft-delete-on", "pass", 1],
             // Every bucket of its subject type, as the report counts a stack policy; the policy itself skips the access-log
-            // target (tests/policy/backup-restore.test.ts).
-            ["aws-s3-noncurrent-version-retention", "pass", 3],
+            // target (tests/policy/backup-restore.test.ts). Four: the two data buckets, the access-log bucket and the audit bucket.
+            ["aws-s3-noncurrent-version-retention", "pass", 4],
         ]);
         expect(backup.controls.filter((k) => k.kind === "unchecked")).toEqual([]);
         expect(backup.controls.flatMap((k) => (k.kind === "manual" ? [[k.control, k.reason]] : []))).toEqual([
