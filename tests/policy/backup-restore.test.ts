@@ -7,7 +7,7 @@ import { CONTROLS } from "../../infra/clauses";
 import { MIN_NONCURRENT_VERSION_RETENTION_DAYS } from "../../infra/rules/backup-retention";
 import { UNKNOWN, type Recording } from "../../infra/check/recorder";
 import { TYPES } from "../../infra/policy/lib/tokens";
-import { mandatory, mutateResource, policySuite, violationsOf } from "../harness/policy";
+import { mandatory, mutateResource, policySuite, violationsOf, withInputs } from "../harness/policy";
 import { prodConfig } from "../harness/stack";
 
 const suite = policySuite();
@@ -24,6 +24,12 @@ describe("atlas-cluster-pit-enabled", () => {
     });
     test("fails pitEnabled left unset (Atlas's default is off)", async () => {
         expect(await suite.violations("atlas-cluster", policy, (p) => delete p["pitEnabled"])).toEqual([finding]);
+    });
+    test("judges a legacy mongodbatlas.Cluster too", async () => {
+        const legacy = { ...suite.resource("atlas-cluster"), type: TYPES.atlasLegacyCluster };
+        expect(violationsOf(await suite.pack.analyze(legacy, suite.rec), policy)).toEqual([]);
+        const off = withInputs(legacy, (p) => (p["pitEnabled"] = false));
+        expect(violationsOf(await suite.pack.analyze(off, suite.rec), policy)).toEqual([finding]);
     });
 });
 

@@ -70,6 +70,11 @@ describe("atlas-cluster-integrity-alerts (stack)", () => {
         for (const name of alerts()) literal = mutateResource(withoutProjectReference(literal, name), name, (p) => (p["projectId"] = "0123456789abcdef01234567"));
         expect(await stack(literal)).toEqual([]);
     });
+    test("judges a legacy mongodbatlas.Cluster too", async () => {
+        const legacy: Recording = { ...suite.rec, registrations: suite.rec.registrations.map((r) => (r.name === "atlas-cluster" && r.custom ? { ...r, type: TYPES.atlasLegacyCluster } : r)) };
+        expect(await stack(legacy)).toEqual([]);
+        expect(await stack(withoutResources(legacy, "atlas-alerts-backup-snapshot-failed"))).toEqual([finding(SNAPSHOT, "no alert configuration matches")]);
+    });
     test("does not apply to a stack without Atlas clusters", async () => {
         const noCluster = withoutWhere(suite.rec, (r) => r.type === TYPES.atlasAdvancedCluster);
         const result = await suite.pack.analyzeStack(noCluster);

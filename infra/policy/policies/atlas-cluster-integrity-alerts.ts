@@ -57,13 +57,14 @@ export const atlasClusterIntegrityAlerts = stackPolicy({
     name: "atlas-cluster-integrity-alerts",
     description: "Every Atlas cluster's project must alert on snapshot failure, primary loss, replication lag and disk pressure.",
     clauses: ["09.integrity-monitoring", "06.operational-backup"],
-    subjects: T.atlasAdvancedCluster,
+    // The legacy mongodbatlas.Cluster is a cluster too: skipping it would let a program opt out of monitoring by class.
+    subjects: [...T.atlasAdvancedCluster, ...T.atlasLegacyCluster],
     severity: "high",
     remediation:
         "Declare enabled mongodbatlas.AlertConfiguration resources on the cluster's project, each with a notification, for " +
         "CPS_SNAPSHOT_FAILED, NO_PRIMARY, REPLICATION_OPLOG_WINDOW_RUNNING_OUT and DISK_PARTITION_SPACE_USED_DATA (IntegrityAlerts does).",
     validate: (args, report, _config, isExempt) => {
-        const clusters = args.resources.filter((r) => isOneOfTypes(r.type, T.atlasAdvancedCluster));
+        const clusters = args.resources.filter((r) => isOneOfTypes(r.type, T.atlasAdvancedCluster) || isOneOfTypes(r.type, T.atlasLegacyCluster));
         if (clusters.length === 0) {
             args.notApplicable("the stack has no Atlas clusters");
         }
