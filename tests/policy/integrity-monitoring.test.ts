@@ -39,6 +39,18 @@ describe("atlas-cluster-integrity-alerts (stack)", () => {
             finding(LAG, "atlas-alerts-oplog-window has no notification target"),
         ]);
     });
+    test("fails notifications that reach nobody: GROUP with e-mail and SMS off, EMAIL without an address", async () => {
+        const notify = (n: Record<string, unknown>) => mutateResource(suite.rec, "atlas-alerts-oplog-window", (p) => (p["notifications"] = [n]));
+        const none = [finding(LAG, "atlas-alerts-oplog-window has no notification target")];
+        expect(await stack(notify({ typeName: "GROUP", emailEnabled: false, smsEnabled: false }))).toEqual(none);
+        expect(await stack(notify({ typeName: "EMAIL" }))).toEqual(none);
+        expect(await stack(notify({ typeName: "SLACK", channelName: "#ops" }))).toEqual(none);
+    });
+    test("fails a disk alert above 90 %", async () => {
+        expect(await stack(mutateResource(suite.rec, "atlas-alerts-disk", (p) => (p["metricThresholdConfig"].threshold = 95)))).toEqual([
+            finding(DISK, "atlas-alerts-disk fires at 95 %, above 90 %"),
+        ]);
+    });
     test("a replication-lag metric alert stands in for the oplog-window alert", async () => {
         const lagMetric = mutateResource(suite.rec, "atlas-alerts-oplog-window", (p) => {
             p["eventType"] = "OUTSIDE_METRIC_THRESHOLD";
