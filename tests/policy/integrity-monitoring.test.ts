@@ -2,7 +2,7 @@
  * §09 integrity monitoring through the real pack: the prod stack's Atlas alerts and Redis dataset-size alert (at
  * preview) pass; removing, disabling or silencing one fails with the exact message.
  */
-import type { Recording } from "../../infra/check/recorder";
+import { UNKNOWN, type Recording } from "../../infra/check/recorder";
 import { TYPES } from "../../infra/policy/lib/tokens";
 import { mandatory, mutateResource, policySuite, violationsOf, withoutResources, withoutWhere } from "../harness/policy";
 
@@ -109,6 +109,11 @@ describe("redis-database-dataset-size-alert", () => {
     });
     test("fails without any alert", async () => {
         expect(await check((p) => delete p["alerts"])).toEqual([mandatory("Redis database redis-pubsub has no dataset-size alert.")]);
+    });
+    test("fails alerts unknown at preview instead of passing them", async () => {
+        const msg = mandatory("Redis database redis-pubsub has alerts not known until the update runs, so its dataset-size alert cannot be shown; take them from config or a literal.");
+        expect(await check((p) => (p["alerts"] = UNKNOWN))).toEqual([msg]);
+        expect(await check((p) => (p["alerts"].find((a: { name: string }) => a.name === "dataset-size").value = UNKNOWN))).toEqual([msg]);
     });
     test("fails a threshold above 100%, which never fires", async () => {
         expect(await check((p) => (p["alerts"].find((a: { name: string }) => a.name === "dataset-size").value = 150))).toEqual([
