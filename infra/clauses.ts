@@ -343,8 +343,9 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
     "10.staff-access-audit": [
         ...auto("aws-s3-bucket-controls-paired"),
         // A trail records every data store (CloudTrail, Data Access logs, Atlas auditing + export, the Auth0 stream's
-        // archive), and each trail is kept in Australia at least the audit retention.
-        ...auto("audit-trail-records-every-data-store", "audit-logs-kept-in-australia"),
+        // archive), each trail is kept in Australia at least the audit retention, and its S3 bucket locks every log
+        // version (Object Lock) for that retention, so no one deletes or rewrites the record.
+        ...auto("audit-trail-records-every-data-store", "audit-logs-kept-in-australia", "audit-logs-object-locked"),
         manual("Staff access only for troubleshooting, support and maintenance", "organisational", "Access requests and reviews are kept by the security team."),
     ],
 };

@@ -19,8 +19,8 @@ const read = (f: string) => fs.readFileSync(path.join(dir, f), "utf8");
 const parsed = (f: string) => YAML.parse(read(f)) as any;
 const scripts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
 
-test("there are the two workflows", () => {
-    expect(files.sort()).toEqual(["deploy.yml", "pull-request.yml"]);
+test("there are the three workflows", () => {
+    expect(files.sort()).toEqual(["audit.yml", "deploy.yml", "pull-request.yml"]);
 });
 
 test.each(files)("%s is valid against GitHub's workflow schema", (f) => {

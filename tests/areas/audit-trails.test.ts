@@ -45,12 +45,30 @@ describe("AWS: the CloudTrail trail", () => {
         });
     });
 
-    test("a longer retention in config reaches the bucket's lifecycle", async () => {
+    test("a longer retention in config reaches the bucket's lifecycle and its Object Lock", async () => {
         const longer = await runStack({ mutate: (c) => (c["data-platform:audit"].retentionDays = 731) });
         const rules = named(longer, "audit-trail-bucket-lifecycle", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs["rules"] as {
             expiration?: { days: number };
         }[];
         expect(rules[1]!.expiration).toEqual({ days: 731 });
+        expect(named(longer, "audit-trail-bucket-object-lock", TYPES.s3ObjectLock).inputs["rule"]).toEqual({ defaultRetention: { mode: "GOVERNANCE", days: 731 } });
+    });
+
+    test("the audit bucket alone has Object Lock: every log version locked in GOVERNANCE mode for the configured 400 days", () => {
+        const bucket = named(rec, "audit-trail-bucket", TYPES.s3Bucket);
+        expect(bucket.inputs["objectLockEnabled"]).toBe(true);
+        const lock = named(rec, "audit-trail-bucket-object-lock", TYPES.s3ObjectLock);
+        expect(lock.inputs).toEqual({ bucket: AUDIT_BUCKET, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "GOVERNANCE", days: 400 } } });
+        expect(lock.propertyDependencies["bucket"]).toEqual([bucket.urn]);
+        expect(providerUrn(lock.provider)).toBe(named(rec, "aws-au", TYPES.awsProvider).urn);
+        // The data buckets and the access-log bucket are unchanged.
+        expect(ofType(rec, TYPES.s3ObjectLock).map((l) => l.name)).toEqual(["audit-trail-bucket-object-lock"]);
+        expect(Object.fromEntries(ofType(rec, TYPES.s3Bucket).map((b) => [b.name, b.inputs["objectLockEnabled"]]))).toEqual({
+            "s3-access-logs": false,
+            "s3-documents": false,
+            "s3-exports": false,
+            "audit-trail-bucket": true,
+        });
     });
 });
 

@@ -100,12 +100,16 @@ describe("the prod stack", () => {
             "aws:cloudwatch/logGroup:LogGroup",
         );
         expect(trails).toHaveLength(4);
-        expect(audit.controls.map((k) => k.kind)).toEqual(["automated", "automated", "automated", "manual"]);
+        // The trails that deliver to S3: the CloudTrail trail and the Atlas log export.
+        const s3Trails = urnsOf("aws:cloudtrail/trail:Trail", "mongodbatlas:index/pushBasedLogExport:PushBasedLogExport");
+        expect(s3Trails).toHaveLength(2);
+        expect(audit.controls.map((k) => k.kind)).toEqual(["automated", "automated", "automated", "automated", "manual"]);
         const sorted = (k: (typeof audit.controls)[number]) => (k.kind === "automated" ? { ...k, evaluated: [...k.evaluated].sort() } : k);
-        expect(audit.controls.slice(0, 3).map(sorted)).toEqual([
+        expect(audit.controls.slice(0, 4).map(sorted)).toEqual([
             { kind: "automated", policy: "aws-s3-bucket-controls-paired", status: "pass", evaluated: buckets, violations: 0 },
             { kind: "automated", policy: "audit-trail-records-every-data-store", status: "pass", evaluated: stores, violations: 0 },
             { kind: "automated", policy: "audit-logs-kept-in-australia", status: "pass", evaluated: trails, violations: 0 },
+            { kind: "automated", policy: "audit-logs-object-locked", status: "pass", evaluated: s3Trails, violations: 0 },
         ]);
         expect([...audit.resources].sort()).toEqual([...new Set([...stores, ...trails])].sort());
         expect(audit.status).toBe("pass-automated");

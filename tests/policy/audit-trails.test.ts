@@ -126,3 +126,66 @@ describe("audit-logs-kept-in-australia", () => {
         );
     });
 });
+
+describe("audit-logs-object-locked", () => {
+    const policy = "audit-logs-object-locked";
+    const stack = async (rec = suite.rec) => violationsOf(await suite.pack.analyzeStack(rec), policy);
+    const to = (subject: string) => `${subject} delivers to S3 bucket allotrac-prod-audit-logs-apse2`;
+    const both = (rest: string) => [mandatory(`${to("CloudTrail trail audit-trail")}${rest}`), mandatory(`${to("Atlas log export atlas-log-export-export")}${rest}`)];
+    const lock = "audit-trail-bucket-object-lock";
+
+    test("passes the prod stack: the audit bucket locks logs in GOVERNANCE mode for 400 days", async () => {
+        expect(await stack()).toEqual([]);
+    });
+    test("fails both trails when the audit bucket has no Object Lock configuration", async () => {
+        expect(await stack(withoutResources(suite.rec, lock))).toEqual(both(", which has no Object Lock configuration: its logs can be deleted or overwritten."));
+    });
+    test("fails a lock configuration without a default retention", async () => {
+        expect(await stack(mutateResource(suite.rec, lock, (p) => delete p["rule"]))).toEqual(
+            both(`, whose Object Lock configuration ${lock} sets no default retention: new logs are not locked.`),
+        );
+    });
+    test("fails a mode other than GOVERNANCE or COMPLIANCE", async () => {
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"].defaultRetention.mode = "NONE")))).toEqual(
+            both(`, whose Object Lock configuration ${lock} has mode NONE; expected GOVERNANCE | COMPLIANCE.`),
+        );
+    });
+    test("accepts COMPLIANCE, and a retention in years of at least the floor", async () => {
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"].defaultRetention = { mode: "COMPLIANCE", years: 2 })))).toEqual([]);
+    });
+    test("fails a default retention below the 400-day floor, in days or in years", async () => {
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"].defaultRetention.days = 399)))).toEqual(
+            both(`, whose Object Lock configuration ${lock} locks logs 399 days, below the 400-day floor.`),
+        );
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"].defaultRetention = { mode: "GOVERNANCE", years: 1 })))).toEqual(
+            both(`, whose Object Lock configuration ${lock} locks logs 365 days, below the 400-day floor.`),
+        );
+    });
+    test("fails a default retention with no period", async () => {
+        expect(await stack(mutateResource(suite.rec, lock, (p) => delete p["rule"].defaultRetention.days))).toEqual(
+            both(`, whose Object Lock configuration ${lock} sets no retention period (days or years).`),
+        );
+    });
+    test("fails a trail delivering to a bucket outside the stack", async () => {
+        expect(await stack(mutateResource(suite.rec, "audit-trail", (p) => (p["s3BucketName"] = "someone-elses-bucket")))).toEqual([
+            mandatory("CloudTrail trail audit-trail delivers to someone-elses-bucket, not an S3 bucket of this stack, so its Object Lock cannot be shown."),
+        ]);
+    });
+    test("a lock configuration on another bucket does not count for the audit bucket", async () => {
+        const elsewhere = mutateResource(suite.rec, lock, (p) => (p["bucket"] = "allotrac-prod-documents-apse2"));
+        // Re-point the reference too: pairing is by reference first.
+        const docs = elsewhere.registrations.find((r) => r.name === "s3-documents" && r.custom)!;
+        const moved = {
+            ...elsewhere,
+            registrations: elsewhere.registrations.map((r) => (r.name === lock ? { ...r, propertyDependencies: { ...r.propertyDependencies, bucket: [docs.urn] } } : r)),
+        };
+        expect(await stack(moved)).toEqual(both(", which has no Object Lock configuration: its logs can be deleted or overwritten."));
+    });
+    test("a pack config may raise the floor, never lower it", async () => {
+        const raised = violationsOf(await suite.pack.analyzeStack(suite.rec, { [policy]: { minRetentionDays: 545 } }), policy);
+        expect(raised.map((v) => v.message)).toEqual(both(`, whose Object Lock configuration ${lock} locks logs 400 days, below the 545-day floor.`).map((v) => v.message));
+        await expect(suite.pack.analyzeStack(suite.rec, { [policy]: { minRetentionDays: 30 } })).rejects.toThrow(
+            `Invalid config for policy ${policy}: /minRetentionDays must be >= 400.`,
+        );
+    });
+});

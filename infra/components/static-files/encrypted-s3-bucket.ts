@@ -15,6 +15,7 @@
  * | `BucketVersioning` | `Enabled` |
  * | `BucketLogging` (data buckets) | server access logs to the access-log bucket |
  * | `BucketLifecycleConfiguration` | abort stale multipart uploads; access-log buckets also expire logs |
+ * | `BucketObjectLockConfiguration` (audit-log targets) | Object Lock, default retention GOVERNANCE for the audit retention |
  *
  * The bucket and its key are protected: `pulumi destroy` or a refactor cannot delete them by accident.
  *
@@ -24,7 +25,13 @@
  * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
  *
  * An audit-log target (`role.kind: "audit-log-target"`, data policy §10) is keyed and access-logged like a data
- * bucket; its logs expire after the audit retention and its policy adds the delivery services' grants.
+ * bucket; its logs expire after the audit retention and its policy adds the delivery services' grants. It is created
+ * with Object Lock, and every object version it receives is locked in governance mode for the audit retention: no
+ * one deletes or overwrites a log within it unless granted `s3:BypassGovernanceRetention` and asking to bypass, on
+ * the record. Governance rather than compliance: a compliance lock cannot be lifted by anyone, not even to correct
+ * a retention set too long by mistake, until it expires. Object Lock needs versioning (on for every bucket), and
+ * CloudTrail delivers to a bucket with default retention; the lifecycle's expirations wait for the lock (S3 does
+ * not remove a locked version).
  *
  * Why names, not ids: the bucket's name comes from config, so its ARN (`arn:aws:s3:::<name>`) and the whole
  * bucket policy are known at `pulumi preview`, where the policy pack reads them.
@@ -158,6 +165,8 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
     public readonly versioning: aws.s3.BucketVersioning;
     public readonly logging: aws.s3.BucketLogging | undefined;
     public readonly lifecycle: aws.s3.BucketLifecycleConfiguration;
+    /** The default retention of an audit-log target; `undefined` for other buckets. */
+    public readonly objectLock: aws.s3.BucketObjectLockConfiguration | undefined;
 
     constructor(name: string, args: EncryptedS3BucketArgs, opts?: pulumi.ComponentResourceOptions) {
         checkArguments("EncryptedS3Bucket", name, opts, [
@@ -192,7 +201,8 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
 
         this.bucket = new aws.s3.Bucket(
             name,
-            { bucket: bucketName, forceDestroy: false, objectLockEnabled: false, tags },
+            // Object Lock is chosen when the bucket is created (enabling it later is a separate, one-way request).
+            { bucket: bucketName, forceDestroy: false, objectLockEnabled: role.kind === "audit-log-target", tags },
             { parent: this, protect: true },
         );
         // Side resources take the bucket's name (`bucket.bucket`), which echoes the config value and so is known
@@ -304,6 +314,19 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
             // Lifecycle rules on a versioned bucket act on versions; configure after versioning is on.
             { parent: this, dependsOn: [this.versioning] },
         );
+
+        if (role.kind === "audit-log-target") {
+            this.objectLock = new aws.s3.BucketObjectLockConfiguration(
+                `${name}-object-lock`,
+                {
+                    bucket: bucketRef,
+                    objectLockEnabled: "Enabled",
+                    rule: { defaultRetention: { mode: "GOVERNANCE", days: role.retentionDays } },
+                },
+                // S3 refuses Object Lock on an unversioned bucket, and concurrent configuration changes on one bucket.
+                { parent: this, dependsOn: [this.versioning] },
+            );
+        }
 
         this.bucketName = this.bucket.bucket;
         this.bucketArn = this.bucket.arn;

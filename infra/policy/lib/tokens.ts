@@ -28,6 +28,8 @@ export const TYPES = {
     s3Replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     s3Lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
     s3LifecycleV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+    s3ObjectLock: "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+    s3ObjectLockV2: "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
     s3AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     kmsKey: "aws:kms/key:Key",
     cloudTrail: "aws:cloudtrail/trail:Trail",
@@ -87,6 +89,7 @@ export const T = {
     s3Policy: [TYPES.s3Policy],
     s3Ownership: [TYPES.s3Ownership],
     s3Lifecycle: [TYPES.s3Lifecycle, TYPES.s3LifecycleV2],
+    s3ObjectLock: [TYPES.s3ObjectLock, TYPES.s3ObjectLockV2],
     kmsKey: [TYPES.kmsKey],
 
     gcsBucket: [TYPES.gcsBucket],

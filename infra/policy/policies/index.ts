@@ -15,6 +15,7 @@ import { atlasClusterTls12 } from "./atlas-cluster-tls-1-2";
 import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
 import { atlasProjectDataServicesOff } from "./atlas-project-data-services-off";
 import { auditLogsKeptInAustralia } from "./audit-logs-kept-in-australia";
+import { auditLogsObjectLocked } from "./audit-logs-object-locked";
 import { auditTrailRecordsEveryDataStore } from "./audit-trail-records-every-data-store";
 import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
 import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
@@ -54,6 +55,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     atlasClustersInAustralia,
     atlasProjectDataServicesOff,
     auditLogsKeptInAustralia,
+    auditLogsObjectLocked,
     auditTrailRecordsEveryDataStore,
     auth0ApiRbacEnforced,
     auth0TenantInAustralia,

@@ -49,7 +49,7 @@ describe("the trail and its delivery", () => {
         );
         const provider = named(rec, "aws", TYPES.awsProvider).urn;
         const awsChildren = rec.registrations.filter((r) => r.type.startsWith("aws:"));
-        expect(awsChildren.length).toBe(13);
+        expect(awsChildren.length).toBe(14);
         for (const r of awsChildren) expect({ name: r.name, provider: providerUrn(r.provider) }).toEqual({ name: r.name, provider });
     });
 
@@ -138,7 +138,7 @@ describe("the trail and its delivery", () => {
         expect(bucket.inputs).toEqual({
             bucket: BUCKET,
             forceDestroy: false,
-            objectLockEnabled: false,
+            objectLockEnabled: true,
             tags: { "data-policy-clause": "10.staff-access-audit", purpose: "CloudTrail and Atlas audit logs of the data stores (data policy §10)" },
         });
         expect(bucket.options.protect).toBe(true);
