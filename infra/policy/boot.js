@@ -7,6 +7,11 @@
  * (TypeScript 7, with infra/ and tests/), so at boot the pack only needs its TypeScript stripped. This entry
  * hands `.ts` files to swc (the same transpiler jest uses, @swc/core, a dependency of this pack) instead, one
  * file at a time, straight from source: there is no build step to forget and nothing stale to run.
+ *
+ * So ts-node compiles nothing here, and the pack has no tsconfig.json on purpose: installed on its own (the
+ * tarball `pulumi policy publish` uploads), it has no `typescript` (an optional peer of @pulumi/pulumi), the runner
+ * falls back to its vendored TypeScript 3.8 and ts-node 7, and those reject a tsconfig written for TypeScript 5
+ * (`noCheck`, an `extends` outside the pack). Without one, the runner registers ts-node with its own defaults.
  */
 "use strict";
 const fs = require("node:fs");

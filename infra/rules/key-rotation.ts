@@ -1,16 +1,5 @@
 /**
- * How often a Cloud KMS key that encrypts static files rotates: at least every 90 days (CIS Google Cloud Platform
- * Foundations 1.10/1.11; data policy §05 "industry-standard encryption").
- *
- * Read by the config schema (`data-platform:staticFiles.gcs.keyRotationDays`, also its default), by
- * `EncryptedGcsBucket` and by the `gcp-kms-key-rotation` policy's default.
+ * How often a Cloud KMS key rotates: defined in the policy pack (infra/policy/facts/rules/key-rotation.ts), because `pulumi policy publish` uploads
+ * infra/policy alone and its policies read these facts. The program, its schemas and tests import them from here.
  */
-export const MAX_KEY_ROTATION_DAYS = 90;
-
-/** The rule in words, for messages. */
-export const KEY_ROTATION_RULE = `a whole number of days from 1 to ${MAX_KEY_ROTATION_DAYS} (CIS GCP 1.11)`;
-
-/** `true` when `days` is an allowed rotation period. */
-export function isAllowedKeyRotation(days: number): boolean {
-    return Number.isInteger(days) && days >= 1 && days <= MAX_KEY_ROTATION_DAYS;
-}
+export * from "../policy/facts/rules/key-rotation";

@@ -23,7 +23,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { CLAUSES, cite, type ClauseId } from "../../clauses";
+import { CLAUSES, cite, type ClauseId } from "../facts/clauses";
 
 /** Prefix of the tags that name a stack policy's subjects (type tokens), e.g. `subject:aws:s3/bucket:Bucket`. */
 export const SUBJECT_TAG = "subject:";

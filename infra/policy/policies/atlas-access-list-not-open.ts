@@ -1,4 +1,4 @@
-import { networkAccessProblem, PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX } from "../../network";
+import { networkAccessProblem, PRIVATE_MIN_PREFIX, PUBLIC_MIN_PREFIX } from "../facts/network";
 import { networkLimitsTunables, resourcePolicy } from "../lib/define";
 import { T } from "../lib/tokens";
 

@@ -1,4 +1,4 @@
-import { DAILY_BACKUP_RETENTION_DAYS } from "../../rules/backup-retention";
+import { DAILY_BACKUP_RETENTION_DAYS } from "../facts/rules/backup-retention";
 import { resourcePolicy } from "../lib/define";
 import { T } from "../lib/tokens";
 

@@ -1,4 +1,4 @@
-import { AU_ATLAS_REGIONS } from "../../residency";
+import { AU_ATLAS_REGIONS } from "../facts/residency";
 import { resourcePolicy } from "../lib/define";
 import { T, isOneOfTypes } from "../lib/tokens";
 

@@ -1,4 +1,4 @@
-import { ATLAS_PROJECT_DATA_FEATURES, flowAllowedBy, PROCESSORS, type AtlasProjectDataFeature, type Processor } from "../../processors";
+import { ATLAS_PROJECT_DATA_FEATURES, flowAllowedBy, PROCESSORS, type AtlasProjectDataFeature, type Processor } from "../facts/processors";
 import { resourcePolicy } from "../lib/define";
 import { peek } from "../lib/props";
 import { T } from "../lib/tokens";

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { AUDIT_RETENTION_DAYS } from "../../rules/audit-retention";
-import { AU_GCP_REGIONS } from "../../residency";
+import { AUDIT_RETENTION_DAYS } from "../facts/rules/audit-retention";
+import { AU_GCP_REGIONS } from "../facts/residency";
 import { stackPolicy } from "../lib/define";
 import { knownString } from "../lib/pairing";
 import { peek } from "../lib/props";

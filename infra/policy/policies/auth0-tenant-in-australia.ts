@@ -1,4 +1,4 @@
-import { AU_AUTH0_DOMAIN_SUFFIX } from "../../residency";
+import { AU_AUTH0_DOMAIN_SUFFIX } from "../facts/residency";
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
 import { T } from "../lib/tokens";

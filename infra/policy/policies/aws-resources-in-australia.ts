@@ -1,4 +1,4 @@
-import { AU_AWS_REGIONS } from "../../residency";
+import { AU_AWS_REGIONS } from "../facts/residency";
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
 import { T } from "../lib/tokens";

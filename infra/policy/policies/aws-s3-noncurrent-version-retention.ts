@@ -1,4 +1,4 @@
-import { MIN_NONCURRENT_VERSION_RETENTION_DAYS } from "../../rules/backup-retention";
+import { MIN_NONCURRENT_VERSION_RETENTION_DAYS } from "../facts/rules/backup-retention";
 import { stackPolicy } from "../lib/define";
 import { Pairing } from "../lib/pairing";
 import { isUnknownValue, peek, type Peeked } from "../lib/props";

@@ -5,8 +5,8 @@ import {
     type DataFlow,
     type FlowKind,
     type Processor,
-} from "../../processors";
-import { AU_AWS_REGIONS, AU_AZURE_REGIONS, AU_GCP_REGIONS, isOneOf } from "../../residency";
+} from "../facts/processors";
+import { AU_AWS_REGIONS, AU_AZURE_REGIONS, AU_GCP_REGIONS, isOneOf } from "../facts/residency";
 import { stackPolicy } from "../lib/define";
 import { peek, type Peeked } from "../lib/props";
 import { T, isOneOfTypes } from "../lib/tokens";

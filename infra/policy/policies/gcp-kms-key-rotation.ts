@@ -1,4 +1,4 @@
-import { MAX_KEY_ROTATION_DAYS } from "../../rules/key-rotation";
+import { MAX_KEY_ROTATION_DAYS } from "../facts/rules/key-rotation";
 import { resourcePolicy } from "../lib/define";
 import { T } from "../lib/tokens";
 

@@ -1,4 +1,4 @@
-import { AU_GCP_REGIONS, isOneOf } from "../../residency";
+import { AU_GCP_REGIONS, isOneOf } from "../facts/residency";
 import { resourcePolicy } from "../lib/define";
 import { present } from "../lib/props";
 import { T } from "../lib/tokens";

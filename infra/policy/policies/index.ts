@@ -2,7 +2,7 @@
  * Every policy of the pack, in one list. Tests and the offline check import this module; only `index.ts`
  * constructs the PolicyPack (constructing one starts a gRPC server, and a process may serve only one).
  */
-import { controlMismatches } from "../../clauses";
+import { controlMismatches } from "../facts/clauses";
 import type { DataResourcePolicy, DataStackPolicy } from "../lib/define";
 import { atlasAccessListNotOpen } from "./atlas-access-list-not-open";
 import { atlasBackupDailyRetention } from "./atlas-backup-daily-retention";

@@ -1,4 +1,4 @@
-import { AU_REDIS_REGIONS } from "../../residency";
+import { AU_REDIS_REGIONS } from "../facts/residency";
 import { resourcePolicy } from "../lib/define";
 import { T } from "../lib/tokens";
 
