@@ -1,4 +1,4 @@
-import { AUDIT_RETENTION_DAYS } from "../../rules/audit-retention";
+import { AUDIT_RETENTION_DAYS } from "../facts/rules/audit-retention";
 import { stackPolicy } from "../lib/define";
 import { knownString, Pairing } from "../lib/pairing";
 import { s3Stack } from "../lib/s3";
