@@ -133,3 +133,100 @@ describe("with the account inferred from the policy", () => {
         ]);
     });
 });
+
+describe("the review's defects (pack config with accountId)", () => {
+    test('fails Principal { AWS: "*" } confined only by kms:CallerAccount: no ViaService, administration and grants to everyone', async () => {
+        const change = editPolicy((d) => {
+            d.Statement[1] = {
+                Sid: "Everyone",
+                Effect: "Allow",
+                Principal: { AWS: "*" },
+                Action: ["kms:Decrypt", "kms:PutKeyPolicy", "kms:CreateGrant"],
+                Resource: "*",
+                Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT } },
+            };
+        });
+        const at = "KMS key s3-documents-key: statement 1 (Everyone)";
+        expect(await violations("s3-documents-key", change, WITH_ACCOUNT)).toEqual([
+            mandatory(`${at} allows administration (kms:PutKeyPolicy) and use (kms:Decrypt) together; give each its own statement.`),
+            mandatory(`${at} allows kms:CreateGrant to * without Bool kms:GrantIsForAWSResource = true; a grant hands use of the key to anyone the grantor names.`),
+            mandatory(`${at} allows administration (kms:PutKeyPolicy, kms:CreateGrant) to *; name the key administrators.`),
+            mandatory(`${at} allows use (kms:Decrypt) to * without kms:ViaService; limit the account's principals to the services that use the key.`),
+        ]);
+    });
+
+    test("fails use by the account root without kms:ViaService", async () => {
+        expect(await violations("s3-documents-key", editPolicy((d) => delete d.Statement[1].Condition.StringEquals["kms:ViaService"]), WITH_ACCOUNT)).toEqual([
+            mandatory(
+                "KMS key s3-documents-key: statement 1 (KeyUseThroughServices) allows use (kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, " +
+                    "kms:GenerateDataKey, kms:GenerateDataKeyPair, kms:GenerateDataKeyPairWithoutPlaintext, kms:GenerateDataKeyWithoutPlaintext) by a wildcard " +
+                    `action to arn:aws:iam::${ACCOUNT}:root without kms:ViaService; list the use actions the principal needs.`,
+            ),
+            mandatory(
+                "KMS key s3-documents-key: statement 1 (KeyUseThroughServices) allows use (kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, " +
+                    "kms:GenerateDataKey, kms:GenerateDataKeyPair, kms:GenerateDataKeyPairWithoutPlaintext, kms:GenerateDataKeyWithoutPlaintext) to " +
+                    `arn:aws:iam::${ACCOUNT}:root without kms:ViaService; limit the account's principals to the services that use the key.`,
+            ),
+        ]);
+    });
+
+    test("fails the administrators' kms:Create* (it matches kms:CreateGrant) unless the grant is for an AWS resource", async () => {
+        const change = editPolicy((d) => (d.Statement[0].Action[0] = "kms:Create*"));
+        expect(await violations("s3-documents-key", change, WITH_ACCOUNT)).toEqual([
+            mandatory(
+                `KMS key s3-documents-key: statement 0 (KeyAdministration) allows kms:CreateGrant to arn:aws:iam::${ACCOUNT}:root without Bool ` +
+                    "kms:GrantIsForAWSResource = true; a grant hands use of the key to anyone the grantor names.",
+            ),
+        ]);
+        const forAwsResource = editPolicy((d) => {
+            d.Statement[0].Action[0] = "kms:Create*";
+            d.Statement[0].Condition = { Bool: { "kms:GrantIsForAWSResource": "true" } };
+        });
+        expect(await violations("s3-documents-key", forAwsResource, WITH_ACCOUNT)).toEqual([]);
+    });
+
+    test("fails a wildcard that reaches use (kms:De*) in the administrators' statement, and the Atlas role's kms:*crypt*", async () => {
+        expect(await violations("s3-documents-key", editPolicy((d) => d.Statement[0].Action.push("kms:De*")), WITH_ACCOUNT)).toEqual([
+            mandatory(
+                "KMS key s3-documents-key: statement 0 (KeyAdministration) allows administration (kms:CreateAlias, kms:DisableKey, kms:DisableKeyRotation, " +
+                    "kms:DisconnectCustomKeyStore, kms:EnableKey, kms:EnableKeyRotation, kms:PutKeyPolicy, kms:RevokeGrant, kms:UpdateAlias, " +
+                    "kms:UpdateCustomKeyStore, kms:UpdateKeyDescription, kms:UpdatePrimaryRegion, kms:DeleteAlias, kms:DeleteCustomKeyStore, " +
+                    "kms:DeleteImportedKeyMaterial, kms:TagResource, kms:UntagResource, kms:ScheduleKeyDeletion, kms:CancelKeyDeletion) and use " +
+                    "(kms:Decrypt, kms:DeriveSharedSecret) together; give each its own statement.",
+            ),
+            mandatory(
+                "KMS key s3-documents-key: statement 0 (KeyAdministration) allows use (kms:Decrypt, kms:DeriveSharedSecret) by a wildcard action to " +
+                    `arn:aws:iam::${ACCOUNT}:root without kms:ViaService; list the use actions the principal needs.`,
+            ),
+            mandatory(
+                "KMS key s3-documents-key: statement 0 (KeyAdministration) allows use (kms:Decrypt, kms:DeriveSharedSecret) to " +
+                    `arn:aws:iam::${ACCOUNT}:root without kms:ViaService; limit the account's principals to the services that use the key.`,
+            ),
+        ]);
+        expect(await violations("atlas-encryption-key", editPolicy((d) => (d.Statement[1].Action = ["kms:*crypt*"])), WITH_ACCOUNT)).toEqual([
+            mandatory(
+                "KMS key atlas-encryption-key: statement 1 (AtlasEncryptionAtRest) allows use (kms:Decrypt, kms:Encrypt, kms:ReEncryptFrom, kms:ReEncryptTo) " +
+                    `by a wildcard action to arn:aws:iam::${ACCOUNT}:role/allotrac-prod-operational-atlas-kms without kms:ViaService; list the use actions the principal needs.`,
+            ),
+        ]);
+    });
+
+    test("fails a Service principal without aws:SourceAccount = the account", async () => {
+        const change = editPolicy((d) =>
+            d.Statement.push({ Sid: "Trail", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: ["kms:GenerateDataKey*"], Resource: "*" }),
+        );
+        expect(await violations("s3-documents-key", change, WITH_ACCOUNT)).toEqual([
+            mandatory(
+                "KMS key s3-documents-key: statement 2 (Trail) allows kms:GenerateDataKey* to service cloudtrail.amazonaws.com without StringEquals aws:SourceAccount = 111122223333.",
+            ),
+        ]);
+    });
+
+    test('reads an Effect spelled "allow" as an Allow', async () => {
+        const change = editPolicy((d) => d.Statement.push({ Sid: "Lower", Effect: "allow", Principal: "*", Action: "kms:*", Resource: "*" }));
+        expect(await violations("s3-documents-key", change, WITH_ACCOUNT)).toEqual([
+            mandatory("KMS key s3-documents-key: statement 2 (Lower) allows kms:* (administration and use together); list the actions each principal needs."),
+            mandatory("KMS key s3-documents-key: statement 2 (Lower) allows administration (kms:CancelKeyDeletion, kms:ConnectCustomKeyStore, kms:CreateAlias, kms:CreateCustomKeyStore, kms:CreateKey, kms:DeleteAlias, kms:DeleteCustomKeyStore, kms:DeleteImportedKeyMaterial, kms:DisableKey, kms:DisableKeyRotation, kms:DisconnectCustomKeyStore, kms:EnableKey, kms:EnableKeyRotation, kms:ImportKeyMaterial, kms:PutKeyPolicy, kms:ReplicateKey, kms:RevokeGrant, kms:RotateKeyOnDemand, kms:ScheduleKeyDeletion, kms:SynchronizeMultiRegionKey, kms:TagResource, kms:UntagResource, kms:UpdateAlias, kms:UpdateCustomKeyStore, kms:UpdateKeyDescription, kms:UpdatePrimaryRegion, kms:CreateGrant, kms:RetireGrant) to *; name the key administrators."),
+        ]);
+    });
+});

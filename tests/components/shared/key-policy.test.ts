@@ -16,7 +16,7 @@ import { named, ofType, runStack } from "../../harness/stack";
 const ACCOUNT = "111122223333";
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const ADMIN_ACTIONS = [
-    "kms:Create*",
+    "kms:CreateAlias",
     "kms:Describe*",
     "kms:Enable*",
     "kms:List*",
@@ -50,6 +50,10 @@ test("every KMS key of the prod stack has an explicit policy, known at preview",
 
 test("administrators cannot use the key: no encrypt, decrypt or data-key action in the administration statement", () => {
     expect(KEY_ADMIN_ACTIONS.filter((a) => /Encrypt|Decrypt|GenerateDataKey|ReEncrypt|kms:\*/.test(a))).toEqual([]);
+});
+
+test("administrators cannot grant: no kms:Create* (it matches kms:CreateGrant) nor any grant action", () => {
+    expect(KEY_ADMIN_ACTIONS.filter((a) => /Create\*|Grant|RetireGrant/.test(a) && a !== "kms:Revoke*")).toEqual([]);
 });
 
 test.each(["s3-documents-key", "s3-exports-key"])("%s: the account's root administers; use only through S3 in Sydney, from the account", (name) => {
