@@ -342,7 +342,9 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
     ],
     "10.staff-access-audit": [
         ...auto("aws-s3-bucket-controls-paired"),
-        unchecked("Atlas database auditing, Cloud Storage Data Access audit logs and the Auth0 log stream", "Declared by the operational-data, static-files and identity areas; no policy checks them yet."),
+        // A trail records every data store (CloudTrail, Data Access logs, Atlas auditing + export, the Auth0 stream's
+        // archive), and each trail is kept in Australia at least the audit retention.
+        ...auto("audit-trail-records-every-data-store", "audit-logs-kept-in-australia"),
         manual("Staff access only for troubleshooting, support and maintenance", "organisational", "Access requests and reviews are kept by the security team."),
     ],
 };

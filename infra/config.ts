@@ -14,6 +14,7 @@ import { describeIssue, type ConfigIssue, type CrossCheck } from "./schema/issue
 import { redisSchema } from "./schema/ephemeral-data";
 import { guardrailsSchema } from "./schema/guardrails";
 import { identitySchema } from "./schema/identity";
+import { auditSchema, auditStackChecks } from "./schema/audit";
 import { atlasDeployChecks, atlasSchema, atlasStackChecks } from "./schema/operational-data";
 import { awsSchema, gcpSchema } from "./schema/platform";
 import { staticFilesSchema } from "./schema/static-files";
@@ -32,6 +33,7 @@ export const CONFIG_SECTIONS = {
     auth0: identitySchema,
     redis: redisSchema,
     guardrails: guardrailsSchema,
+    audit: auditSchema,
 } as const;
 
 type Sections = typeof CONFIG_SECTIONS;
@@ -137,7 +139,7 @@ export type StackSections = { readonly [K in keyof Sections]: z.infer<Sections[K
 export type StackConfig = StackSections & { readonly secrets: Secrets };
 
 /** Rules that span sections and secrets (see {@link CrossCheck}), each declared beside its area's schema. */
-const CROSS_CHECKS: readonly CrossCheck<StackSections>[] = [atlasStackChecks];
+const CROSS_CHECKS: readonly CrossCheck<StackSections>[] = [atlasStackChecks, auditStackChecks];
 
 /**
  * Rules that only a deployment needs, checked like placeholders: a real `pulumi up` refuses to run while one

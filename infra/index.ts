@@ -75,13 +75,13 @@ export = async function main() {
     const gcpServices = new GcpProjectServices("gcp-services", { project: config.gcp.project, services: gcpServiceKeys }, { providers: [gcpProvider] });
 
     const files = staticFiles(config, { aws: awsProvider, gcp: gcpProvider, gcpServices });
-    const identityOutputs = identity(config, { auth0: auth0Provider });
-    const operational = operationalData(config, { atlas: atlasProvider, atlasOrg: atlasOrgProvider, aws: awsProvider });
+    const identityOutputs = identity(config, { auth0: auth0Provider, aws: awsProvider });
+    const operational = operationalData(config, { atlas: atlasProvider, atlasOrg: atlasOrgProvider, aws: awsProvider }, { auditBucket: files.auditBucket });
     const ephemeral = ephemeralData(config, { rediscloud: rediscloudProvider, random: randomRedisProvider });
     const guardrailOutputs = guardrails(config, { aws: awsProvider, awsOrg: awsOrgProvider, gcpOrg: gcpOrgProvider, gcpServices });
 
     return {
-        ...files,
+        ...files.outputs,
         ...operational,
         ...ephemeral,
         identity: identityOutputs,

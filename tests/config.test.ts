@@ -28,6 +28,7 @@ test("the prod config passes validation, and defaults are applied", async () => 
             s3: { accessLogRetentionDays: 400, accessLogBucketName: "allotrac-prod-s3-access-logs-apse2" },
             gcs: { keyRotationDays: 90, softDeleteRetentionDays: 7 },
         },
+        audit: { retentionDays: 400, bucketName: "allotrac-prod-audit-logs-apse2", trailName: "allotrac-prod-audit" },
     });
 });
 
@@ -84,6 +85,44 @@ describe("refusals (each before any resource is registered)", () => {
         expect(err.message).toContain(
             "  - data-platform:staticFiles.gcs.keyRotationDays = 365 is not allowed; expected a whole number from 1 to 90; CIS GCP Foundations requires KMS key rotation at least every 90 days.",
         );
+    });
+
+    test("an audit retention below the 400-day floor", async () => {
+        const err = await runStackExpectingError({ mutate: (c) => (c["data-platform:audit"].retentionDays = 399) });
+        expect(err.message).toBe(
+            "Invalid stack configuration (1 problem); nothing was deployed:\n" +
+                "  - data-platform:audit.retentionDays = 399 is not allowed; expected a whole number from 400 to 3650; the audit trails of data policy §10 are kept at least 400 days.",
+        );
+        expect(resourcesOtherThanStack(err.registrations)).toEqual([]);
+    });
+
+    test("an audit retention above what a Cloud Logging bucket keeps, or not whole", async () => {
+        const above = await runStackExpectingError({ mutate: (c) => (c["data-platform:audit"].retentionDays = 3651) });
+        expect(above.message).toContain("  - data-platform:audit.retentionDays = 3651 is not allowed; expected a whole number from 400 to 3650;");
+        const fraction = await runStackExpectingError({ mutate: (c) => (c["data-platform:audit"].retentionDays = 400.5) });
+        expect(fraction.message).toContain("  - data-platform:audit.retentionDays = 400.5 is not allowed; expected a whole number from 400 to 3650;");
+    });
+
+    test("no audit retention: there is no default, the stack file records the decision", async () => {
+        const err = await runStackExpectingError({ mutate: (c) => delete c["data-platform:audit"].retentionDays });
+        expect(err.message).toContain(
+            "  - data-platform:audit.retentionDays is not set; expected a whole number from 400 to 3650; the audit trails of data policy §10 are kept at least 400 days.",
+        );
+    });
+
+    test("an Auth0 log stream to another account or region than the stack's AWS provider (nothing would keep it)", async () => {
+        const err = await runStackExpectingError({
+            mutate: (c) => {
+                c["data-platform:auth0"].logStream.awsAccountId = "999988887777";
+                c["data-platform:aws"].region = "ap-southeast-4";
+            },
+        });
+        expect(err.message).toBe(
+            "Invalid stack configuration (2 problems); nothing was deployed:\n" +
+                '  - data-platform:auth0.logStream.awsAccountId = "999988887777" is not allowed; expected data-platform:aws.accountId ("111122223333"): the stack keeps the audit log stream with its own AWS provider.\n' +
+                '  - data-platform:auth0.logStream.awsRegion = "ap-southeast-2" is not allowed; expected data-platform:aws.region ("ap-southeast-4"): the stack keeps the audit log stream with its own AWS provider.',
+        );
+        expect(resourcesOtherThanStack(err.registrations)).toEqual([]);
     });
 
     test("two buckets with the same logical key", async () => {
@@ -155,7 +194,7 @@ describe("placeholders (infra/schema/placeholders.ts) and deploy checks", () => 
     });
 
     test("offline (under mocks) the prod stack loads with its placeholders: previews and checks need them", async () => {
-        await expect(run(false)).resolves.toMatchObject({ outputs: { loaded: 8 } });
+        await expect(run(false)).resolves.toMatchObject({ outputs: { loaded: 9 } });
     });
 
     test("a real pulumi up refuses every placeholder, and the org-level Atlas key while it is missing, before anything is registered", async () => {
@@ -194,7 +233,7 @@ describe("placeholders (infra/schema/placeholders.ts) and deploy checks", () => 
         process.env["PULUMI_NODEJS_MONITOR"] = "127.0.0.1:1";
         // The warnings go to the engine's log, which pulumi preview prints; the offline run keeps them for the report.
         const rec = await run(true);
-        expect(rec.outputs).toMatchObject({ loaded: 8 });
+        expect(rec.outputs).toMatchObject({ loaded: 9 });
         expect(rec.messages.map((m) => [m.severity, m.message.split(": data-platform:")[0]])).toEqual([
             ["warning", "These values are placeholders; replace them before the first pulumi up"],
             ["warning", "pulumi up will refuse to run until these are set"],

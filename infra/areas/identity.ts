@@ -4,6 +4,8 @@
  * stream. docs/identity.md.
  */
 import type * as auth0 from "@pulumi/auth0";
+import type * as aws from "@pulumi/aws";
+import { Auth0LogArchive } from "../components/audit/auth0-log-archive";
 import { Application } from "../components/identity/application";
 import { AttackProtection } from "../components/identity/attack-protection";
 import { AuditLogStream } from "../components/identity/audit-log-stream";
@@ -15,6 +17,8 @@ import type { StackConfig } from "../config";
 
 export interface IdentityProviders {
     readonly auth0: auth0.Provider;
+    /** For the event bus and log group that keep the audit log stream (the Australian region of the stream). */
+    readonly aws: aws.Provider;
 }
 
 /** Creates the area; returns its stack output: ids and names only (public clients: no client secret exists, none is exported). */
@@ -75,6 +79,18 @@ export function identity(config: StackConfig, providers: IdentityProviders) {
         "auth0-audit-log-stream",
         { awsAccountId: idp.logStream.awsAccountId, awsRegion: idp.logStream.awsRegion },
         onAuth0,
+    );
+    // Data policy §10: the stream's events kept the audit retention in Australia (the tenant keeps them ≤ 30 days).
+    new Auth0LogArchive(
+        "auth0-audit-log-archive",
+        {
+            partnerEventSource: auditLogStream.partnerEventSource,
+            stream: auditLogStream.logStream,
+            accountId: config.aws.accountId,
+            region: config.aws.region,
+            retentionDays: config.audit.retentionDays,
+        },
+        { providers: [providers.aws] },
     );
 
     return {

@@ -5,6 +5,8 @@
  */
 import type * as aws from "@pulumi/aws";
 import type * as mongodbatlas from "@pulumi/mongodbatlas";
+import { AtlasLogExport } from "../components/audit/atlas-log-export";
+import type { EncryptedS3Bucket } from "../components/static-files/encrypted-s3-bucket";
 import { AtlasProject } from "../components/operational-data/atlas-project";
 import { ClusterBackups } from "../components/operational-data/cluster-backups";
 import { AtlasCustomerKeyEncryption } from "../components/operational-data/atlas-customer-key-encryption";
@@ -24,8 +26,14 @@ export interface OperationalDataProviders {
     readonly aws: aws.Provider;
 }
 
+/** What the area takes from the others. */
+export interface OperationalDataInputs {
+    /** The audit bucket (static-files area) the Atlas logs are exported to. */
+    readonly auditBucket: EncryptedS3Bucket;
+}
+
 /** Creates the area; returns its stack outputs (the connection string on its own, so that only it is secret). */
-export function operationalData(config: StackConfig, providers: OperationalDataProviders) {
+export function operationalData(config: StackConfig, providers: OperationalDataProviders, inputs: OperationalDataInputs) {
     const atlas = config.atlas;
     const onAtlas = { providers: [providers.atlas] };
     const atlasProject = new AtlasProject("atlas-project", { orgId: atlas.orgId, projectName: atlas.projectName }, onAtlas);
@@ -86,6 +94,20 @@ export function operationalData(config: StackConfig, providers: OperationalDataP
             resourcePolicy: atlas.resourcePolicy.enabled,
         },
         onAtlas,
+    );
+    // Data policy §10: the database audit log (ProjectNetworkAndAudit) kept the audit retention, in the audit bucket.
+    new AtlasLogExport(
+        "atlas-log-export",
+        {
+            projectId: atlasCluster.projectId,
+            bucketName: config.audit.bucketName,
+            // An audit-log target always has its own key (EncryptedS3Bucket); only access-log targets have none.
+            bucketKeyArn: inputs.auditBucket.kmsKeyArn!,
+            roleName: atlasEncryption.role.name,
+            atlasRoleId: atlasEncryption.accessAuthorization.roleId,
+            waitFor: [inputs.auditBucket.policy],
+        },
+        { providers: [providers.atlas, providers.aws] },
     );
     if (atlas.resourcePolicy.enabled) {
         new AtlasResidencyGuardrail("atlas-guardrail", { orgId: atlas.orgId }, { providers: [providers.atlasOrg!] });

@@ -5,6 +5,8 @@
  */
 import type * as aws from "@pulumi/aws";
 import type * as gcp from "@pulumi/gcp";
+import { AuditTrail } from "../components/audit/audit-trail";
+import { DataAccessLogBucket } from "../components/audit/data-access-log-bucket";
 import { EncryptedGcsBucket } from "../components/static-files/encrypted-gcs-bucket";
 import { EncryptedS3Bucket } from "../components/static-files/encrypted-s3-bucket";
 import { StorageDataAccessAudit } from "../components/static-files/storage-data-access-audit";
@@ -18,7 +20,10 @@ export interface StaticFilesProviders {
     readonly gcpServices: GcpProjectServices;
 }
 
-/** Creates the area; returns its stack outputs: bucket names, ARNs and URLs by config key. */
+/**
+ * Creates the area; returns its stack outputs (`outputs`: bucket names, ARNs and URLs by config key) and the audit
+ * bucket, which the other areas' audit trails deliver to.
+ */
 export function staticFiles(config: StackConfig, providers: StaticFilesProviders) {
     const s3 = config.staticFiles.s3;
     const accessLogs = new EncryptedS3Bucket(
@@ -28,7 +33,8 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
             purpose: "S3 server access logs of the static-file buckets",
             role: {
                 kind: "access-log-target",
-                sourceBucketNames: s3.buckets.map((b) => b.name),
+                // The audit bucket is access-logged too: who read the audit trail is itself audited (§10).
+                sourceBucketNames: [...s3.buckets.map((b) => b.name), config.audit.bucketName],
                 sourceAccountId: config.aws.accountId,
                 retentionDays: s3.accessLogRetentionDays,
             },
@@ -53,6 +59,21 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
             ),
     );
 
+    // Data policy §10: every read and write of a data bucket, kept in Australia for the audit retention.
+    const trail = new AuditTrail(
+        "audit-trail",
+        {
+            trailName: config.audit.trailName,
+            bucketName: config.audit.bucketName,
+            accountId: config.aws.accountId,
+            region: config.aws.region,
+            retentionDays: config.audit.retentionDays,
+            dataBucketNames: s3.buckets.map((b) => b.name),
+            accessLogs: { bucketName: accessLogs.bucketName, targetPolicy: accessLogs.policy },
+        },
+        { providers: [providers.aws] },
+    );
+
     const gcs = config.staticFiles.gcs;
     const gcsBuckets = gcs.buckets.map(
         (b) =>
@@ -74,10 +95,23 @@ export function staticFiles(config: StackConfig, providers: StaticFilesProviders
         { project: config.gcp.project, waitFor: providers.gcpServices.for("cloudresourcemanager", "logging") },
         { providers: [providers.gcp] },
     );
+    // The Data Access logs above, kept the audit retention in Australia (`_Default` keeps them 30 days).
+    new DataAccessLogBucket(
+        "gcs-data-access-logs",
+        {
+            project: config.gcp.project,
+            location: config.gcp.region,
+            retentionDays: config.audit.retentionDays,
+            waitFor: providers.gcpServices.for("logging"),
+        },
+        { providers: [providers.gcp] },
+    );
 
-    return {
+    const outputs = {
         s3Buckets: Object.fromEntries(s3.buckets.map((b, i) => [b.key, { name: s3Buckets[i]!.bucketName, arn: s3Buckets[i]!.bucketArn }])),
         s3AccessLogBucket: accessLogs.bucketName,
+        auditTrail: { arn: trail.trailArn, bucket: trail.bucket.bucketName },
         gcsBuckets: Object.fromEntries(gcs.buckets.map((b, i) => [b.key, { name: gcsBuckets[i]!.bucketName, url: gcsBuckets[i]!.url }])),
     };
+    return { outputs, auditBucket: trail.bucket };
 }

@@ -32,6 +32,8 @@ const REAL = {
 
 function withRealIds(c: Record<string, any>): void {
     c["data-platform:aws"].accountId = REAL.workloadAccount;
+    // The Auth0 log stream goes to the workload account (config refuses any other: its archive is there).
+    c["data-platform:auth0"].logStream.awsAccountId = REAL.workloadAccount;
     c["data-platform:atlas"].databaseUsers.forEach((u: { awsIamRoleArn: string }) => (u.awsIamRoleArn = u.awsIamRoleArn.replace("111122223333", REAL.workloadAccount)));
     c[SECTION].aws.regionDenyScp.organizationsRoleArn = REAL.orgRole;
     c[SECTION].gcp.orgPolicies.policyAdminServiceAccount = REAL.policyAdmin;

@@ -70,17 +70,17 @@ test("with the Resource Policy off there is no org-level Atlas provider at all",
     expect(off.registrations.filter((r) => r.type === TYPES.atlasProvider).map((p) => p.name)).toEqual(["atlas"]);
 });
 
-test("every Atlas resource uses the workload provider and sits in an operational-data component; only the org's Resource Policy uses atlas-org", () => {
+test("every Atlas resource uses the workload provider and sits in an operational-data component (the log export in the audit one); only the org's Resource Policy uses atlas-org", () => {
     const workload = atlasProviderUrn(rec);
     const org = named(rec, "atlas-org", TYPES.atlasProvider).urn;
     const atlas = rec.registrations.filter((r) => r.type.startsWith("mongodbatlas:"));
-    expect(atlas).toHaveLength(21);
+    expect(atlas).toHaveLength(22);
     for (const r of atlas) {
         const parent = rec.registrations.find((p) => p.urn === r.parent);
         expect({ name: r.name, provider: providerUrn(r.provider), parent: parent?.type.split(":").slice(0, 2).join(":") }).toEqual({
             name: r.name,
             provider: r.type === "mongodbatlas:index/resourcePolicy:ResourcePolicy" ? org : workload,
-            parent: "data-platform:operational-data",
+            parent: r.type === "mongodbatlas:index/pushBasedLogExport:PushBasedLogExport" ? "data-platform:audit" : "data-platform:operational-data",
         });
     }
     expect(atlas.filter((r) => providerUrn(r.provider) === org).map((r) => r.type)).toEqual(["mongodbatlas:index/resourcePolicy:ResourcePolicy"]);

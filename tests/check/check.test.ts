@@ -38,7 +38,9 @@ describe("the prod stack", () => {
     test("counts every registered resource, by type", () => {
         expect(prod.summary.resources).toBe(recording.registrations.length);
         expect(Object.values(prod.summary.resourcesByType).reduce((a, b) => a + b, 0)).toBe(recording.registrations.length);
-        expect(prod.summary.resourcesByType["aws:s3/bucket:Bucket"]).toBe(3);
+        // Two data buckets, the access-log bucket and the audit bucket (§10).
+        expect(prod.summary.resourcesByType["aws:s3/bucket:Bucket"]).toBe(4);
+        expect(prod.summary.resourcesByType["aws:cloudtrail/trail:Trail"]).toBe(1);
         expect(prod.summary.resourcesByType["pulumi:pulumi:Stack"]).toBe(1);
     });
 
@@ -75,7 +77,7 @@ describe("the prod stack", () => {
             "08.secure-transfers": "pass-automated",
             "09.integrity-monitoring": "pass",
             "09.integrity-response": "pass-automated",
-            "10.staff-access-audit": "partial",
+            "10.staff-access-audit": "pass-automated",
         });
         for (const c of prod.clauses.filter((c) => c.status === "pass" || c.status === "pass-automated")) {
             expect(c.controls.some((k) => k.kind === "unchecked")).toBe(false);
@@ -84,14 +86,29 @@ describe("the prod stack", () => {
         }
     });
 
-    test("§10: the stack policy behind it is counted on the buckets it judged, and the unchecked audit trails keep it partial", () => {
+    test("§10: each stack policy behind it is counted on the resources it judged; automated throughout, it rests on one manual control", () => {
         const audit = prod.clauses.find((c) => c.id === "10.staff-access-audit")!;
-        const buckets = recording.registrations.filter((r) => r.type === "aws:s3/bucket:Bucket").map((r) => r.urn).sort();
-        expect(buckets).toHaveLength(3);
-        expect(audit.controls.map((k) => k.kind)).toEqual(["automated", "unchecked", "manual"]);
-        expect(audit.controls[0]).toEqual({ kind: "automated", policy: "aws-s3-bucket-controls-paired", status: "pass", evaluated: buckets, violations: 0 });
-        expect(audit.resources).toEqual(buckets);
-        expect(audit.status).toBe("partial");
+        const urnsOf = (...types: string[]) => recording.registrations.filter((r) => types.includes(r.type)).map((r) => r.urn).sort();
+        const buckets = urnsOf("aws:s3/bucket:Bucket");
+        expect(buckets).toHaveLength(4);
+        const stores = urnsOf("aws:s3/bucket:Bucket", "gcp:storage/bucket:Bucket", "mongodbatlas:index/advancedCluster:AdvancedCluster", "auth0:index/tenant:Tenant");
+        expect(stores).toHaveLength(7);
+        const trails = urnsOf(
+            "aws:cloudtrail/trail:Trail",
+            "mongodbatlas:index/pushBasedLogExport:PushBasedLogExport",
+            "gcp:logging/projectBucketConfig:ProjectBucketConfig",
+            "aws:cloudwatch/logGroup:LogGroup",
+        );
+        expect(trails).toHaveLength(4);
+        expect(audit.controls.map((k) => k.kind)).toEqual(["automated", "automated", "automated", "manual"]);
+        const sorted = (k: (typeof audit.controls)[number]) => (k.kind === "automated" ? { ...k, evaluated: [...k.evaluated].sort() } : k);
+        expect(audit.controls.slice(0, 3).map(sorted)).toEqual([
+            { kind: "automated", policy: "aws-s3-bucket-controls-paired", status: "pass", evaluated: buckets, violations: 0 },
+            { kind: "automated", policy: "audit-trail-records-every-data-store", status: "pass", evaluated: stores, violations: 0 },
+            { kind: "automated", policy: "audit-logs-kept-in-australia", status: "pass", evaluated: trails, violations: 0 },
+        ]);
+        expect([...audit.resources].sort()).toEqual([...new Set([...stores, ...trails])].sort());
+        expect(audit.status).toBe("pass-automated");
     });
 
     test("§09: versioning and the Atlas and Redis alerts are each evaluated, so integrity monitoring passes", () => {
@@ -125,8 +142,8 @@ describe("the prod stack", () => {
             ["atlas-cluster-pit-enabled", "pass", 1],
             ["gcp-storage-bucket-soft-delete-on", "pass", 1],
             // Every bucket of its subject type, as the report counts a stack policy; the policy itself skips the access-log
-            // target (tests/policy/backup-restore.test.ts).
-            ["aws-s3-noncurrent-version-retention", "pass", 3],
+            // target (tests/policy/backup-restore.test.ts). Four: the two data buckets, the access-log bucket and the audit bucket.
+            ["aws-s3-noncurrent-version-retention", "pass", 4],
         ]);
         expect(backup.controls.filter((k) => k.kind === "unchecked")).toEqual([]);
         expect(backup.controls.flatMap((k) => (k.kind === "manual" ? [[k.control, k.reason]] : []))).toEqual([
@@ -205,7 +222,9 @@ describe("the prod stack", () => {
         const md = renderMarkdown(prod);
         expect(md.split("\n")[0]).toBe("## ✅ Data-policy check: `data-platform/prod`");
         expect(md).toContain("| §02.static-files Static files in AWS S3 and Google Cloud Storage | ✅ pass | PASS policy `aws-resources-in-australia` on ");
-        expect(md).toContain("| §10.staff-access-audit Staff and contractor access strictly controlled, with audit logs | 🟡 partial | PASS policy `aws-s3-bucket-controls-paired` on 3 resources: `s3-access-logs`, `s3-documents`, `s3-exports`<br>UNCHECKED ");
+        expect(md).toContain(
+            "| §10.staff-access-audit Staff and contractor access strictly controlled, with audit logs | ☑️ pass-automated | PASS policy `aws-s3-bucket-controls-paired` on 4 resources: `audit-trail-bucket`, `s3-access-logs`, `s3-documents`, `s3-exports`<br>PASS policy `audit-trail-records-every-data-store` on 7 resources: ",
+        );
         expect(md).toContain("| §01.user-ownership Users own their personal data | 📝 manual | MANUAL (contract) Users own their personal data under the terms of service ");
         expect(md).toContain("```mermaid\nflowchart LR\n");
         expect(md).toMatch(/\["s3-documents<br\/>EncryptedS3Bucket · 10 resources"\]/);
@@ -313,7 +332,7 @@ test("a disabled policy evaluates nothing, so the clause it backs alone is parti
 
 test("a stack policy does not count the resources it exempts as evaluated", async () => {
     const reason = "Exempt in this test to show that an exempted bucket is not counted as checked.";
-    const exemptions = ["s3-access-logs", "s3-documents", "s3-exports"].map((resource) => ({ resource, reason }));
+    const exemptions = ["s3-access-logs", "s3-documents", "s3-exports", "audit-trail-bucket"].map((resource) => ({ resource, reason }));
     const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { "aws-s3-bucket-controls-paired": { exemptions } } });
     expect(report.policies.find((p) => p.name === "aws-s3-bucket-controls-paired")).toMatchObject({ status: "not-applicable", evaluated: [] });
     expect(report.clauses.find((c) => c.id === "02.static-files")!.status).toBe("partial");
@@ -335,7 +354,11 @@ describe("module-level resources, through the tests' program server (the same lo
             expect(rec.registrations.length).toBe(recording.registrations.length + 3);
             const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording: rec });
             expect(report.result).toBe("fail");
-            expect(report.violations.map((v) => [v.policy, v.resourceName])).toEqual(rogue.map((n) => ["aws-s3-bucket-controls-paired", n]));
+            // Each rogue bucket lacks its controls, and no trail records it (§10).
+            expect(report.violations.map((v) => [v.policy, v.resourceName])).toEqual([
+                ...rogue.map((n) => ["audit-trail-records-every-data-store", n]),
+                ...rogue.map((n) => ["aws-s3-bucket-controls-paired", n]),
+            ]);
         }
     });
 

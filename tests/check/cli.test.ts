@@ -75,7 +75,10 @@ test("resources declared at module level, in the entry and in a module it import
     expect(topLevel.code).toBe(1);
     const report = JSON.parse(topLevel.stdout);
     const urn = (name: string) => `urn:pulumi:prod::data-platform::aws:s3/bucket:Bucket::${name}`;
+    // Each rogue bucket lacks its controls, and no trail records it (§10).
     expect(report.violations.map((v: { policy: string; urn: string }) => [v.policy, v.urn])).toEqual([
+        ["audit-trail-records-every-data-store", urn("rogue-in-entry")],
+        ["audit-trail-records-every-data-store", urn("rogue-in-import")],
         ["aws-s3-bucket-controls-paired", urn("rogue-in-entry")],
         ["aws-s3-bucket-controls-paired", urn("rogue-in-import")],
     ]);

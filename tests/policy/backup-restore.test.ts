@@ -5,8 +5,9 @@
  */
 import { CONTROLS } from "../../infra/clauses";
 import { MIN_NONCURRENT_VERSION_RETENTION_DAYS } from "../../infra/rules/backup-retention";
+import { UNKNOWN, type Recording } from "../../infra/check/recorder";
 import { TYPES } from "../../infra/policy/lib/tokens";
-import { mandatory, mutateResource, policySuite, violationsOf } from "../harness/policy";
+import { mandatory, mutateResource, policySuite, violationsOf, withInputs } from "../harness/policy";
 import { prodConfig } from "../harness/stack";
 
 const suite = policySuite();
@@ -23,6 +24,12 @@ describe("atlas-cluster-pit-enabled", () => {
     });
     test("fails pitEnabled left unset (Atlas's default is off)", async () => {
         expect(await suite.violations("atlas-cluster", policy, (p) => delete p["pitEnabled"])).toEqual([finding]);
+    });
+    test("judges a legacy mongodbatlas.Cluster too", async () => {
+        const legacy = { ...suite.resource("atlas-cluster"), type: TYPES.atlasLegacyCluster };
+        expect(violationsOf(await suite.pack.analyze(legacy, suite.rec), policy)).toEqual([]);
+        const off = withInputs(legacy, (p) => (p["pitEnabled"] = false));
+        expect(violationsOf(await suite.pack.analyze(off, suite.rec), policy)).toEqual([finding]);
     });
 });
 
@@ -77,7 +84,45 @@ describe("aws-s3-noncurrent-version-retention (stack)", () => {
             ),
         ]);
     });
+    const DOCS = "S3 bucket s3-documents (allotrac-prod-documents-apse2)";
+    const KEEP = "noncurrent versions must be kept at least 30 days.";
+    test("fails an inline lifecycleRules rule on the bucket (aws.s3.Bucket shape) that expires noncurrent versions after 7 days", async () => {
+        const inline = mutateResource(suite.rec, "s3-documents", (p) => (p["lifecycleRules"] = [{ id: "inline-expiry", enabled: true, noncurrentVersionExpiration: { days: 7 } }]));
+        expect(await stack(inline)).toEqual([mandatory(`${DOCS}: inline rule inline-expiry expires noncurrent versions after 7 days; ${KEEP}`)]);
+    });
+    test("fails the aws.s3.BucketV2 inline shape (noncurrentVersionExpirations[]); a disabled inline rule passes", async () => {
+        const v2 = mutateResource(suite.rec, "s3-documents", (p) => (p["lifecycleRules"] = [{ enabled: true, noncurrentVersionExpirations: [{ days: 30 }, { days: 3 }] }]));
+        expect(await stack(v2)).toEqual([mandatory(`${DOCS}: inline lifecycleRules[0] expires noncurrent versions after 3 days; ${KEEP}`)]);
+        const off = mutateResource(suite.rec, "s3-documents", (p) => (p["lifecycleRules"] = [{ id: "off", enabled: false, noncurrentVersionExpiration: { days: 1 } }]));
+        expect(await stack(off)).toEqual([]);
+    });
+    test("reads the deprecated BucketLifecycleConfigurationV2 too", async () => {
+        const v2 = asType(mutateResource(suite.rec, "s3-documents-lifecycle", addRule(7)), "s3-documents-lifecycle", TYPES.s3LifecycleV2);
+        expect(await stack(v2)).toEqual([
+            mandatory(`${DOCS}: lifecycle s3-documents-lifecycle rule expire-old-versions expires noncurrent versions after 7 days; ${KEEP}`),
+        ]);
+    });
+    test("rules or days unknown at preview are reported, not passed", async () => {
+        const NOT_KNOWN = "is not known until the update runs (take it from config or a literal)";
+        expect(await stack(mutateResource(suite.rec, "s3-documents-lifecycle", (p) => (p["rules"] = UNKNOWN)))).toEqual([
+            mandatory(`${DOCS}: lifecycle s3-documents-lifecycle rules ${NOT_KNOWN}; ${KEEP}`),
+        ]);
+        const days = mutateResource(suite.rec, "s3-documents-lifecycle", (p) =>
+            p["rules"].push({ id: "expire-old-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: UNKNOWN } }),
+        );
+        expect(await stack(days)).toEqual([
+            mandatory(`${DOCS}: lifecycle s3-documents-lifecycle rule expire-old-versions noncurrentVersionExpiration.noncurrentDays ${NOT_KNOWN}; ${KEEP}`),
+        ]);
+        expect(await stack(mutateResource(suite.rec, "s3-documents", (p) => (p["lifecycleRules"] = UNKNOWN)))).toEqual([
+            mandatory(`${DOCS}: inline lifecycleRules ${NOT_KNOWN}; ${KEEP}`),
+        ]);
+    });
 });
+
+/** As if the program had declared the provider-managed resource `name` with the type token `type` (e.g. a deprecated …V2 class). */
+function asType(rec: Recording, name: string, type: string): Recording {
+    return { ...rec, registrations: rec.registrations.map((r) => (r.name === name && r.custom ? { ...r, type } : r)) };
+}
 
 describe("Backup Compliance Policy: behind its switch, a manual control", () => {
     test("prod leaves the switch off, so the stack declares no BackupCompliancePolicy", () => {

@@ -66,7 +66,7 @@ describe("the prod stack", () => {
 
     test("is not applicable to a stack that configures no flow", async () => {
         const result = await pack.analyzeStack(
-            withoutTypes(preview, "auth0:index/logStream:LogStream", "mongodbatlas:index/alertConfiguration:AlertConfiguration"),
+            withoutTypes(preview, "auth0:index/logStream:LogStream", "mongodbatlas:index/alertConfiguration:AlertConfiguration", "gcp:logging/projectSink:ProjectSink"),
         );
         expect(violationsOf(result, POLICY)).toEqual([]);
         expect(result.notApplicable.filter((n) => n.policyName === POLICY)).toEqual([

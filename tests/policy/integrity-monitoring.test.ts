@@ -2,7 +2,7 @@
  * §09 integrity monitoring through the real pack: the prod stack's Atlas alerts and Redis dataset-size alert (at
  * preview) pass; removing, disabling or silencing one fails with the exact message.
  */
-import type { Recording } from "../../infra/check/recorder";
+import { UNKNOWN, type Recording } from "../../infra/check/recorder";
 import { TYPES } from "../../infra/policy/lib/tokens";
 import { mandatory, mutateResource, policySuite, violationsOf, withoutResources, withoutWhere } from "../harness/policy";
 
@@ -39,6 +39,18 @@ describe("atlas-cluster-integrity-alerts (stack)", () => {
             finding(LAG, "atlas-alerts-oplog-window has no notification target"),
         ]);
     });
+    test("fails notifications that reach nobody: GROUP with e-mail and SMS off, EMAIL without an address", async () => {
+        const notify = (n: Record<string, unknown>) => mutateResource(suite.rec, "atlas-alerts-oplog-window", (p) => (p["notifications"] = [n]));
+        const none = [finding(LAG, "atlas-alerts-oplog-window has no notification target")];
+        expect(await stack(notify({ typeName: "GROUP", emailEnabled: false, smsEnabled: false }))).toEqual(none);
+        expect(await stack(notify({ typeName: "EMAIL" }))).toEqual(none);
+        expect(await stack(notify({ typeName: "SLACK", channelName: "#ops" }))).toEqual(none);
+    });
+    test("fails a disk alert above 90 %", async () => {
+        expect(await stack(mutateResource(suite.rec, "atlas-alerts-disk", (p) => (p["metricThresholdConfig"].threshold = 95)))).toEqual([
+            finding(DISK, "atlas-alerts-disk fires at 95 %, above 90 %"),
+        ]);
+    });
     test("a replication-lag metric alert stands in for the oplog-window alert", async () => {
         const lagMetric = mutateResource(suite.rec, "atlas-alerts-oplog-window", (p) => {
             p["eventType"] = "OUTSIDE_METRIC_THRESHOLD";
@@ -70,6 +82,11 @@ describe("atlas-cluster-integrity-alerts (stack)", () => {
         for (const name of alerts()) literal = mutateResource(withoutProjectReference(literal, name), name, (p) => (p["projectId"] = "0123456789abcdef01234567"));
         expect(await stack(literal)).toEqual([]);
     });
+    test("judges a legacy mongodbatlas.Cluster too", async () => {
+        const legacy: Recording = { ...suite.rec, registrations: suite.rec.registrations.map((r) => (r.name === "atlas-cluster" && r.custom ? { ...r, type: TYPES.atlasLegacyCluster } : r)) };
+        expect(await stack(legacy)).toEqual([]);
+        expect(await stack(withoutResources(legacy, "atlas-alerts-backup-snapshot-failed"))).toEqual([finding(SNAPSHOT, "no alert configuration matches")]);
+    });
     test("does not apply to a stack without Atlas clusters", async () => {
         const noCluster = withoutWhere(suite.rec, (r) => r.type === TYPES.atlasAdvancedCluster);
         const result = await suite.pack.analyzeStack(noCluster);
@@ -92,6 +109,11 @@ describe("redis-database-dataset-size-alert", () => {
     });
     test("fails without any alert", async () => {
         expect(await check((p) => delete p["alerts"])).toEqual([mandatory("Redis database redis-pubsub has no dataset-size alert.")]);
+    });
+    test("fails alerts unknown at preview instead of passing them", async () => {
+        const msg = mandatory("Redis database redis-pubsub has alerts not known until the update runs, so its dataset-size alert cannot be shown; take them from config or a literal.");
+        expect(await check((p) => (p["alerts"] = UNKNOWN))).toEqual([msg]);
+        expect(await check((p) => (p["alerts"].find((a: { name: string }) => a.name === "dataset-size").value = UNKNOWN))).toEqual([msg]);
     });
     test("fails a threshold above 100%, which never fires", async () => {
         expect(await check((p) => (p["alerts"].find((a: { name: string }) => a.name === "dataset-size").value = 150))).toEqual([

@@ -156,7 +156,7 @@ describe("aws-s3-bucket-encryption-customer-key (stack)", () => {
         ]);
     });
     test("the log-target allowance cannot be claimed by a bucket that receives no logs", async () => {
-        const broken = withoutResources(suite.rec, "s3-documents-logging", "s3-exports-logging");
+        const broken = withoutResources(suite.rec, "s3-documents-logging", "s3-exports-logging", "audit-trail-bucket-logging");
         expect(violationsOf(await suite.pack.analyzeStack(broken), policy)).toEqual([
             mandatory("S3 bucket s3-access-logs (allotrac-prod-s3-access-logs-apse2): default encryption is SSE-S3 (AES256), not SSE-KMS with a customer-managed key."),
         ]);

@@ -9,7 +9,8 @@
  * account's job.
  *
  * Auth0 creates a partner event source (`partnerEventSource`) in the given account and region; it has to be
- * associated with an event bus there before events flow (see docs/identity.md). The sink holds no credential.
+ * associated with an event bus there before events flow: infra/components/audit/auth0-log-archive.ts does that and
+ * keeps the events the audit retention (docs/identity.md). The sink holds no credential.
  */
 import * as auth0 from "@pulumi/auth0";
 import * as pulumi from "@pulumi/pulumi";

@@ -23,6 +23,9 @@
  * encryption at rest), and its policy lets the S3 logging service write logs for the named source buckets only.
  * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
  *
+ * An audit-log target (`role.kind: "audit-log-target"`, data policy §10) is keyed and access-logged like a data
+ * bucket; its logs expire after the audit retention and its policy adds the delivery services' grants.
+ *
  * Why names, not ids: the bucket's name comes from config, so its ARN (`arn:aws:s3:::<name>`) and the whole
  * bucket policy are known at `pulumi preview`, where the policy pack reads them.
  */
@@ -30,6 +33,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ClauseId } from "../../clauses";
 import { ACCESS_LOG_RETENTION_RULE, isAllowedAccessLogRetention } from "../../rules/access-log-retention";
+import { AUDIT_RETENTION_RULE, isAllowedAuditRetention } from "../../rules/audit-retention";
 import { awsSchema } from "../../schema/platform";
 import { s3BucketName } from "../../schema/static-files";
 import { checkArguments, type ArgumentCheck } from "../shared/argument-checks";
@@ -38,6 +42,8 @@ import { customerManagedKey, keyDeletionWindowCheck, keyPolicyChecks, type KeyPo
 
 /** The clause this component exists for; tagged on every child that takes tags. */
 const CLAUSE: ClauseId = "02.static-files";
+/** The clause an audit-log target exists for. */
+const AUDIT_CLAUSE: ClauseId = "10.staff-access-audit";
 
 /** A bucket that holds data: encrypted with its own customer-managed key, access-logged. */
 export interface DataBucketRole {
@@ -96,6 +102,23 @@ export interface AccessLogTargetRole {
     readonly retentionDays: number;
 }
 
+/**
+ * The bucket audit trails are delivered to (data policy §10 "audit logs maintained for accountability"): CloudTrail
+ * and the Atlas log export. Like a data bucket it has its own customer-managed key and is access-logged; unlike one,
+ * its objects expire after the audit retention, and its policy lets the delivery services named here write.
+ */
+export interface AuditLogTargetRole {
+    readonly kind: "audit-log-target";
+    /** Where this bucket's own server access logs go (who read the audit trail). */
+    readonly accessLogs: DataBucketRole["accessLogs"];
+    /** Days before a log object expires: the audit retention (infra/rules/audit-retention.ts). */
+    readonly retentionDays: number;
+    /** Allow statements for the services that deliver here (each scoped with `aws:SourceArn`). */
+    readonly deliveryStatements: readonly PolicyStatement[];
+    /** The key policy of the bucket's key: the Atlas log export writes through S3 with it (CloudTrail uses the trail's key). */
+    readonly key: DataBucketKeyArgs;
+}
+
 export interface EncryptedS3BucketArgs {
     /**
      * Globally unique bucket name. A plain string, not an Input: the bucket policy is built from it so that the
@@ -105,7 +128,7 @@ export interface EncryptedS3BucketArgs {
     /** What the bucket holds; goes into the key description and the `purpose` tag. */
     readonly purpose: string;
     /** Data bucket, or the access-log target. */
-    readonly role: DataBucketRole | AccessLogTargetRole;
+    readonly role: DataBucketRole | AccessLogTargetRole | AuditLogTargetRole;
     /** Days in the KMS key's deletion window (7–30). Default 30, the maximum. */
     readonly keyDeletionWindowInDays?: number;
     /** Extra tags for every child that takes tags. */
@@ -141,13 +164,16 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
             s3NameCheck("bucketName", args.bucketName),
             keyDeletionWindowCheck(args.keyDeletionWindowInDays),
             ...(args.role.kind === "access-log-target" ? accessLogTargetChecks(args.role) : keyPolicyChecks("role.key", dataBucketKeyPolicy(args.role.key))),
+            ...(args.role.kind === "audit-log-target"
+                ? [{ field: "role.retentionDays", value: args.role.retentionDays, ok: isAllowedAuditRetention(args.role.retentionDays), allowed: AUDIT_RETENTION_RULE }]
+                : []),
         ]);
         super("data-platform:static-files:EncryptedS3Bucket", name, {}, opts);
         const { bucketName, role } = args;
-        const tags = { ...args.tags, "data-policy-clause": CLAUSE, purpose: args.purpose };
+        const tags = { ...args.tags, "data-policy-clause": role.kind === "audit-log-target" ? AUDIT_CLAUSE : CLAUSE, purpose: args.purpose };
         const arn = `arn:aws:s3:::${bucketName}`;
 
-        if (role.kind === "data") {
+        if (role.kind !== "access-log-target") {
             const { key, alias } = customerManagedKey(
                 name,
                 {
@@ -225,7 +251,7 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        if (role.kind === "data") {
+        if (role.kind !== "access-log-target") {
             this.logging = new aws.s3.BucketLogging(
                 `${name}-logging`,
                 {
@@ -260,7 +286,20 @@ export class EncryptedS3Bucket extends pulumi.ComponentResource {
                                   noncurrentVersionExpiration: { noncurrentDays: NONCURRENT_LOG_RETENTION_DAYS },
                               },
                           ]
-                        : [abortStaleUploads],
+                        : role.kind === "audit-log-target"
+                          ? [
+                                abortStaleUploads,
+                                {
+                                    // Kept the audit retention, then gone; a superseded version is gone as soon as the
+                                    // current one would be, so an overwrite cannot shorten or lengthen the trail.
+                                    id: "expire-audit-logs",
+                                    status: "Enabled",
+                                    filter: {},
+                                    expiration: { days: role.retentionDays },
+                                    noncurrentVersionExpiration: { noncurrentDays: role.retentionDays },
+                                },
+                            ]
+                          : [abortStaleUploads],
             },
             // Lifecycle rules on a versioned bucket act on versions; configure after versioning is on.
             { parent: this, dependsOn: [this.versioning] },
@@ -317,7 +356,7 @@ export interface PolicyStatement {
  */
 export function bucketPolicyDocument(
     bucketArn: string,
-    role: DataBucketRole | AccessLogTargetRole,
+    role: DataBucketRole | AccessLogTargetRole | AuditLogTargetRole,
 ): { Version: "2012-10-17"; Statement: PolicyStatement[] } {
     const everything = [bucketArn, `${bucketArn}/*`];
     const statements: PolicyStatement[] = [
@@ -351,5 +390,6 @@ export function bucketPolicyDocument(
             },
         });
     }
+    if (role.kind === "audit-log-target") statements.push(...role.deliveryStatements);
     return { Version: "2012-10-17", Statement: statements };
 }

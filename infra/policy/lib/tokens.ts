@@ -30,6 +30,10 @@ export const TYPES = {
     s3LifecycleV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
     s3AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     kmsKey: "aws:kms/key:Key",
+    cloudTrail: "aws:cloudtrail/trail:Trail",
+    eventBus: "aws:cloudwatch/eventBus:EventBus",
+    eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+    logGroup: "aws:cloudwatch/logGroup:LogGroup",
     organizationsPolicy: "aws:organizations/policy:Policy",
     organizationsPolicyAttachment: "aws:organizations/policyAttachment:PolicyAttachment",
 
@@ -38,6 +42,8 @@ export const TYPES = {
     gcpCryptoKey: "gcp:kms/cryptoKey:CryptoKey",
     gcpOrgPolicy: "gcp:orgpolicy/policy:Policy",
     gcpProjectSink: "gcp:logging/projectSink:ProjectSink",
+    gcpLogBucket: "gcp:logging/projectBucketConfig:ProjectBucketConfig",
+    gcpAuditConfig: "gcp:projects/iAMAuditConfig:IAMAuditConfig",
 
     atlasProject: "mongodbatlas:index/project:Project",
     atlasAdvancedCluster: "mongodbatlas:index/advancedCluster:AdvancedCluster",
@@ -53,6 +59,7 @@ export const TYPES = {
     atlasAlertConfiguration: "mongodbatlas:index/alertConfiguration:AlertConfiguration",
     atlasResourcePolicy: "mongodbatlas:index/resourcePolicy:ResourcePolicy",
     atlasSnapshotExportBucket: "mongodbatlas:index/cloudBackupSnapshotExportBucket:CloudBackupSnapshotExportBucket",
+    atlasPushBasedLogExport: "mongodbatlas:index/pushBasedLogExport:PushBasedLogExport",
 
     redisSubscription: "rediscloud:index/subscription:Subscription",
     redisDatabase: "rediscloud:index/subscriptionDatabase:SubscriptionDatabase",
@@ -61,6 +68,7 @@ export const TYPES = {
     auth0ResourceServer: "auth0:index/resourceServer:ResourceServer",
     auth0Connection: "auth0:index/connection:Connection",
     auth0LogStream: "auth0:index/logStream:LogStream",
+    auth0Tenant: "auth0:index/tenant:Tenant",
 } as const;
 
 /** The tokens each policy matches, built from {@link TYPES}. */
@@ -97,6 +105,17 @@ export const T = {
 
     auth0ResourceServer: [TYPES.auth0ResourceServer],
     auth0Connection: [TYPES.auth0Connection],
+    auth0Tenant: [TYPES.auth0Tenant],
+
+    // Audit trails (data policy §10) and the stores they record.
+    cloudTrail: [TYPES.cloudTrail],
+    eventBus: [TYPES.eventBus],
+    eventTarget: [TYPES.eventTarget],
+    logGroup: [TYPES.logGroup],
+    gcpLogBucket: [TYPES.gcpLogBucket],
+    gcpAuditConfig: [TYPES.gcpAuditConfig],
+    atlasAuditing: [TYPES.atlasAuditing],
+    atlasPushBasedLogExport: [TYPES.atlasPushBasedLogExport],
 
     // Resources that send data to a destination (data-flows-to-declared-processors).
     auth0LogStream: [TYPES.auth0LogStream],

@@ -9,7 +9,23 @@ interface Watch {
     /** How a matching alert is described in a message. */
     readonly how: string;
     readonly matches: (alert: PolicyResource) => boolean;
+    /** Why a matching alert still does not give the signal, beyond {@link problemOf}. */
+    readonly problem?: (alert: PolicyResource) => string | undefined;
 }
+
+/**
+ * The highest disk-space threshold (percent used) a disk-pressure alert may fire at. Above 90 % an Atlas node has
+ * too little headroom left for anyone to add storage or free space before writes stop, so a later alert is no
+ * warning at all (the prod stack alerts at 80 %, Pulumi.prod.yaml `diskPercent`).
+ */
+export const MAX_DISK_ALERT_PERCENT = 90;
+
+const diskThresholdProblem = (a: PolicyResource): string | undefined => {
+    const t = peek(a.props, "metricThresholdConfig.threshold");
+    if (t.state === "unknown") return "has a threshold not known until the update runs";
+    if (t.state === "known" && Number(t.value) > MAX_DISK_ALERT_PERCENT) return `fires at ${String(t.value)} %, above ${MAX_DISK_ALERT_PERCENT} %`;
+    return undefined;
+};
 
 const eventIs = (...types: string[]) => (a: PolicyResource) => {
     const e = peek(a.props, "eventType");
@@ -40,6 +56,7 @@ export const INTEGRITY_WATCHES: readonly Watch[] = [
         what: "disk pressure",
         how: "OUTSIDE_METRIC_THRESHOLD on DISK_PARTITION_SPACE_USED_DATA GREATER_THAN",
         matches: metricAbove("DISK_PARTITION_SPACE_USED_DATA"),
+        problem: diskThresholdProblem,
     },
 ];
 
@@ -57,13 +74,14 @@ export const atlasClusterIntegrityAlerts = stackPolicy({
     name: "atlas-cluster-integrity-alerts",
     description: "Every Atlas cluster's project must alert on snapshot failure, primary loss, replication lag and disk pressure.",
     clauses: ["09.integrity-monitoring", "06.operational-backup"],
-    subjects: T.atlasAdvancedCluster,
+    // The legacy mongodbatlas.Cluster is a cluster too: skipping it would let a program opt out of monitoring by class.
+    subjects: [...T.atlasAdvancedCluster, ...T.atlasLegacyCluster],
     severity: "high",
     remediation:
         "Declare enabled mongodbatlas.AlertConfiguration resources on the cluster's project, each with a notification, for " +
         "CPS_SNAPSHOT_FAILED, NO_PRIMARY, REPLICATION_OPLOG_WINDOW_RUNNING_OUT and DISK_PARTITION_SPACE_USED_DATA (IntegrityAlerts does).",
     validate: (args, report, _config, isExempt) => {
-        const clusters = args.resources.filter((r) => isOneOfTypes(r.type, T.atlasAdvancedCluster));
+        const clusters = args.resources.filter((r) => isOneOfTypes(r.type, T.atlasAdvancedCluster) || isOneOfTypes(r.type, T.atlasLegacyCluster));
         if (clusters.length === 0) {
             args.notApplicable("the stack has no Atlas clusters");
         }
@@ -76,8 +94,9 @@ export const atlasClusterIntegrityAlerts = stackPolicy({
             const ofProject = alerts.filter((a) => [...alertProjects.get(a)!].some((k) => keys.has(k)));
             for (const watch of INTEGRITY_WATCHES) {
                 const candidates = ofProject.filter(watch.matches);
-                if (candidates.some((a) => problemOf(a) === undefined)) continue;
-                const why = candidates.length === 0 ? "no alert configuration matches" : candidates.map((a) => `${a.name} ${problemOf(a)}`).join("; ");
+                const why_ = (a: PolicyResource) => problemOf(a) ?? watch.problem?.(a);
+                if (candidates.some((a) => why_(a) === undefined)) continue;
+                const why = candidates.length === 0 ? "no alert configuration matches" : candidates.map((a) => `${a.name} ${why_(a)}`).join("; ");
                 report(`Atlas cluster ${cluster.name}: no enabled alert with a notification target on ${watch.what} (${watch.how}) in its project: ${why}.`, cluster.urn);
             }
         }
@@ -90,8 +109,43 @@ function problemOf(alert: PolicyResource): string | undefined {
     if (!(enabled.state === "known" && enabled.value === true)) return "is not enabled";
     const notifications = peek(alert.props, "notifications");
     const list = notifications.state === "known" && Array.isArray(notifications.value) ? notifications.value : [];
-    if (!list.some((n: unknown) => peek(n, "typeName").state !== "absent")) return "has no notification target";
+    if (!list.some(delivers)) return "has no notification target";
     return undefined;
+}
+
+/**
+ * The fields a notification of each type needs before Atlas can deliver it to anyone: a `typeName` alone is not a
+ * channel (a GROUP notice with e-mail and SMS off, or an EMAIL one without an address, reaches nobody).
+ */
+const CHANNEL_FIELDS: Readonly<Record<string, readonly string[]>> = {
+    EMAIL: ["emailAddress"],
+    SMS: ["mobileNumber"],
+    PAGER_DUTY: ["serviceKey"],
+    SLACK: ["apiToken", "channelName"],
+    DATADOG: ["datadogApiKey"],
+    OPS_GENIE: ["opsGenieApiKey"],
+    VICTOR_OPS: ["victorOpsApiKey"],
+    WEBHOOK: ["webhookUrl"],
+    MICROSOFT_TEAMS: ["microsoftTeamsWebhookUrl"],
+    TEAM: ["teamId"],
+};
+/** Atlas users, groups, organizations (and teams) are reached by e-mail or SMS, whichever is switched on. */
+const PERSON_TYPES = new Set(["GROUP", "ORG", "USER", "TEAM"]);
+
+/** `true` when notification `n` names a channel that reaches someone. */
+function delivers(n: unknown): boolean {
+    const type = peek(n, "typeName");
+    if (type.state !== "known") return false;
+    const t = String(type.value);
+    if (PERSON_TYPES.has(t)) {
+        const on = (f: string) => {
+            const v = peek(n, f);
+            return v.state === "known" && v.value === true;
+        };
+        if (!on("emailEnabled") && !on("smsEnabled")) return false;
+    }
+    const fields = CHANNEL_FIELDS[t] ?? (PERSON_TYPES.has(t) ? [] : undefined);
+    return fields !== undefined && fields.every((f) => peek(n, f).state !== "absent");
 }
 
 /** The keys of the project a resource belongs to: the project URNs its `projectId` comes from, and its known `projectId`. */

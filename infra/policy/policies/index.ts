@@ -14,6 +14,8 @@ import { atlasClusterPitEnabled } from "./atlas-cluster-pit-enabled";
 import { atlasClusterTls12 } from "./atlas-cluster-tls-1-2";
 import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
 import { atlasProjectDataServicesOff } from "./atlas-project-data-services-off";
+import { auditLogsKeptInAustralia } from "./audit-logs-kept-in-australia";
+import { auditTrailRecordsEveryDataStore } from "./audit-trail-records-every-data-store";
 import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
 import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
 import { awsKmsKeyPolicyExplicit } from "./aws-kms-key-policy-explicit";
@@ -51,6 +53,8 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     atlasClusterTls12,
     atlasClustersInAustralia,
     atlasProjectDataServicesOff,
+    auditLogsKeptInAustralia,
+    auditTrailRecordsEveryDataStore,
     auth0ApiRbacEnforced,
     auth0TenantInAustralia,
     awsKmsKeyPolicyExplicit,

@@ -1,4 +1,5 @@
 import { resourcePolicy } from "../lib/define";
+import { isUnknownValue, peek } from "../lib/props";
 import { T } from "../lib/tokens";
 
 /**
@@ -16,7 +17,16 @@ export const redisDatabaseDatasetSizeAlert = resourcePolicy({
     remediation: 'Add `{ name: "dataset-size", value: <1–100> }` to the rediscloud.SubscriptionDatabase\'s `alerts`.',
     types: T.redisDatabase,
     validate: (args, report) => {
-        const alerts = (args.props.alerts ?? []) as { name?: unknown; value?: unknown }[];
+        // Read through `peek`, not `args.props.alerts`: a plain read of an unknown value throws inside the policy
+        // proxy and turns this mandatory check into the runtime's advisory, i.e. a pass at preview. Unknown alerts
+        // (or an unknown alert, name or value) are a finding instead, as elsewhere in the pack.
+        const peeked = peek(args.props, "alerts");
+        const unknownAlert = (a: unknown) => isUnknownValue(a) || peek(a, "name").state === "unknown" || peek(a, "value").state === "unknown";
+        if (peeked.state === "unknown" || (peeked.state === "known" && Array.isArray(peeked.value) && peeked.value.some(unknownAlert))) {
+            report(`Redis database ${args.name} has alerts not known until the update runs, so its dataset-size alert cannot be shown; take them from config or a literal.`);
+            return;
+        }
+        const alerts = (peeked.state === "known" && Array.isArray(peeked.value) ? peeked.value : []) as { name?: unknown; value?: unknown }[];
         const datasetSize = alerts.filter((a) => a.name === "dataset-size");
         if (datasetSize.length === 0) {
             report(`Redis database ${args.name} has no dataset-size alert.`);

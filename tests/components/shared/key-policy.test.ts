@@ -44,6 +44,8 @@ test("every KMS key of the prod stack has an explicit policy, known at preview",
     expect(ofType(rec, "aws:kms/key:Key").map((k) => [k.name, typeof k.inputs["policy"]])).toEqual([
         ["s3-documents-key", "string"],
         ["s3-exports-key", "string"],
+        ["audit-trail-key", "string"],
+        ["audit-trail-bucket-key", "string"],
         ["atlas-encryption-key", "string"],
     ]);
 });
@@ -56,7 +58,7 @@ test("administrators cannot grant: no kms:Create* (it matches kms:CreateGrant) n
     expect(KEY_ADMIN_ACTIONS.filter((a) => /Create\*|Grant|RetireGrant/.test(a) && a !== "kms:Revoke*")).toEqual([]);
 });
 
-test.each(["s3-documents-key", "s3-exports-key"])("%s: the account's root administers; use only through S3 in Sydney, from the account", (name) => {
+test.each(["s3-documents-key", "s3-exports-key", "audit-trail-bucket-key"])("%s: the account's root administers; use only through S3 in Sydney, from the account", (name) => {
     expect(policyOf(name)).toEqual({
         Version: "2012-10-17",
         Statement: [

@@ -13,6 +13,8 @@ const DOCS = "allotrac-prod-documents-apse2";
 const EXPORTS = "allotrac-prod-exports-apse2";
 const LOGS = "allotrac-prod-s3-access-logs-apse2";
 const ACCOUNT = "111122223333";
+/** The audit bucket (tests/components/audit/audit-trail.test.ts): access-logged like the data buckets. */
+const AUDIT = "allotrac-prod-audit-logs-apse2";
 
 let rec: Recording;
 beforeAll(async () => {
@@ -214,7 +216,7 @@ describe("the access-log bucket (s3-access-logs)", () => {
             Action: "s3:PutObject",
             Resource: [`arn:aws:s3:::${LOGS}/*`],
             Condition: {
-                ArnLike: { "aws:SourceArn": [`arn:aws:s3:::${DOCS}`, `arn:aws:s3:::${EXPORTS}`] },
+                ArnLike: { "aws:SourceArn": [`arn:aws:s3:::${DOCS}`, `arn:aws:s3:::${EXPORTS}`, `arn:aws:s3:::${AUDIT}`] },
                 StringEquals: { "aws:SourceAccount": ACCOUNT },
             },
         });
@@ -232,7 +234,7 @@ describe("the access-log bucket (s3-access-logs)", () => {
 describe("every S3 bucket in the stack", () => {
     test("has exactly one of each control, and nothing else is public", () => {
         const buckets = ofType(rec, "aws:s3/bucket:Bucket").map((b) => b.inputs["bucket"]).sort();
-        expect(buckets).toEqual([DOCS, EXPORTS, LOGS].sort());
+        expect(buckets).toEqual([DOCS, EXPORTS, LOGS, AUDIT].sort());
         for (const type of [
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
             "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
