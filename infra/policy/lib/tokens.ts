@@ -30,6 +30,8 @@ export const TYPES = {
     s3LifecycleV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
     s3AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     kmsKey: "aws:kms/key:Key",
+    kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+    kmsGrant: "aws:kms/grant:Grant",
     cloudTrail: "aws:cloudtrail/trail:Trail",
     eventBus: "aws:cloudwatch/eventBus:EventBus",
     eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
@@ -88,6 +90,8 @@ export const T = {
     s3Ownership: [TYPES.s3Ownership],
     s3Lifecycle: [TYPES.s3Lifecycle, TYPES.s3LifecycleV2],
     kmsKey: [TYPES.kmsKey],
+    kmsKeyPolicy: [TYPES.kmsKeyPolicy],
+    kmsGrant: [TYPES.kmsGrant],
 
     gcsBucket: [TYPES.gcsBucket],
     gcpKeyRing: [TYPES.gcpKeyRing],
