@@ -391,8 +391,8 @@ describe("the stack's pack config (infra/policy/config/prod.json) is the default
             [...keys].sort().map((k) => [
                 "aws-kms-key-policy-explicit",
                 k,
-                `${k} cannot be judged: the policy pack config lacks accountId for aws-kms-key-policy-explicit (infra/policy/config/<stack>.json, ` +
-                    "the stack's data-platform:aws.accountId); allowed: a 12-digit account id, never one inferred from the policies.",
+                `KMS key ${k} cannot be judged: the policy pack config lacks accountId for aws-kms-key-policy-explicit (infra/policy/config/prod.json, ` +
+                    "as CI passes it; the stack's data-platform:aws.accountId); allowed: a 12-digit account id, never one inferred from the policies.",
             ]),
         );
     });

@@ -29,6 +29,10 @@ const VIA_ALLOWED = "kms:ViaService (StringEquals) naming services in Australian
 const GRANT_ALLOWED = "a grant hands use of the key to whoever the grantor names: allowed only in a use statement of constrained use principals, with Bool kms:GrantIsForAWSResource = true.";
 const KEYS = ["s3-documents-key", "s3-exports-key", "audit-trail-key", "audit-trail-bucket-key", "atlas-encryption-key"];
 
+const lacksAccount = (subject: string) =>
+    `${subject} cannot be judged: the policy pack config lacks accountId for ${POLICY} (infra/policy/config/prod.json, as CI passes it; ` +
+    "the stack's data-platform:aws.accountId); allowed: a 12-digit account id, never one inferred from the policies.";
+
 const editPolicy = (edit: (doc: any) => void) => (p: Record<string, any>) => {
     const doc = JSON.parse(p["policy"]);
     edit(doc);
@@ -68,11 +72,7 @@ test("the prod stack passes: no violation on any of its five keys", async () => 
 });
 
 describe("the account comes only from the pack config", () => {
-    const lacks = (name: string) =>
-        mandatory(
-            `${name} cannot be judged: the policy pack config lacks accountId for ${POLICY} (infra/policy/config/<stack>.json, the stack's ` +
-                "data-platform:aws.accountId); allowed: a 12-digit account id, never one inferred from the policies.",
-        );
+    const lacks = (name: string) => mandatory(lacksAccount(`KMS key ${name}`));
 
     test("without accountId every key is a finding naming the config key and file", async () => {
         expect(await violations(suite.rec, {})).toEqual(KEYS.map(lacks));
@@ -478,9 +478,6 @@ describe("aws.kms.KeyPolicy and aws.kms.Grant, and the lockout bypass", () => {
 
     test("without accountId a KeyPolicy and a Grant are findings too", async () => {
         const rec = withKmsResource(withKmsResource(suite.rec, KP, "kp", { policy: policyOf("s3-documents-key") }, "s3-documents-key"), GRANT, "g", CONSTRAINED, "atlas-encryption-key");
-        const lacks = (name: string) =>
-            `${name} cannot be judged: the policy pack config lacks accountId for ${POLICY} (infra/policy/config/<stack>.json, the stack's ` +
-            "data-platform:aws.accountId); allowed: a 12-digit account id, never one inferred from the policies.";
-        expect((await violations(rec, {})).map((v) => v.message)).toEqual([...KEYS, "kp", "g"].map(lacks));
+        expect((await violations(rec, {})).map((v) => v.message)).toEqual([...KEYS.map((k) => `KMS key ${k}`), "KMS key policy kp", "KMS grant g"].map(lacksAccount));
     });
 });

@@ -21,7 +21,7 @@ import type { ArgumentCheck } from "./argument-checks";
  * (the key-administrator statement of AWS's "Default key policy" guide). Deletion is scheduled, not immediate.
  * `kms:CreateAlias`, not the guide's `kms:Create*`: that also matches `kms:CreateGrant`, and a grant hands use of
  * the key (Decrypt) to any principal the grantor names, outside this policy. None of this stack's key users (S3,
- * Atlas, CloudTrail) needs a grant; the policy pack refuses grants not for an AWS resource.
+ * Atlas, CloudTrail) needs a grant; the policy pack refuses a grant action in an administration statement.
  */
 export const KEY_ADMIN_ACTIONS = [
     "kms:CreateAlias",

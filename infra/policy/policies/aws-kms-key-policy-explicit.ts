@@ -141,7 +141,7 @@ function arnOfAccount(arn: string, account: string): boolean {
 }
 
 /** The KMS actions an IAM action pattern matches (IAM: case-insensitive, `*` any run, `?` one character). */
-function expand(pattern: string): Array<{ name: string; cls: ActionClass }> {
+export function expand(pattern: string): Array<{ name: string; cls: ActionClass }> {
     const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
     return ALL_ACTIONS.filter((a) => re.test(a.name));
 }
@@ -334,6 +334,11 @@ function targetOf(side: PolicyResource, keys: readonly PolicyResource[]): Policy
     return keys.find((k) => [peek(k.props, "keyId"), peek(k.props, "arn"), peek(k.props, "id")].some((v) => v.state === "known" && v.value === id.value));
 }
 
+/** The stack a resource belongs to: a URN is `urn:pulumi:<stack>::<project>::…`. */
+function stackOf(r: PolicyResource): string {
+    return r.urn.split("::")[0]?.replace("urn:pulumi:", "") || "<stack>";
+}
+
 function keyLabel(side: PolicyResource, target: PolicyResource | undefined): string {
     if (target !== undefined) return target.name;
     const id = peek(side.props, "keyId");
@@ -361,13 +366,17 @@ export const awsKmsKeyPolicyExplicit = stackPolicy<{ accountId?: string }>({
         const grants = of(T.kmsGrant);
         const account = config.accountId;
         if (account === undefined) {
-            for (const r of [...keys, ...keyPolicies, ...grants]) {
-                if (isExempt(r)) continue;
-                report(
-                    `${r.name} cannot be judged: the policy pack config lacks accountId for ${POLICY} (${CONFIG_FILE}, the stack's ` +
-                        "data-platform:aws.accountId); allowed: a 12-digit account id, never one inferred from the policies.",
-                    r.urn,
-                );
+            const kinds: Array<[readonly PolicyResource[], string]> = [[keys, "KMS key"], [keyPolicies, "KMS key policy"], [grants, "KMS grant"]];
+            for (const [resources, kind] of kinds) {
+                for (const r of resources) {
+                    if (isExempt(r)) continue;
+                    report(
+                        `${kind} ${r.name} cannot be judged: the policy pack config lacks accountId for ${POLICY} ` +
+                            `(${CONFIG_FILE.replace("<stack>", stackOf(r))}, as CI passes it; the stack's data-platform:aws.accountId); ` +
+                            "allowed: a 12-digit account id, never one inferred from the policies.",
+                        r.urn,
+                    );
+                }
             }
             return;
         }
