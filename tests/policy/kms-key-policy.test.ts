@@ -175,6 +175,21 @@ describe("the policy document", () => {
         expect(await onKey("s3-documents-key", deny)).toEqual([]);
     });
 
+    test("fails a statement without a Principal, or with one that names nobody", async () => {
+        expect(await onKey("atlas-encryption-key", editPolicy((d) => delete d.Statement[1].Principal))).toEqual([
+            mandatory(`${ATLAS_USE} has no Principal; allowed: the IAM principals of account ${ACCOUNT} or a service.`),
+        ]);
+        expect(await onKey("atlas-encryption-key", editPolicy((d) => (d.Statement[1].Principal = { AWS: [] })))).toEqual([
+            mandatory(`${ATLAS_USE} names no principal; allowed: the IAM principals of account ${ACCOUNT} or a service.`),
+        ]);
+    });
+
+    test("fails a key policy unknown at preview instead of leaving it to the runtime's advisory", async () => {
+        expect(await onKey("s3-documents-key", (p) => (p["policy"] = UNKNOWN))).toEqual([
+            mandatory("KMS key s3-documents-key: the policy is unknown at preview, so it cannot be judged; allowed: a policy built from known values."),
+        ]);
+    });
+
     test("fails an Allow with NotAction or NotPrincipal", async () => {
         const change = editPolicy((d) => {
             d.Statement[1].NotAction = d.Statement[1].Action;

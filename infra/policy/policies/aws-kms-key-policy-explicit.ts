@@ -213,6 +213,7 @@ function statementFindings(at: string, s: Statement, account: string): string[] 
         return findings;
     }
     const principals = principalsOf(s.Principal, account);
+    if (principals.length === 0) findings.push(`${at} names no principal; allowed: the IAM principals of account ${account} or a service.`);
     const of = (...kinds: PrincipalKind[]) => principals.filter((p) => kinds.includes(p.kind)).map((p) => p.value);
 
     const callerConfined = allEqual(conditionValues(s.Condition, "StringEquals", "kms:CallerAccount"), account);
