@@ -14,7 +14,7 @@
  */
 import { findPlaceholders } from "../schema/placeholders";
 import { analyzeRecording } from "./analyze";
-import { POLICY_PACK_DIR, runPolicyPack, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
+import { POLICY_PACK_DIR, runPolicyPack, stackPolicyPackConfig, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
 import { loadProject, loadStackConfig } from "./project";
 import { runProgram, type Recording } from "./recorder";
 import { readStackExport } from "./state";
@@ -31,7 +31,10 @@ export interface CheckOptions {
     readonly preview?: boolean;
     /** The policy pack (default `infra/policy`). */
     readonly policyPackDir?: string;
-    /** `--policy-pack-config` contents. */
+    /**
+     * `--policy-pack-config` contents, replacing the stack's own config as the CLI flag does. Default: the stack's
+     * `infra/policy/config/<stack>.json` ({@link stackPolicyPackConfig}), the config CI passes.
+     */
     readonly policyPackConfig?: UserPolicyConfig;
     /** Called as resources are analysed. */
     readonly onProgress?: (done: number, total: number) => void;
@@ -67,12 +70,13 @@ export interface CheckTimings {
 export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     if (opts.state !== undefined) {
         const deployed = readStackExport(opts.state);
+        const policyPackConfig = opts.policyPackConfig ?? stackPolicyPackConfig(deployed.stack, opts.policyPackDir);
         const pack = opts.pack ? { client: opts.pack, stop: () => undefined } : await runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
         try {
             const analysis = await analyzeRecording(pack.client, deployed.recording, {
                 project: deployed.project,
                 stack: deployed.stack,
-                ...(opts.policyPackConfig ? { policyPackConfig: opts.policyPackConfig } : {}),
+                ...(policyPackConfig ? { policyPackConfig } : {}),
             });
             // A deployed state holds real values, never the stack file's placeholders.
             return buildReport({ placeholders: [], project: deployed.project, stack: deployed.stack, recording: deployed.recording, analysis });
@@ -82,6 +86,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     }
     const project = loadProject(opts.root);
     const stackFile = loadStackConfig(project, opts.stack);
+    const policyPackConfig = opts.policyPackConfig ?? stackPolicyPackConfig(opts.stack, opts.policyPackDir);
     const preview = opts.recording?.preview ?? opts.preview ?? true;
     // Boot the pack while the program runs: the two are independent until analysis.
     const t0 = performance.now();
@@ -118,7 +123,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         const analysis = await analyzeRecording(pack.client, recording, {
             project: project.name,
             stack: opts.stack,
-            ...(opts.policyPackConfig ? { policyPackConfig: opts.policyPackConfig } : {}),
+            ...(policyPackConfig ? { policyPackConfig } : {}),
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
             onStackAnalysis: () => {
                 tStack = performance.now();

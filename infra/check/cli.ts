@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { runCheck, type CheckTimings } from "./check";
 import { renderJson, renderMarkdown, renderText } from "./report";
 import { EngineError, ProgramError } from "./program-error";
-import { POLICY_PACK_DIR, type UserPolicyConfig } from "./policy-pack";
+import { readPolicyPackConfig } from "./policy-pack";
 
 export const EXIT = { clean: 0, violations: 1, error: 2 } as const;
 
@@ -67,10 +67,9 @@ export async function main(argv: string[]): Promise<number> {
     const root = path.resolve(args.cwd ?? process.cwd());
     const started = process.hrtime.bigint();
     try {
-        // The same config CI passes to `pulumi preview --policy-pack-config`, unless told otherwise.
-        const stackPolicyConfig = path.join(POLICY_PACK_DIR, "config", `${args.stack}.json`);
-        const configFile = args["policy-pack-config"] ?? (fs.existsSync(stackPolicyConfig) ? stackPolicyConfig : undefined);
-        const policyPackConfig = configFile ? readPolicyConfig(configFile) : undefined;
+        // Without --policy-pack-config, runCheck reads the stack's own (infra/policy/config/<stack>.json), as CI passes it.
+        const configFile = args["policy-pack-config"];
+        const policyPackConfig = configFile ? readPolicyPackConfig(configFile) : undefined;
         const progress = process.stderr.isTTY
             ? (done: number, total: number) => {
                   if (total >= 200 && (done % 100 === 0 || done === total)) process.stderr.write(`\ranalysed ${done}/${total} resources`);
@@ -108,13 +107,5 @@ export async function main(argv: string[]): Promise<number> {
             cause instanceof EngineError ? "pulumi preview would stop" : err instanceof ProgramError ? "The program failed" : "The check could not run";
         process.stderr.write(`${what}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
         return EXIT.error;
-    }
-}
-
-function readPolicyConfig(file: string): UserPolicyConfig {
-    try {
-        return JSON.parse(fs.readFileSync(file, "utf8")) as UserPolicyConfig;
-    } catch (err) {
-        throw new Error(`--policy-pack-config ${file}: ${(err as Error).message}`);
     }
 }

@@ -417,3 +417,22 @@ function common(reg: Registration, byUrn: ReadonlyMap<string, Registration>): Om
 
 /** Directory of the repo's policy pack. */
 export const POLICY_PACK_DIR = path.resolve(__dirname, "../policy");
+
+/** Reads a `--policy-pack-config` file; a missing or malformed file throws, naming it. */
+export function readPolicyPackConfig(file: string): UserPolicyConfig {
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as UserPolicyConfig;
+    } catch (err) {
+        throw new Error(`--policy-pack-config ${file}: ${(err as Error).message}`);
+    }
+}
+
+/**
+ * The config CI passes to `pulumi preview --policy-pack-config` for `stack`: `<pack>/config/<stack>.json`, or
+ * undefined when the stack has none. The CLI, the check and the tests' harness all default to it, so a policy
+ * that needs a value from it (the KMS policy's `accountId`) is judged with the same config everywhere.
+ */
+export function stackPolicyPackConfig(stack: string, packDir: string = POLICY_PACK_DIR): UserPolicyConfig | undefined {
+    const file = path.join(packDir, "config", `${stack}.json`);
+    return fs.existsSync(file) ? readPolicyPackConfig(file) : undefined;
+}

@@ -9,11 +9,14 @@ import { CLAUSE_IDS } from "../../infra/clauses";
 import { runCheck, type CheckReport } from "../../infra/check/check";
 import { renderJson, renderMarkdown, renderText } from "../../infra/check/report";
 import schema from "../../infra/check/report.schema.json";
-import { PolicyPackClient } from "../../infra/check/policy-pack";
+import { PolicyPackClient, stackPolicyPackConfig } from "../../infra/check/policy-pack";
 import type { Recording } from "../../infra/check/recorder";
 import { mutateResource, policyHarness, withOptions, withoutResources, type PolicyHarness } from "../harness/policy";
 import { findPlaceholders } from "../../infra/schema/placeholders";
 import { named, prodConfig, providerUrn, REPO_ROOT, runStack, runStackExpectingError } from "../harness/stack";
+
+/** prod.json, which a `policyPackConfig` replaces as `--policy-pack-config` does: a test's own config starts from it. */
+const PROD_PACK_CONFIG = stackPolicyPackConfig("prod")!;
 
 let harness: PolicyHarness;
 let pack: PolicyPackClient;
@@ -309,7 +312,7 @@ describe("named mutations of the stack fail, naming policy and clause", () => {
 });
 
 test("policy pack config reaches the policies: a lower rotation maximum fails the 90-day keys", async () => {
-    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { "gcp-kms-key-rotation": { maxRotationDays: 30 } } });
+    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { ...PROD_PACK_CONFIG, "gcp-kms-key-rotation": { maxRotationDays: 30 } } });
     expect(report.result).toBe("fail");
     expect(report.violations.map((v) => [v.policy, v.resourceName])).toEqual([["gcp-kms-key-rotation", "gcs-media-key"]]);
 });
@@ -321,14 +324,14 @@ test("an exemption is listed with its reason, and skips the resource", async () 
         stack: "prod",
         pack,
         recording,
-        policyPackConfig: { "gcp-kms-key-rotation": { maxRotationDays: 30, exemptions: [{ resource: "gcs-media-key", reason }] } },
+        policyPackConfig: { ...PROD_PACK_CONFIG, "gcp-kms-key-rotation": { maxRotationDays: 30, exemptions: [{ resource: "gcs-media-key", reason }] } },
     });
     expect(report.result).toBe("pass");
     expect(report.exemptions).toEqual([{ policy: "gcp-kms-key-rotation", resource: "gcs-media-key", reason }]);
 });
 
 test("a disabled policy evaluates nothing, so the clause it backs alone is partial, not pass", async () => {
-    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { "redis-database-ephemeral": "disabled" } });
+    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { ...PROD_PACK_CONFIG, "redis-database-ephemeral": "disabled" } });
     expect(report.result).toBe("pass");
     expect(report.policies.find((p) => p.name === "redis-database-ephemeral")).toMatchObject({ status: "not-applicable", evaluated: [] });
     expect(report.clauses.find((c) => c.id === "06.ephemeral-retention")!.status).toBe("partial");
@@ -337,7 +340,7 @@ test("a disabled policy evaluates nothing, so the clause it backs alone is parti
 test("a stack policy does not count the resources it exempts as evaluated", async () => {
     const reason = "Exempt in this test to show that an exempted bucket is not counted as checked.";
     const exemptions = ["s3-access-logs", "s3-documents", "s3-exports", "audit-trail-bucket"].map((resource) => ({ resource, reason }));
-    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { "aws-s3-bucket-controls-paired": { exemptions } } });
+    const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: { ...PROD_PACK_CONFIG, "aws-s3-bucket-controls-paired": { exemptions } } });
     expect(report.policies.find((p) => p.name === "aws-s3-bucket-controls-paired")).toMatchObject({ status: "not-applicable", evaluated: [] });
     expect(report.clauses.find((c) => c.id === "02.static-files")!.status).toBe("partial");
 });
@@ -371,6 +374,30 @@ describe("module-level resources, through the tests' program server (the same lo
         expect(err.message).toBe(
             "the engine refuses this registration:\n" +
                 "  Default provider for 'aws' disabled. 'urn:pulumi:prod::data-platform::aws:s3/bucket:Bucket::no-provider' must use an explicit provider.",
+        );
+    });
+});
+
+describe("the stack's pack config (infra/policy/config/prod.json) is the default, as for `npm run check`", () => {
+    test("runCheck without policyPackConfig judges with prod.json: the KMS keys pass against its accountId", () => {
+        expect(PROD_PACK_CONFIG["aws-kms-key-policy-explicit"]).toEqual({ accountId: "111122223333" });
+        expect(prod.policies.find((p) => p.name === "aws-kms-key-policy-explicit")).toMatchObject({ status: "pass", violations: 0 });
+    });
+
+    test("a config without accountId fails every KMS key, naming the config key and file", async () => {
+        const { "aws-kms-key-policy-explicit": _, ...withoutAccount } = PROD_PACK_CONFIG;
+        const report = await runCheck({ root: REPO_ROOT, stack: "prod", pack, recording, policyPackConfig: withoutAccount });
+        expect(report.result).toBe("fail");
+        const keys = recording.registrations.filter((r) => r.type === "aws:kms/key:Key").map((r) => r.name);
+        expect(keys).toHaveLength(5);
+        const byName = (a: string[], b: string[]) => a[1]!.localeCompare(b[1]!);
+        expect(report.violations.map((v) => [v.policy, v.resourceName, v.message.split("\n")[1]!]).sort(byName)).toEqual(
+            [...keys].sort().map((k) => [
+                "aws-kms-key-policy-explicit",
+                k,
+                `KMS key ${k} cannot be judged: the policy pack config lacks accountId for aws-kms-key-policy-explicit (infra/policy/config/prod.json, ` +
+                    "as CI passes it; the stack's data-platform:aws.accountId); allowed: a 12-digit account id, never one inferred from the policies.",
+            ]),
         );
     });
 });

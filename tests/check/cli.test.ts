@@ -39,7 +39,9 @@ beforeAll(async () => {
     const topLevelRoot = fixtureProject("tests/fixtures/top-level/index.ts", { prod: config });
     const providerLessRoot = fixtureProject("tests/fixtures/top-level/provider-less.ts", { prod: config });
     [violation, topLevel, providerLess] = await Promise.all([
-        check(["--cwd", root, "--stack", "retention-7-days", "--format", "json"]),
+        // A prod stack under a mutation's name has no pack config of its own: CI would pass prod's (the KMS policy
+        // fails closed without its accountId).
+        check(["--cwd", root, "--stack", "retention-7-days", "--format", "json", "--policy-pack-config", path.join(REPO_ROOT, "infra/policy/config/prod.json")]),
         check(["--cwd", topLevelRoot, "--stack", "prod", "--format", "json"]),
         check(["--cwd", providerLessRoot, "--stack", "prod"]),
     ]);

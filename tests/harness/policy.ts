@@ -8,6 +8,7 @@ import { analyzeRecording } from "../../infra/check/analyze";
 import {
     PolicyPackClient,
     resolvePolicyConfig,
+    stackPolicyPackConfig,
     toAnalyzedInputs,
     toAnalyzedState,
     type AnalysisResult,
@@ -22,6 +23,7 @@ export interface PolicyHarness {
     readonly info: PackInfo;
     /** The connection to the worker's pack, for code that drives it itself (the offline check). */
     readonly client: PolicyPackClient;
+    // `config` defaults to the stack's infra/policy/config/<stack>.json, as `npm run check` and CI pass it; `{}` is no config.
     /** Analyze one resource (its inputs), with its provider from the recording. */
     analyze(reg: Registration, rec: Recording, config?: UserPolicyConfig): Promise<AnalysisResult>;
     /** AnalyzeStack over every resource of the recording (their state). */
@@ -36,8 +38,9 @@ export interface PolicyHarness {
 export async function policyHarness(): Promise<PolicyHarness> {
     const client = PolicyPackClient.connect(await workerPackPort());
     const info = await client.info();
+    const configOf = (rec: Recording, config?: UserPolicyConfig) => config ?? stackPolicyPackConfig(stackOf(rec));
     const configure = async (rec: Recording, config?: UserPolicyConfig) => {
-        await client.configure(resolvePolicyConfig(info, config));
+        await client.configure(resolvePolicyConfig(info, configOf(rec, config)));
         await client.configureStack({ project: "data-platform", stack: stackOf(rec), dryRun: isPreview(rec) });
     };
     const byUrn = (rec: Recording) => new Map(rec.registrations.map((r) => [r.urn, r]));
@@ -55,7 +58,8 @@ export async function policyHarness(): Promise<PolicyHarness> {
         },
         async analyzeAll(rec, config) {
             // The offline check's own analysis, so the harness and `npm run check` cannot drift apart.
-            const analysis = await analyzeRecording(client, rec, { project: "data-platform", stack: stackOf(rec), ...(config ? { policyPackConfig: config } : {}) });
+            const policyPackConfig = configOf(rec, config);
+            const analysis = await analyzeRecording(client, rec, { project: "data-platform", stack: stackOf(rec), ...(policyPackConfig ? { policyPackConfig } : {}) });
             return analysis.diagnostics.map((x) => x.d);
         },
         close: () => client.close(),

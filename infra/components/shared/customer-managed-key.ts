@@ -19,9 +19,12 @@ import type { ArgumentCheck } from "./argument-checks";
 /**
  * What a key administrator may do: manage the key's lifecycle, policy, grants and tags, never encrypt or decrypt
  * (the key-administrator statement of AWS's "Default key policy" guide). Deletion is scheduled, not immediate.
+ * `kms:CreateAlias`, not the guide's `kms:Create*`: that also matches `kms:CreateGrant`, and a grant hands use of
+ * the key (Decrypt) to any principal the grantor names, outside this policy. None of this stack's key users (S3,
+ * Atlas, CloudTrail) needs a grant; the policy pack refuses a grant action in an administration statement.
  */
 export const KEY_ADMIN_ACTIONS = [
-    "kms:Create*",
+    "kms:CreateAlias",
     "kms:Describe*",
     "kms:Enable*",
     "kms:List*",

@@ -32,6 +32,8 @@ export const TYPES = {
     s3ObjectLockV2: "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
     s3AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     kmsKey: "aws:kms/key:Key",
+    kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+    kmsGrant: "aws:kms/grant:Grant",
     cloudTrail: "aws:cloudtrail/trail:Trail",
     eventBus: "aws:cloudwatch/eventBus:EventBus",
     eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
@@ -91,6 +93,8 @@ export const T = {
     s3Lifecycle: [TYPES.s3Lifecycle, TYPES.s3LifecycleV2],
     s3ObjectLock: [TYPES.s3ObjectLock, TYPES.s3ObjectLockV2],
     kmsKey: [TYPES.kmsKey],
+    kmsKeyPolicy: [TYPES.kmsKeyPolicy],
+    kmsGrant: [TYPES.kmsGrant],
 
     gcsBucket: [TYPES.gcsBucket],
     gcpKeyRing: [TYPES.gcpKeyRing],
