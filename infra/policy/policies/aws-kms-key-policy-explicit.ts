@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { AU_AWS_REGIONS } from "../../residency";
+import { AU_AWS_REGIONS } from "../facts/residency";
 import { stackPolicy } from "../lib/define";
 import { peek, type Peeked } from "../lib/props";
 import { T, isOneOfTypes } from "../lib/tokens";
