@@ -80,17 +80,16 @@ function rule(p: ReportPolicy) {
 function result(v: ReportViolation, ruleIndex: number | undefined, sources: SourceContext) {
     const where = locate(v, sources);
     const logical = v.urn ? [{ fullyQualifiedName: v.urn, ...(v.resourceName ? { name: v.resourceName } : {}), kind: "resource" }] : [];
+    const location = {
+        ...(where ? { physicalLocation: physical(where.at) } : {}),
+        ...(logical.length > 0 ? { logicalLocations: logical } : {}),
+    };
     return {
         ruleId: v.policy,
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: sarifLevel(v.enforcementLevel),
         message: { text: finding(v.message) },
-        locations: [
-            {
-                ...(where ? { physicalLocation: physical(where.at) } : {}),
-                ...(logical.length > 0 ? { logicalLocations: logical } : {}),
-            },
-        ],
+        ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
         ...(where && where.callers.length > 0
             ? { relatedLocations: where.callers.map((c, i) => ({ id: i + 1, physicalLocation: physical(c), message: { text: "declared through this call" } })) }
             : {}),

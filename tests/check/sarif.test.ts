@@ -19,6 +19,7 @@ import type { SourcePosition } from "../../infra/check/recording";
 import { clausesOf } from "../../infra/check/report-model";
 import { INFORMATION_URI, renderSarif } from "../../infra/check/sarif";
 import { entryFile, sourceRootOf, type SourceContext } from "../../infra/check/source-context";
+import { programFrames, type StackTraceMessage } from "../../infra/check/source-position";
 import { fixtureProject } from "../harness/fixture-project";
 import { policyHarness, type PolicyHarness } from "../harness/policy";
 import { prodConfig, REPO_ROOT, runStack } from "../harness/stack";
@@ -294,5 +295,35 @@ describe("in this process, on the rogue fixture's recording", () => {
         expect(renderGithubAnnotations(hostile, { ...sources, declarations })).toBe(
             `::error file=infra/a%3Ab%2Cc.ts,line=7,col=3,title=odd%3Apolicy%2Ctitle=x::100%25 sure%0D%0A::error file=x::injected, twice: yes%0A${PUBLIC_BUCKET}\n`,
         );
+    });
+});
+
+describe("programFrames", () => {
+    const trace = (...frames: ({ file: string; line: number; column: number } | undefined)[]): StackTraceMessage => ({
+        getFramesList: () =>
+            frames.map((f) => ({ getPc: () => (f ? { getUri: () => pathToFileURL(f.file).href, getLine: () => f.line, getColumn: () => f.column } : undefined) })),
+    });
+    const repo = (file: string) => path.join(REPO_ROOT, file);
+
+    test("keeps the program's frames, skips dependencies and unparsed frames, and stops at the check's own modules", () => {
+        // Here (jest, SWC) no source map is known for a TypeScript file: its frame keeps the file, not a transpiled line.
+        expect(
+            programFrames(
+                trace(
+                    { file: repo("node_modules/@pulumi/aws/s3/bucket.js"), line: 10, column: 5 },
+                    undefined,
+                    { file: repo("infra/components/static-files/encrypted-s3-bucket.ts"), line: 40, column: 9 },
+                    { file: repo("node_modules/@pulumi/pulumi/resource.js"), line: 12, column: 1 },
+                    { file: repo("infra/index.ts"), line: 70, column: 3 },
+                    { file: repo("infra/check/entry.ts"), line: 33, column: 5 },
+                    { file: repo("tests/harness/program-server.ts"), line: 33, column: 27 },
+                ),
+            ),
+        ).toEqual([{ file: repo("infra/components/static-files/encrypted-s3-bucket.ts") }, { file: repo("infra/index.ts") }]);
+    });
+
+    test("a JavaScript file without a map is its own source: its line and column stay", () => {
+        expect(programFrames(trace({ file: repo("infra/check/bench/plain.js"), line: 3, column: 7 }))).toEqual([{ file: repo("infra/check/bench/plain.js"), line: 3, column: 7 }]);
+        expect(programFrames(undefined)).toEqual([]);
     });
 });
