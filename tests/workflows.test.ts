@@ -37,7 +37,7 @@ test.each(files)("%s pins every action to a full commit SHA, with the tag in a c
         .filter((l) => /^\s*-?\s*uses:/.test(l));
     expect(uses.length).toBeGreaterThan(0);
     for (const line of uses) {
-        expect({ line, pinned: /uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line.trim().replace(/^- /, "")) }).toEqual({ line, pinned: true });
+        expect({ line, pinned: /uses: [\w.-]+\/[\w.-]+(\/[\w.-]+)*@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line.trim().replace(/^- /, "")) }).toEqual({ line, pinned: true });
     }
 });
 
@@ -75,6 +75,33 @@ describe("pull-request.yml", () => {
         // Commenting needs a write token, which forks do not get: guarded.
         const comment = wf.jobs["data-policy-check"].steps.find((s: any) => s.name === "Comment on the pull request");
         expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+    });
+
+    test("uploads the check's SARIF to code scanning even when the check fails, then fails the job; only that job may write security events", () => {
+        const job = wf.jobs["data-policy-check"];
+        const steps: any[] = job.steps;
+        const index = (name: string) => steps.findIndex((s) => s.name === name);
+        const sarif = steps[index("SARIF for code scanning")];
+        expect(sarif.run).toContain("npm run --silent check -- --stack prod --format sarif --output data-policy.sarif");
+        const upload = steps[index("Upload to code scanning")];
+        expect(upload.uses).toBe("github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e");
+        expect(upload.with).toEqual({ sarif_file: "data-policy.sarif", category: "data-policy-prod" });
+        // always(): a failed step before it must not skip the upload; a fork's read-only token would fail it.
+        expect(upload.if).toBe("always() && github.event.pull_request.head.repo.full_name == github.repository && hashFiles('data-policy.sarif') != ''");
+        expect(sarif.if).toBe("always()");
+        expect(index("Upload to code scanning")).toBeGreaterThan(index("SARIF for code scanning"));
+        expect(index("Fail on violations or errors")).toBeGreaterThan(index("Upload to code scanning"));
+        expect(job.permissions).toEqual({ contents: "read", "pull-requests": "write", "security-events": "write", actions: "read" });
+        for (const [name, other] of Object.entries<any>(wf.jobs)) {
+            if (name !== "data-policy-check") expect({ name, securityEvents: other.permissions?.["security-events"] }).toEqual({ name, securityEvents: undefined });
+        }
+    });
+
+    test("prints the findings as annotations, which need no token, so pull requests from forks see them", () => {
+        const annotate = wf.jobs["data-policy-check"].steps.find((s: any) => s.name === "Annotate the pull request");
+        expect(annotate.run).toBe("npm run --silent check -- --stack prod --format github || true");
+        expect(annotate.if).toBe("always()");
+        expect(annotate.uses).toBeUndefined();
     });
 
     test("runs pulumi preview with the policy pack only for same-repository pull requests, after the gates", () => {

@@ -17,6 +17,7 @@ import { analyzeRecording } from "./analyze";
 import { POLICY_PACK_DIR, runPolicyPack, stackPolicyPackConfig, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
 import { loadProject, loadStackConfig } from "./project";
 import { runProgram, type Recording } from "./recorder";
+import type { SourcePosition } from "./recording";
 import { readStackExport } from "./state";
 import { buildReport, type CheckReport } from "./report-model";
 
@@ -45,6 +46,11 @@ export interface CheckOptions {
     readonly pack?: PolicyPackClient;
     /** Filled in with phase timings and peak memory, for the benchmark. */
     readonly timings?: CheckTimings;
+    /**
+     * Filled in with where the program declared each resource (URN → its program frames, innermost first), for
+     * the renderers that point at source lines (SARIF, GitHub annotations). Left empty for a deployed state.
+     */
+    readonly declarations?: Map<string, readonly SourcePosition[]>;
     /**
      * A run of the program recorded already (by `runProgram` with this stack's config): analyse it instead of
      * running the program again.
@@ -116,6 +122,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         throw err;
     }
     if (opts.timings) opts.timings.programSeconds = seconds(t0);
+    for (const r of opts.declarations ? recording.registrations : []) opts.declarations!.set(r.urn, r.declaredAt ?? []);
     const pack = await packStarting;
     if (opts.timings) opts.timings.packReadySeconds = seconds(t0);
     try {

@@ -1,5 +1,5 @@
 /**
- * `npm run check -- [--stack prod] [--format text|json|markdown] [--output FILE] [--no-preview]
+ * `npm run check -- [--stack prod] [--format text|json|markdown|sarif|github] [--output FILE] [--no-preview]
  *                   [--policy-pack-config FILE] [--state FILE] [--cwd DIR] [--timings]`
  *
  * Exit codes: 0 no mandatory violation; 1 mandatory violations; 2 the program, its config or the pack failed
@@ -10,15 +10,24 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { runCheck, type CheckTimings } from "./check";
 import { renderJson, renderMarkdown, renderText } from "./report";
+import type { CheckReport } from "./report-model";
+import { renderGithubAnnotations } from "./github-annotations";
+import { loadProject } from "./project";
+import type { SourcePosition } from "./recording";
+import { renderSarif } from "./sarif";
+import { entryFile, sourceRootOf, type SourceContext } from "./source-context";
 import { EngineError, ProgramError } from "./program-error";
 import { readPolicyPackConfig } from "./policy-pack";
 
 export const EXIT = { clean: 0, violations: 1, error: 2 } as const;
 
+const FORMATS = ["text", "json", "markdown", "sarif", "github"];
+
 const USAGE = `usage: npm run check -- [options]
 
   --stack NAME                 stack to check (reads Pulumi.NAME.yaml); default prod
-  --format text|json|markdown  report format; default text
+  --format FORMAT              text (default), json, markdown, sarif (SARIF 2.1.0, for code scanning) or
+                               github (workflow commands that annotate the pull request)
   --output FILE                also write the report to FILE
   --no-preview                 analyse with update semantics (computed outputs known) instead of preview
   --state FILE                 judge a deployed state (a pulumi stack export file) instead of running the
@@ -60,8 +69,8 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.clean;
     }
     const format = args.format!;
-    if (!["text", "json", "markdown"].includes(format)) {
-        process.stderr.write(`--format ${format} is not one of text, json, markdown.\n`);
+    if (!FORMATS.includes(format)) {
+        process.stderr.write(`--format ${format} is not one of ${FORMATS.join(", ")}.\n`);
         return EXIT.error;
     }
     const root = path.resolve(args.cwd ?? process.cwd());
@@ -77,8 +86,10 @@ export async function main(argv: string[]): Promise<number> {
               }
             : undefined;
         const timings: CheckTimings = {};
+        const declarations = new Map<string, readonly SourcePosition[]>();
         const report = await runCheck({
             timings,
+            declarations,
             root,
             stack: args.stack!,
             preview: !args["no-preview"],
@@ -86,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
             ...(policyPackConfig ? { policyPackConfig } : {}),
             ...(progress ? { onProgress: progress } : {}),
         });
-        const rendered = format === "json" ? renderJson(report) : format === "markdown" ? renderMarkdown(report) : renderText(report);
+        const rendered = render(format, report, () => sourceContext(root, args.state !== undefined, declarations));
         process.stdout.write(rendered);
         if (args.output) fs.writeFileSync(args.output, rendered);
         if (args.timings) {
@@ -108,4 +119,32 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${what}: ${cause instanceof Error ? cause.message : String(cause)}\n`);
         return EXIT.error;
     }
+}
+function render(format: string, report: CheckReport, sources: () => SourceContext): string {
+    switch (format) {
+        case "json":
+            return renderJson(report);
+        case "markdown":
+            return renderMarkdown(report);
+        case "sarif":
+            return renderSarif(report, sources());
+        case "github":
+            return renderGithubAnnotations(report, sources());
+        default:
+            return renderText(report);
+    }
+}
+
+/**
+ * Where findings point: the program's lines, relative to the repository. A deployed state has none; its findings
+ * point at the entry of the project in the working directory, if there is one.
+ */
+function sourceContext(root: string, fromState: boolean, declarations: ReadonlyMap<string, readonly SourcePosition[]>): SourceContext {
+    let main: string | undefined;
+    try {
+        main = entryFile(loadProject(root).main);
+    } catch (err) {
+        if (!fromState) throw err;
+    }
+    return { sourceRoot: main ? sourceRootOf(root, main) : root, entry: main, declarations };
 }

@@ -18,6 +18,7 @@ import { assertCommonJs, evaluateEntry } from "./entry";
 import { computedOutputs, knownInvokes } from "./mock-outputs";
 import { EngineError, ProgramError } from "./program-error";
 import type { LoggedMessage, RecordedInvoke, Recording, Registration } from "./recording";
+import { programFrames, type StackTraceMessage } from "./source-position";
 import { getStore, withLocalStorage } from "../pulumi-internals";
 
 export type { LoggedMessage, RecordedInvoke, RecordedOptions, Recording, Registration } from "./recording";
@@ -56,6 +57,8 @@ export type Program = { readonly entry: string; readonly cwd?: string } | (() =>
 
 class RecordingMonitor extends MockMonitor {
     readonly registrations: Registration[] = [];
+    /** The call stack the SDK recorded for each registration, mapped to source positions after the run. */
+    readonly stackTraces = new Map<Registration, StackTraceMessage | undefined>();
     /** An error raised by the mocks themselves; gRPC drops its message on the way back to the program. */
     mockError: Error | undefined;
 
@@ -70,7 +73,9 @@ class RecordingMonitor extends MockMonitor {
         try {
             // The engine's refusals are collected, not returned: the run goes on so that the check names every
             // offending resource at once, and fails after it (see runProgram).
-            this.registrations.push(this.engine.register(recordRequest(req)));
+            const registration = this.engine.register(recordRequest(req));
+            this.registrations.push(registration);
+            this.stackTraces.set(registration, req.getStacktrace());
         } catch (err) {
             callback(err, undefined);
             return;
@@ -305,7 +310,7 @@ export async function runProgram(program: Program, opts: RunOptions): Promise<Re
         }
         return {
             preview: opts.preview ?? false,
-            registrations: monitor.registrations,
+            registrations: monitor.registrations.map((r) => ({ ...r, declaredAt: programFrames(monitor.stackTraces.get(r)) })),
             invokes,
             outputs: values,
             secretOutputs: secrets,

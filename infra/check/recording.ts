@@ -39,6 +39,20 @@ export interface Registration {
     readonly dependencies: readonly string[];
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
     readonly options: RecordedOptions;
+    /**
+     * Where the program declared the resource: the program's frames of the call stack Pulumi recorded at
+     * registration, innermost (the `new …` line) first, then its callers; absolute paths, lines and columns
+     * 1-based, in the program's source (source-mapped). Empty when no frame is the program's (the stack itself), or
+     * when the registration did not come from running a program (a deployed state).
+     */
+    readonly declaredAt?: readonly SourcePosition[];
+}
+
+/** A position in a source file. `line` and `column` are absent when the file's source map was not available. */
+export interface SourcePosition {
+    readonly file: string;
+    readonly line?: number;
+    readonly column?: number;
 }
 
 /** One provider function call (invoke), as the mock saw it. */
