@@ -19,6 +19,7 @@ import type { SourcePosition } from "../../infra/check/recording";
 import { clausesOf } from "../../infra/check/report-model";
 import { INFORMATION_URI, renderSarif } from "../../infra/check/sarif";
 import { entryFile, sourceRootOf, type SourceContext } from "../../infra/check/source-context";
+import { stackPolicyPackConfig } from "../../infra/check/policy-pack";
 import { programFrames, type StackTraceMessage } from "../../infra/check/source-position";
 import { fixtureProject } from "../harness/fixture-project";
 import { policyHarness, type PolicyHarness } from "../harness/policy";
@@ -232,7 +233,7 @@ describe("in this process, on the rogue fixture's recording", () => {
     beforeAll(async () => {
         const recording = await runStack({ preview: true, main: FIXTURE });
         const declarations = new Map<string, readonly SourcePosition[]>();
-        report = await runCheck({ root: REPO_ROOT, stack: "prod", pack: harness.client, recording, declarations, policyPackConfig: { [advisory]: "advisory", [disabled]: "disabled" } });
+        report = await runCheck({ root: REPO_ROOT, stack: "prod", pack: harness.client, recording, declarations, policyPackConfig: { ...stackPolicyPackConfig("prod"), [advisory]: "advisory", [disabled]: "disabled" } });
         const entry = entryFile(loadProject(REPO_ROOT).main);
         sources = { sourceRoot: sourceRootOf(REPO_ROOT, entry), entry, declarations };
     }, 120_000);
