@@ -29,6 +29,8 @@ const USAGE = `usage: npm run check -- [options]
   --format FORMAT              text (default), json, markdown, sarif (SARIF 2.1.0, for code scanning) or
                                github (workflow commands that annotate the pull request)
   --output FILE                also write the report to FILE
+  --report FORMAT=FILE         also write the report in another format to FILE, from the same run; repeatable
+                               (e.g. --format github --report sarif=check.sarif --report markdown=check.md)
   --no-preview                 analyse with update semantics (computed outputs known) instead of preview
   --state FILE                 judge a deployed state (a pulumi stack export file) instead of running the
                                program; project and stack come from the file
@@ -49,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
                 stack: { type: "string", default: "prod" },
                 format: { type: "string", default: "text" },
                 output: { type: "string" },
+                report: { type: "string", multiple: true, default: [] },
                 preview: { type: "boolean", default: true },
                 "no-preview": { type: "boolean", default: false },
                 "policy-pack-config": { type: "string" },
@@ -72,6 +75,16 @@ export async function main(argv: string[]): Promise<number> {
     if (!FORMATS.includes(format)) {
         process.stderr.write(`--format ${format} is not one of ${FORMATS.join(", ")}.\n`);
         return EXIT.error;
+    }
+    const extra: { format: string; file: string }[] = [];
+    for (const value of args.report!) {
+        const eq = value.indexOf("=");
+        const [extraFormat, file] = eq < 0 ? [value, ""] : [value.slice(0, eq), value.slice(eq + 1)];
+        if (!FORMATS.includes(extraFormat) || file === "") {
+            process.stderr.write(`--report ${value} is not FORMAT=FILE with FORMAT one of ${FORMATS.join(", ")} and a file name.\n`);
+            return EXIT.error;
+        }
+        extra.push({ format: extraFormat, file });
     }
     const root = path.resolve(args.cwd ?? process.cwd());
     const started = process.hrtime.bigint();
@@ -97,9 +110,12 @@ export async function main(argv: string[]): Promise<number> {
             ...(policyPackConfig ? { policyPackConfig } : {}),
             ...(progress ? { onProgress: progress } : {}),
         });
-        const rendered = render(format, report, () => sourceContext(root, args.state !== undefined, declarations));
+        let sources: SourceContext | undefined;
+        const sourcesOnce = () => (sources ??= sourceContext(root, args.state !== undefined, declarations));
+        const rendered = render(format, report, sourcesOnce);
         process.stdout.write(rendered);
         if (args.output) fs.writeFileSync(args.output, rendered);
+        for (const { format: extraFormat, file } of extra) fs.writeFileSync(file, render(extraFormat, report, sourcesOnce));
         if (args.timings) {
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             process.stderr.write(

@@ -119,6 +119,13 @@ test("an unknown stack exits 2, naming the stacks there are", async () => {
 
 test("bad arguments exit 2", async () => {
     expect(await mainHere(["--format", "xml"])).toEqual({ code: 2, stdout: "", stderr: "--format xml is not one of text, json, markdown, sarif, github.\n" });
+    for (const bad of ["sarif", "xml=out.xml", "sarif="]) {
+        expect(await mainHere(["--report", bad])).toEqual({
+            code: 2,
+            stdout: "",
+            stderr: `--report ${bad} is not FORMAT=FILE with FORMAT one of text, json, markdown, sarif, github and a file name.\n`,
+        });
+    }
     const unknown = await mainHere(["--stak", "prod"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.split("\n")[0]).toBe("Unknown option '--stak'");

@@ -71,15 +71,20 @@ let prod: Run;
 let prodFile: string;
 let rogue: Run;
 let annotations: Run;
+let both: Run;
+let bothSarif: string;
 
 beforeAll(async () => {
     prodFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sarif-")), "prod.sarif");
     const root = fixtureProject(FIXTURE, { prod: prodConfig() });
-    [harness, prod, rogue, annotations] = await Promise.all([
+    bothSarif = path.join(path.dirname(prodFile), "rogue.sarif");
+    [harness, prod, rogue, annotations, both] = await Promise.all([
         policyHarness(),
         check(["--stack", "prod", "--format", "sarif", "--output", prodFile]),
         check(["--cwd", root, "--stack", "prod", "--format", "sarif"]),
         check(["--cwd", root, "--stack", "prod", "--format", "github"]),
+        // What the pull-request workflow runs: one check, annotations printed, SARIF written beside them.
+        check(["--cwd", root, "--stack", "prod", "--format", "github", "--report", `sarif=${bothSarif}`]),
     ]);
 }, 240_000);
 afterAll(() => harness.close());
@@ -91,6 +96,13 @@ describe("the schema", () => {
             expect.arrayContaining(["/runs/0/results/0 must have required property 'message'", "/runs/0/results/0/level must be equal to one of the allowed values"]),
         );
     });
+});
+
+test("--report FORMAT=FILE writes a second format from the same run, identical to a run of that format alone", () => {
+    expect(both.code).toBe(1);
+    expect(both.stdout).toBe(annotations.stdout);
+    expect(fs.readFileSync(bothSarif, "utf8")).toBe(rogue.stdout);
+    expect(JSON.parse(rogue.stdout).runs[0].results.length).toBeGreaterThan(0);
 });
 
 describe("--format sarif on the prod stack", () => {
