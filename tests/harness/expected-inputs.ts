@@ -8,3 +8,76 @@
 export function logStreamInputs(awsAccountId: string, awsRegion: string, name = "data-policy-audit") {
     return { name, type: "eventbridge", status: "active", sink: { awsAccountId, awsRegion } };
 }
+
+/** The GCS service agent the offline mocks give every project (`gcp.storage.getProjectServiceAccount`). */
+export const MOCK_GCS_SERVICE_AGENT = "serviceAccount:service-000000000000@gs-project-accounts.iam.gserviceaccount.com";
+
+/** Where `EncryptedGcsBucket` puts its key ring and key: the ids the mocks give them. */
+export function gcsKeyIds(project: string, location: string, bucketName: string) {
+    const ring = `projects/${project}/locations/${location}/keyRings/${bucketName}-ring`;
+    return { ring, key: `${ring}/cryptoKeys/${bucketName}-cmek` };
+}
+
+/** The children of `EncryptedGcsBucket` `name`, by resource name, each `type::name`, sorted. */
+export function gcsBucketChildren(name: string): string[] {
+    return [
+        `gcp:kms/cryptoKey:CryptoKey::${name}-key`,
+        `gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember::${name}-key-storage-agent`,
+        `gcp:kms/keyRing:KeyRing::${name}-key-ring`,
+        `gcp:storage/bucket:Bucket::${name}`,
+    ];
+}
+
+export interface GcsBucketExpectation {
+    readonly bucketName: string;
+    readonly project: string;
+    /** The region as given (lower case); the bucket's location is its upper-case form. */
+    readonly location: string;
+    readonly rotationSeconds: number;
+    readonly softDeleteSeconds: number;
+    /** Labels beside the clause label. */
+    readonly labels?: Record<string, string>;
+}
+
+/** The exact inputs of `EncryptedGcsBucket`'s key ring, key, service-agent grant and bucket. */
+export function gcsBucketInputs(e: GcsBucketExpectation) {
+    const ids = gcsKeyIds(e.project, e.location, e.bucketName);
+    const labels = { ...e.labels, "data-policy-clause": "02-static-files" };
+    return {
+        ring: { name: `${e.bucketName}-ring`, project: e.project, location: e.location },
+        key: {
+            name: `${e.bucketName}-cmek`,
+            keyRing: ids.ring,
+            purpose: "ENCRYPT_DECRYPT",
+            rotationPeriod: `${e.rotationSeconds}s`,
+            versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
+            destroyScheduledDuration: "2592000s",
+            deletionPolicy: "PREVENT",
+            labels,
+        },
+        grant: { cryptoKeyId: ids.key, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: MOCK_GCS_SERVICE_AGENT },
+        bucket: {
+            name: e.bucketName,
+            project: e.project,
+            location: e.location.toUpperCase(),
+            storageClass: "STANDARD",
+            uniformBucketLevelAccess: true,
+            publicAccessPrevention: "enforced",
+            versioning: { enabled: true },
+            softDeletePolicy: { retentionDurationSeconds: e.softDeleteSeconds },
+            encryption: { defaultKmsKeyName: ids.key },
+            forceDestroy: false,
+            deletionPolicy: "PREVENT",
+            labels,
+        },
+    };
+}
+
+/** The storage Data Access audit config of `StorageDataAccessAudit`: all three log types, no exemptions. */
+export function storageAuditConfigInputs(project: string) {
+    return {
+        project,
+        service: "storage.googleapis.com",
+        auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }],
+    };
+}
