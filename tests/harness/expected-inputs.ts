@@ -81,3 +81,73 @@ export function storageAuditConfigInputs(project: string) {
         auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }],
     };
 }
+
+export interface AtlasEncryptionExpectation {
+    /** The component's resource name. */
+    readonly name: string;
+    /** The Atlas project id the children are given. */
+    readonly projectId: string;
+    /** The project name as given (`stem`), and the AWS-safe stem the AWS names are built from. */
+    readonly stem: string;
+    readonly awsStem: string;
+    /** Atlas's name of the key's region (`AP_SOUTHEAST_2`). */
+    readonly atlasRegion: string;
+    readonly deletionWindowInDays: number;
+    /** Tags beside the clause and purpose tags. */
+    readonly tags?: Record<string, string>;
+}
+
+/**
+ * The exact inputs of `AtlasCustomerKeyEncryption`'s children under the offline mocks (which compute the key, role
+ * and Atlas ids from the resource names, and the ARNs in the mock account). The key's policy is asserted exactly in
+ * tests/components/shared/key-policy.test.ts, so here it is any string.
+ */
+export function atlasEncryptionInputs(e: AtlasEncryptionExpectation, mockAtlasId: (name: string) => string, mock: { awsAccount: string; atlasAwsAccount: string }) {
+    const keyId = `mock-${e.name}-key`;
+    const roleId = mockAtlasId(`${e.name}-access-setup-role`);
+    const roleName = `${e.awsStem}-atlas-kms`;
+    const tags = { ...e.tags, "data-policy-clause": "05.industry-standard-encryption", purpose: `Atlas encryption at rest, project ${e.stem}` };
+    return {
+        keyId,
+        roleId,
+        roleName,
+        key: {
+            description: `Atlas encryption-at-rest key (customer key management) for project ${e.stem}`,
+            keyUsage: "ENCRYPT_DECRYPT",
+            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+            enableKeyRotation: true,
+            multiRegion: false,
+            deletionWindowInDays: e.deletionWindowInDays,
+            policy: expect.any(String),
+            tags,
+        },
+        alias: { name: `alias/atlas/${e.awsStem}`, targetKeyId: keyId },
+        setup: { projectId: e.projectId, providerName: "AWS" },
+        role: {
+            name: roleName,
+            description: `Assumed by MongoDB Atlas to use the encryption-at-rest key of project ${e.stem}`,
+            assumeRolePolicy: {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Effect: "Allow",
+                        Principal: { AWS: `arn:aws:iam::${mock.atlasAwsAccount}:root` },
+                        Action: "sts:AssumeRole",
+                        Condition: { StringEquals: { "sts:ExternalId": `mock-external-id-${e.name}-access-setup` } },
+                    },
+                ],
+            },
+            tags,
+        },
+        rolePolicy: (keyArn: string) => ({
+            role: roleName,
+            name: "atlas-encryption-at-rest-key",
+            policy: {
+                Version: "2012-10-17",
+                Statement: [{ Sid: "AtlasEncryptionAtRest", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:DescribeKey"], Resource: [keyArn] }],
+            },
+        }),
+        authorization: { projectId: e.projectId, roleId, aws: { iamAssumedRoleArn: `arn:aws:iam::${mock.awsAccount}:role/${roleName}` } },
+        encryptionAtRest: { projectId: e.projectId, awsKmsConfig: { enabled: true, customerMasterKeyId: keyId, region: e.atlasRegion, roleId } },
+    };
+}
