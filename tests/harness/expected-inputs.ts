@@ -151,3 +151,33 @@ export function atlasEncryptionInputs(e: AtlasEncryptionExpectation, mockAtlasId
         encryptionAtRest: { projectId: e.projectId, awsKmsConfig: { enabled: true, customerMasterKeyId: keyId, region: e.atlasRegion, roleId } },
     };
 }
+
+export interface IntegrityAlertsExpectation {
+    readonly projectId: string;
+    /** The notification exactly as each alert carries it. */
+    readonly notification: Record<string, unknown>;
+    readonly cpuPercent: number;
+    readonly diskPercent: number;
+    readonly snapshotCopies: boolean;
+    readonly compliancePolicy: boolean;
+    readonly resourcePolicy: boolean;
+}
+
+/** The exact inputs of every alert configuration of `IntegrityAlerts`, by name suffix. */
+export function integrityAlertInputs(e: IntegrityAlertsExpectation): Record<string, Record<string, unknown>> {
+    const metric = (metricName: string, threshold: number) => ({ metricName, operator: "GREATER_THAN", threshold, units: "RAW", mode: "AVERAGE" });
+    const specs: [string, Record<string, unknown>][] = [
+        ["backup-snapshot-failed", { eventType: "CPS_SNAPSHOT_FAILED" }],
+        ...(e.snapshotCopies ? [["backup-copy-failed", { eventType: "CPS_COPY_SNAPSHOT_FAILED" }] as [string, Record<string, unknown>]] : []),
+        ["backup-restore-failed", { eventType: "CPS_RESTORE_FAILED" }],
+        ["no-primary", { eventType: "NO_PRIMARY" }],
+        ["primary-elected", { eventType: "PRIMARY_ELECTED" }],
+        ["oplog-window", { eventType: "REPLICATION_OPLOG_WINDOW_RUNNING_OUT", thresholdConfig: { operator: "LESS_THAN", threshold: 1, units: "HOURS" } }],
+        ["cpu", { eventType: "OUTSIDE_METRIC_THRESHOLD", metricThresholdConfig: metric("NORMALIZED_SYSTEM_CPU_USER", e.cpuPercent) }],
+        ["disk", { eventType: "OUTSIDE_METRIC_THRESHOLD", metricThresholdConfig: metric("DISK_PARTITION_SPACE_USED_DATA", e.diskPercent) }],
+        ["encryption-key-invalid", { eventType: "ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID" }],
+        ...(e.compliancePolicy ? [["compliance-disable-requested", { eventType: "CPS_DATA_PROTECTION_DISABLE_REQUESTED" }] as [string, Record<string, unknown>]] : []),
+        ...(e.resourcePolicy ? [["resource-policy-violated", { eventType: "RESOURCE_POLICY_VIOLATED" }] as [string, Record<string, unknown>]] : []),
+    ];
+    return Object.fromEntries(specs.map(([suffix, spec]) => [suffix, { projectId: e.projectId, enabled: true, ...spec, notifications: [e.notification] }]));
+}
