@@ -181,3 +181,136 @@ export function integrityAlertInputs(e: IntegrityAlertsExpectation): Record<stri
     ];
     return Object.fromEntries(specs.map(([suffix, spec]) => [suffix, { projectId: e.projectId, enabled: true, ...spec, notifications: [e.notification] }]));
 }
+
+/** The types of an `EncryptedS3Bucket`'s children, sorted: a keyed bucket has a key, an alias and access logging. */
+export function s3BucketChildTypes(keyed: boolean): string[] {
+    return [
+        ...(keyed ? ["aws:kms/alias:Alias", "aws:kms/key:Key"] : []),
+        "aws:s3/bucket:Bucket",
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        ...(keyed ? ["aws:s3/bucketLogging:BucketLogging"] : []),
+        "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+        "aws:s3/bucketPolicy:BucketPolicy",
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "aws:s3/bucketVersioning:BucketVersioning",
+    ].sort();
+}
+
+/** The lifecycle rule every `EncryptedS3Bucket` has: stale multipart uploads aborted after 7 days. */
+export const ABORT_STALE_UPLOADS = {
+    id: "abort-incomplete-multipart-uploads",
+    status: "Enabled",
+    filter: {},
+    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+} as const;
+
+/** The two statements every `EncryptedS3Bucket` policy starts with: no request without TLS, none below TLS 1.2. */
+export function tlsOnlyStatements(bucketName: string) {
+    const resource = [`arn:aws:s3:::${bucketName}`, `arn:aws:s3:::${bucketName}/*`];
+    return [
+        { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: resource, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+        { Sid: "DenyOutdatedTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: resource, Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } },
+    ];
+}
+
+/** The four public-access-block settings, all on, and ACLs disabled, for `bucketName`. */
+export function s3PrivateInputs(bucketName: string) {
+    return {
+        publicAccessBlock: { bucket: bucketName, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        ownership: { bucket: bucketName, rule: { objectOwnership: "BucketOwnerEnforced" } },
+    };
+}
+
+export interface S3DataBucketExpectation {
+    readonly bucketName: string;
+    readonly purpose: string;
+    /** The key's id and ARN as the mocks compute them. */
+    readonly keyId: string;
+    readonly keyArn: string;
+    readonly accessLogBucket: string;
+    /** Default `<bucketName>/`. */
+    readonly accessLogPrefix?: string;
+    /** Default 30. */
+    readonly deletionWindowInDays?: number;
+    /** Tags beside the clause and purpose tags. */
+    readonly tags?: Record<string, string>;
+}
+
+/**
+ * The exact inputs of a data `EncryptedS3Bucket`'s children. The key's policy is asserted exactly in
+ * tests/components/shared/key-policy.test.ts, so here it is any string.
+ */
+export function s3DataBucketInputs(e: S3DataBucketExpectation) {
+    const tags = { ...e.tags, "data-policy-clause": "02.static-files", purpose: e.purpose };
+    return {
+        bucket: { bucket: e.bucketName, forceDestroy: false, objectLockEnabled: false, tags },
+        key: {
+            description: `Default encryption key for s3://${e.bucketName}: ${e.purpose}`,
+            keyUsage: "ENCRYPT_DECRYPT",
+            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+            enableKeyRotation: true,
+            multiRegion: false,
+            deletionWindowInDays: e.deletionWindowInDays ?? 30,
+            policy: expect.any(String),
+            tags,
+        },
+        alias: { name: `alias/s3/${e.bucketName.replace(/\./g, "-")}`, targetKeyId: e.keyId },
+        encryption: {
+            bucket: e.bucketName,
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: e.keyArn }, bucketKeyEnabled: true, blockedEncryptionTypes: ["SSE-C"] }],
+        },
+        ...s3PrivateInputs(e.bucketName),
+        policy: { Version: "2012-10-17", Statement: tlsOnlyStatements(e.bucketName) },
+        versioning: { bucket: e.bucketName, versioningConfiguration: { status: "Enabled" } },
+        logging: {
+            bucket: e.bucketName,
+            targetBucket: e.accessLogBucket,
+            targetPrefix: e.accessLogPrefix ?? `${e.bucketName}/`,
+            targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+        },
+        lifecycle: { bucket: e.bucketName, rules: [ABORT_STALE_UPLOADS] },
+    };
+}
+
+export interface S3AccessLogTargetExpectation {
+    readonly bucketName: string;
+    readonly purpose: string;
+    readonly sourceBucketNames: readonly string[];
+    readonly sourceAccountId: string;
+    readonly retentionDays: number;
+}
+
+/** The exact inputs of an access-log-target `EncryptedS3Bucket`'s children (SSE-S3, no key, not itself logged). */
+export function s3AccessLogTargetInputs(e: S3AccessLogTargetExpectation) {
+    return {
+        bucket: { bucket: e.bucketName, forceDestroy: false, objectLockEnabled: false, tags: { "data-policy-clause": "02.static-files", purpose: e.purpose } },
+        encryption: { bucket: e.bucketName, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, blockedEncryptionTypes: ["SSE-C"] }] },
+        ...s3PrivateInputs(e.bucketName),
+        policy: {
+            Version: "2012-10-17",
+            Statement: [
+                ...tlsOnlyStatements(e.bucketName),
+                {
+                    Sid: "AllowS3ServerAccessLogDelivery",
+                    Effect: "Allow",
+                    Principal: { Service: "logging.s3.amazonaws.com" },
+                    Action: "s3:PutObject",
+                    Resource: [`arn:aws:s3:::${e.bucketName}/*`],
+                    Condition: {
+                        ArnLike: { "aws:SourceArn": e.sourceBucketNames.map((n) => `arn:aws:s3:::${n}`) },
+                        StringEquals: { "aws:SourceAccount": e.sourceAccountId },
+                    },
+                },
+            ],
+        },
+        versioning: { bucket: e.bucketName, versioningConfiguration: { status: "Enabled" } },
+        lifecycle: {
+            bucket: e.bucketName,
+            rules: [
+                ABORT_STALE_UPLOADS,
+                { id: "expire-access-logs", status: "Enabled", filter: {}, expiration: { days: e.retentionDays }, noncurrentVersionExpiration: { noncurrentDays: 30 } },
+            ],
+        },
+    };
+}
