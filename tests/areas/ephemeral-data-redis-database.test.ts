@@ -8,8 +8,9 @@
 import { TYPES } from "../../infra/policy/lib/tokens";
 import * as pulumi from "@pulumi/pulumi";
 import { mockRedisNumber } from "../../infra/check/mock-outputs";
-import { UNKNOWN, type Recording } from "../../infra/check/recorder";
+import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
 const SUBSCRIPTION_ID = String(mockRedisNumber("redis-subscription", 1_000_000));
@@ -44,10 +45,7 @@ function secretOnTheWire(value: unknown): Record<string, unknown> {
     return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
 }
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 describe("the database (redis-pubsub)", () => {
     test("is a component with a generated password and the database, each through its explicit provider", () => {

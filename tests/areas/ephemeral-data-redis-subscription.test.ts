@@ -8,14 +8,12 @@ import { TYPES } from "../../infra/policy/lib/tokens";
 import { loadStackConfig } from "../../infra/check/project";
 import { ProgramError, runProgram, type Recording } from "../../infra/check/recorder";
 import { childrenOf, named, project, providerUrn, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
 const PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 describe("the subscription (redis-subscription)", () => {
     test("is a component with one child, the subscription, created through the explicit Redis Cloud provider", () => {

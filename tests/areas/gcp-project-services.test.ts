@@ -9,6 +9,7 @@
 import type { Recording, Registration } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
 const T = {
     component: "data-platform:shared:GcpProjectServices",
@@ -16,18 +17,11 @@ const T = {
     gcpProvider: "pulumi:providers:gcp",
 } as const;
 
-const ALL = {
-    cloudkms: "cloudkms.googleapis.com",
-    storage: "storage.googleapis.com",
-    logging: "logging.googleapis.com",
-    cloudresourcemanager: "cloudresourcemanager.googleapis.com",
-    orgpolicy: "orgpolicy.googleapis.com",
-} as const;
+/** Each API the prod stack enables, by key: every service name is `<key>.googleapis.com`. */
+const KEYS = ["cloudkms", "storage", "logging", "cloudresourcemanager", "orgpolicy"] as const;
+const ALL = Object.fromEntries(KEYS.map((k) => [k, `${k}.googleapis.com`])) as Record<(typeof KEYS)[number], string>;
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 /** The URN of the service resource `gcp-services-<key>`. */
 const serviceUrn = (r: Recording, key: keyof typeof ALL) => named(r, `gcp-services-${key}`, T.service).urn;

@@ -5,13 +5,10 @@
  * component on its own, with fixture args (and the violating case of a client built without waitFor), is
  * tests/components/identity/application.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the client and its token-endpoint authentication", () => {
     const component = named(rec, "auth0-app-web", "data-platform:identity:Application");

@@ -5,14 +5,11 @@
  * `attack_protection` validators), not the camelCase the SDK's doc comments show. The component on its own, with
  * fixture args, is tests/components/identity/attack-protection.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
 import { BREACHED_PASSWORD_DETECTION, SUSPICIOUS_IP_THROTTLING } from "../harness/expected-settings";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 function inputs(): Record<string, any> {
     return named(rec, "auth0-attack-protection", "auth0:index/attackProtection:AttackProtection").inputs;

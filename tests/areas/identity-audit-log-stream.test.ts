@@ -4,13 +4,11 @@
  * Sydney, active, unfiltered, with no credential in the sink. The component on its own, with fixture args, is
  * tests/components/identity/audit-log-stream.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
+import { logStreamInputs } from "../harness/expected-inputs";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds exactly the log stream", () => {
     const component = named(rec, "auth0-audit-log-stream", "data-platform:identity:AuditLogStream");
@@ -19,12 +17,7 @@ test("the component holds exactly the log stream", () => {
 
 test("an active EventBridge stream in ap-southeast-2, to the configured account, with no filter (every event)", () => {
     const stream = named(rec, "auth0-audit-log-stream", "auth0:index/logStream:LogStream");
-    expect(stream.inputs).toEqual({
-        name: "data-policy-audit",
-        type: "eventbridge",
-        status: "active",
-        sink: { awsAccountId: "111122223333", awsRegion: "ap-southeast-2" },
-    });
+    expect(stream.inputs).toEqual(logStreamInputs("111122223333", "ap-southeast-2"));
     expect(stream.secretInputs).toEqual([]);
 });
 

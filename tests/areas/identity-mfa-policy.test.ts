@@ -3,13 +3,10 @@
  * Auth should be configured"): required for every application, strong factors only; SMS, voice, email, push and
  * Duo stay off. The component on its own, with fixture args, is tests/components/identity/mfa-policy.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds exactly the Guardian settings, and outputs their id and the MFA policy's name", () => {
     const component = named(rec, "auth0-mfa", "data-platform:identity:MfaPolicy");

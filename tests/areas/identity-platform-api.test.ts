@@ -4,15 +4,12 @@
  * permissions in its tokens; the default multi-tenant SaaS role set, each role with exactly its permissions. The
  * component on its own, with fixture args, is tests/components/identity/platform-api.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
 const API = "https://api.allotrac.com.au";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the API, its permissions, and one role plus one permission set per role", () => {
     const component = named(rec, "auth0-platform-api", "data-platform:identity:PlatformApi");

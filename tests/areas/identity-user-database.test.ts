@@ -4,13 +4,10 @@
  * enabled for exactly the configured applications. The component on its own, with fixture args, is
  * tests/components/identity/user-database.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the connection and its client list", () => {
     const component = named(rec, "auth0-users", "data-platform:identity:UserDatabase");

@@ -7,23 +7,24 @@
  * is tests/components/operational-data/atlas-customer-key-encryption.test.ts.
  */
 import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../infra/check/mock-outputs";
-import type { Recording, Registration } from "../../infra/check/recorder";
+import type { Registration } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
 import { atlasProviderUrn, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
+import { atlasEncryptionInputs } from "../harness/expected-inputs";
 
 const C = "atlas-encryption";
-const ROLE_NAME = "allotrac-prod-operational-atlas-kms";
-const KEY_ID = "mock-atlas-encryption-key";
-const KEY_ARN = `arn:aws:kms:ap-southeast-2:${MOCK_AWS_ACCOUNT}:key/${KEY_ID}`;
-const ROLE_ID = mockAtlasId("atlas-encryption-access-setup-role");
-const TAGS = { "data-policy-clause": "05.industry-standard-encryption", purpose: "Atlas encryption at rest, project allotrac-prod-operational" };
+/** The prod project's name is already AWS-safe, so the AWS names use it as it is. */
+const EXPECTED = atlasEncryptionInputs(
+    { name: C, projectId: PROJECT_ID, stem: "allotrac-prod-operational", awsStem: "allotrac-prod-operational", atlasRegion: "AP_SOUTHEAST_2", deletionWindowInDays: 30 },
+    mockAtlasId,
+    { awsAccount: MOCK_AWS_ACCOUNT, atlasAwsAccount: MOCK_ATLAS_AWS_ACCOUNT },
+);
+const KEY_ARN = `arn:aws:kms:ap-southeast-2:${MOCK_AWS_ACCOUNT}:key/${EXPECTED.keyId}`;
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 function child(suffix: string, type: string): Registration {
     return named(rec, `${C}-${suffix}`, type);
@@ -42,71 +43,36 @@ test("the component's AWS children use the Australian AWS provider and its Atlas
 
 test("the KMS key: customer-managed, single-Region, rotated yearly, 30-day deletion window, protected", () => {
     const key = child("key", "aws:kms/key:Key");
-    expect(key.inputs).toEqual({
-        description: "Atlas encryption-at-rest key (customer key management) for project allotrac-prod-operational",
-        keyUsage: "ENCRYPT_DECRYPT",
-        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-        enableKeyRotation: true,
-        multiRegion: false,
-        deletionWindowInDays: 30,
-        // Its statements are asserted exactly in tests/components/shared/key-policy.test.ts.
-        policy: expect.any(String),
-        tags: TAGS,
-    });
+    // Its statements are asserted exactly in tests/components/shared/key-policy.test.ts.
+    expect(key.inputs).toEqual(EXPECTED.key);
     expect(key.options.protect).toBe(true);
-    expect(child("key-alias", "aws:kms/alias:Alias").inputs).toEqual({ name: "alias/atlas/allotrac-prod-operational", targetKeyId: KEY_ID });
+    expect(child("key-alias", "aws:kms/alias:Alias").inputs).toEqual(EXPECTED.alias);
 });
 
 test("Atlas's access setup is for AWS, in the new project, and protected", () => {
     const setup = child("access-setup", TYPES.atlasAccessSetup);
-    expect(setup.inputs).toEqual({ projectId: PROJECT_ID, providerName: "AWS" });
+    expect(setup.inputs).toEqual(EXPECTED.setup);
     expect(setup.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-project", TYPES.atlasProject).urn]);
     expect(setup.options.protect).toBe(true);
 });
 
 test("the IAM role trusts only Atlas's principal, only with Atlas's external id for this project", () => {
     const role = child("role", "aws:iam/role:Role");
-    expect({ ...role.inputs, assumeRolePolicy: JSON.parse(role.inputs["assumeRolePolicy"] as string) }).toEqual({
-        name: ROLE_NAME,
-        description: "Assumed by MongoDB Atlas to use the encryption-at-rest key of project allotrac-prod-operational",
-        assumeRolePolicy: {
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Effect: "Allow",
-                    Principal: { AWS: `arn:aws:iam::${MOCK_ATLAS_AWS_ACCOUNT}:root` },
-                    Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "sts:ExternalId": "mock-external-id-atlas-encryption-access-setup" } },
-                },
-            ],
-        },
-        tags: TAGS,
-    });
+    expect({ ...role.inputs, assumeRolePolicy: JSON.parse(role.inputs["assumeRolePolicy"] as string) }).toEqual(EXPECTED.role);
     expect(role.propertyDependencies["assumeRolePolicy"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
     expect(role.options.protect).toBe(true);
 });
 
 test("the role may Encrypt, Decrypt and DescribeKey on this key and nothing else", () => {
     const policy = child("role-policy", "aws:iam/rolePolicy:RolePolicy");
-    expect({ ...policy.inputs, policy: JSON.parse(policy.inputs["policy"] as string) }).toEqual({
-        role: ROLE_NAME,
-        name: "atlas-encryption-at-rest-key",
-        policy: {
-            Version: "2012-10-17",
-            Statement: [{ Sid: "AtlasEncryptionAtRest", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:DescribeKey"], Resource: [KEY_ARN] }],
-        },
-    });
+    expect({ ...policy.inputs, policy: JSON.parse(policy.inputs["policy"] as string) }).toEqual(EXPECTED.rolePolicy(KEY_ARN));
     expect(policy.propertyDependencies["policy"]).toEqual([child("key", "aws:kms/key:Key").urn]);
     expect(policy.propertyDependencies["role"]).toEqual([child("role", "aws:iam/role:Role").urn]);
 });
 
 test("Atlas is authorized to use that role once its policy exists", () => {
     const auth = child("access-authorization", TYPES.atlasAccessAuthorization);
-    expect(auth.inputs).toEqual({
-        projectId: PROJECT_ID,
-        roleId: ROLE_ID,
-        aws: { iamAssumedRoleArn: `arn:aws:iam::${MOCK_AWS_ACCOUNT}:role/${ROLE_NAME}` },
-    });
+    expect(auth.inputs).toEqual(EXPECTED.authorization);
     expect(auth.propertyDependencies["roleId"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
     expect(auth.propertyDependencies["aws"]).toEqual([child("role", "aws:iam/role:Role").urn]);
     expect(auth.dependencies).toContain(child("role-policy", "aws:iam/rolePolicy:RolePolicy").urn);
@@ -115,10 +81,7 @@ test("Atlas is authorized to use that role once its policy exists", () => {
 
 test("EncryptionAtRest uses this key, in AP_SOUTHEAST_2, through the authorized role; protected", () => {
     const ear = child("encryption-at-rest", TYPES.atlasEncryptionAtRest);
-    expect(ear.inputs).toEqual({
-        projectId: PROJECT_ID,
-        awsKmsConfig: { enabled: true, customerMasterKeyId: KEY_ID, region: "AP_SOUTHEAST_2", roleId: ROLE_ID },
-    });
+    expect(ear.inputs).toEqual(EXPECTED.encryptionAtRest);
     expect([...ear.propertyDependencies["awsKmsConfig"]!].sort()).toEqual(
         [child("key", "aws:kms/key:Key").urn, child("access-authorization", TYPES.atlasAccessAuthorization).urn].sort(),
     );

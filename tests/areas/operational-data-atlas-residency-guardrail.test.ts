@@ -4,16 +4,13 @@
  * the org-level provider, and its switch. The component on its own, with fixture args, is
  * tests/components/operational-data/atlas-residency-guardrail.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { atlasProviderUrn, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
 import { OPEN_ACCESS_POLICY, REGION_POLICY } from "../harness/atlas-residency-policies";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("prod declares one org-level resource policy: Australian regions only, never 0.0.0.0/0", () => {
     const children = childrenOf(rec, named(rec, "atlas-guardrail", "data-platform:operational-data:AtlasResidencyGuardrail"));

@@ -5,11 +5,11 @@
  * (copy region, compliance policy). The component on its own, with fixture args, is
  * tests/components/operational-data/cluster-backups.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, ZONE_ID } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
 
 const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
 const HOURLY = { frequencyInterval: 6, retentionUnit: "days", retentionValue: 7 };
@@ -24,10 +24,7 @@ const COPY_TO_MELBOURNE = {
     ],
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("in prod: one schedule, no compliance policy (its switch is off), on the Atlas provider", () => {
     const component = named(rec, "atlas-backups", "data-platform:operational-data:ClusterBackups");

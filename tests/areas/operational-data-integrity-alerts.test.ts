@@ -9,6 +9,8 @@ import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { atlasProviderUrn, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
+import { integrityAlertInputs } from "../harness/expected-inputs";
 
 /** How many alert configurations prod declares (the event types of the first test). */
 const PROD_ALERTS = 10;
@@ -16,10 +18,7 @@ const PROD_ALERTS = 10;
 const EMAIL = { typeName: "EMAIL", emailAddress: "platform-alerts@allotrac.com.au", delayMin: 0, intervalMin: 60 };
 const TOKEN = "offline-test-value-of-the-alert-token";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 /** `suffix → eventType` of every alert in a run. */
 function eventTypes(r: Recording): Record<string, string> {
@@ -59,27 +58,18 @@ test("every alert is enabled, on the project, and e-mails the platform team ever
 });
 
 test("thresholds: oplog window under 1 hour, normalized CPU above 80 %, data disk above 80 %", () => {
-    expect(named(rec, "atlas-alerts-oplog-window", TYPES.atlasAlertConfiguration).inputs).toEqual({
+    const prod = integrityAlertInputs({
         projectId: PROJECT_ID,
-        enabled: true,
-        eventType: "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
-        thresholdConfig: { operator: "LESS_THAN", threshold: 1, units: "HOURS" },
-        notifications: [EMAIL],
+        notification: EMAIL,
+        cpuPercent: 80,
+        diskPercent: 80,
+        snapshotCopies: true,
+        compliancePolicy: false,
+        resourcePolicy: true,
     });
-    expect(named(rec, "atlas-alerts-cpu", TYPES.atlasAlertConfiguration).inputs).toEqual({
-        projectId: PROJECT_ID,
-        enabled: true,
-        eventType: "OUTSIDE_METRIC_THRESHOLD",
-        metricThresholdConfig: { metricName: "NORMALIZED_SYSTEM_CPU_USER", operator: "GREATER_THAN", threshold: 80, units: "RAW", mode: "AVERAGE" },
-        notifications: [EMAIL],
-    });
-    expect(named(rec, "atlas-alerts-disk", TYPES.atlasAlertConfiguration).inputs).toEqual({
-        projectId: PROJECT_ID,
-        enabled: true,
-        eventType: "OUTSIDE_METRIC_THRESHOLD",
-        metricThresholdConfig: { metricName: "DISK_PARTITION_SPACE_USED_DATA", operator: "GREATER_THAN", threshold: 80, units: "RAW", mode: "AVERAGE" },
-        notifications: [EMAIL],
-    });
+    for (const suffix of ["oplog-window", "cpu", "disk"]) {
+        expect({ suffix, inputs: named(rec, `atlas-alerts-${suffix}`, TYPES.atlasAlertConfiguration).inputs }).toEqual({ suffix, inputs: prod[suffix] });
+    }
 });
 
 test("a PagerDuty target gets the service key from secret config, as a secret, and it appears nowhere else", async () => {

@@ -4,15 +4,12 @@
  * application database only, scoped to the one cluster. The component on its own, with fixture args, is
  * tests/components/operational-data/least-privilege-database-users.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 const common = {
     projectId: PROJECT_ID,

@@ -6,17 +6,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { mockAtlasId } from "../../infra/check/mock-outputs";
-import type { Recording } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { AU_ATLAS_REGIONS } from "../../infra/residency";
 import { childrenOf, named, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, ZONE_ID } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 const PROD_CLUSTER_INPUTS = {
     projectId: PROJECT_ID,

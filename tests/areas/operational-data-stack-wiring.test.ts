@@ -4,28 +4,25 @@
  * operational-data component, and the stack outputs (the connection string secret).
  */
 import { mockAtlasId } from "../../infra/check/mock-outputs";
-import type { Recording } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, providerUrn, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
 const ORG_PUBLIC = "offline-test-value-of-the-atlas-org-public-key";
 const ORG_PRIVATE = "offline-test-value-of-the-atlas-org-private-key";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack({
-        secrets: {
-            "mongodbatlas:publicKey": PUBLIC,
-            "mongodbatlas:privateKey": PRIVATE,
-            "data-platform:atlasOrgPublicKey": ORG_PUBLIC,
-            "data-platform:atlasOrgPrivateKey": ORG_PRIVATE,
-        },
-    });
-});
+const rec = recordOnce(() => runStack({
+    secrets: {
+        "mongodbatlas:publicKey": PUBLIC,
+        "mongodbatlas:privateKey": PRIVATE,
+        "data-platform:atlasOrgPublicKey": ORG_PUBLIC,
+        "data-platform:atlasOrgPrivateKey": ORG_PRIVATE,
+    },
+}));
 
 test("the project: in the configured org, Atlas's default alerts kept, every feature that moves database content off, tagged, protected", () => {
     const project = named(rec, "atlas-project", TYPES.atlasProject);

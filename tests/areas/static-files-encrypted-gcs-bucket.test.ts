@@ -4,30 +4,22 @@
  * `gcs-media` from the prod config, on the Australian GCP provider. The component on its own, with fixture args, is
  * tests/components/static-files/encrypted-gcs-bucket.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, providerUrn, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
+import { gcsBucketChildren, gcsBucketInputs } from "../harness/expected-inputs";
 
 const BUCKET = "allotrac-prod-media-aus1";
 const PROJECT = "allotrac-data-prod";
-const RING_ID = `projects/${PROJECT}/locations/australia-southeast1/keyRings/${BUCKET}-ring`;
-const KEY_ID = `${RING_ID}/cryptoKeys/${BUCKET}-cmek`;
-const AGENT = "serviceAccount:service-000000000000@gs-project-accounts.iam.gserviceaccount.com";
+/** Rotated every 90 days; deleted objects kept 7 days. */
+const EXPECTED = gcsBucketInputs({ bucketName: BUCKET, project: PROJECT, location: "australia-southeast1", rotationSeconds: 7776000, softDeleteSeconds: 604800 });
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 describe("the media bucket (gcs-media)", () => {
     test("is a component of key ring, key, grant and bucket, all on the Australian GCP provider", () => {
         const component = named(rec, "gcs-media", "data-platform:static-files:EncryptedGcsBucket");
         const children = childrenOf(rec, component);
-        expect(children.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
-            "gcp:kms/cryptoKey:CryptoKey::gcs-media-key",
-            "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember::gcs-media-key-storage-agent",
-            "gcp:kms/keyRing:KeyRing::gcs-media-key-ring",
-            "gcp:storage/bucket:Bucket::gcs-media",
-        ]);
+        expect(children.map((r) => `${r.type}::${r.name}`).sort()).toEqual(gcsBucketChildren("gcs-media"));
         const provider = named(rec, "gcp-au", "pulumi:providers:gcp");
         expect(new Set(children.map((c) => providerUrn(c.provider)))).toEqual(new Set([provider.urn]));
         expect(provider.inputs).toMatchObject({ project: PROJECT, region: "australia-southeast1" });
@@ -35,29 +27,20 @@ describe("the media bucket (gcs-media)", () => {
 
     test("the key ring is in australia-southeast1 and protected", () => {
         const ring = named(rec, "gcs-media-key-ring", "gcp:kms/keyRing:KeyRing");
-        expect(ring.inputs).toEqual({ name: `${BUCKET}-ring`, project: PROJECT, location: "australia-southeast1" });
+        expect(ring.inputs).toEqual(EXPECTED.ring);
         expect(ring.options.protect).toBe(true);
     });
 
     test("the key encrypts/decrypts, rotates every 90 days, cannot be deleted, and is protected", () => {
         const key = named(rec, "gcs-media-key", "gcp:kms/cryptoKey:CryptoKey");
-        expect(key.inputs).toEqual({
-            name: `${BUCKET}-cmek`,
-            keyRing: RING_ID,
-            purpose: "ENCRYPT_DECRYPT",
-            rotationPeriod: "7776000s",
-            versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
-            destroyScheduledDuration: "2592000s",
-            deletionPolicy: "PREVENT",
-            labels: { "data-policy-clause": "02-static-files" },
-        });
+        expect(key.inputs).toEqual(EXPECTED.key);
         expect(key.options.protect).toBe(true);
         expect(key.propertyDependencies["keyRing"]).toEqual([named(rec, "gcs-media-key-ring").urn]);
     });
 
     test("only the project's Cloud Storage service agent gets encrypter/decrypter on that key", () => {
         const grant = named(rec, "gcs-media-key-storage-agent", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
-        expect(grant.inputs).toEqual({ cryptoKeyId: KEY_ID, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: AGENT });
+        expect(grant.inputs).toEqual(EXPECTED.grant);
         expect(rec.invokes).toEqual([
             {
                 token: "gcp:storage/getProjectServiceAccount:getProjectServiceAccount",
@@ -69,20 +52,7 @@ describe("the media bucket (gcs-media)", () => {
 
     test("the bucket: Australian, CMEK by default, uniform access, public access prevented, versioned, soft delete, protected", () => {
         const bucket = named(rec, "gcs-media", "gcp:storage/bucket:Bucket");
-        expect(bucket.inputs).toEqual({
-            name: BUCKET,
-            project: PROJECT,
-            location: "AUSTRALIA-SOUTHEAST1",
-            storageClass: "STANDARD",
-            uniformBucketLevelAccess: true,
-            publicAccessPrevention: "enforced",
-            versioning: { enabled: true },
-            softDeletePolicy: { retentionDurationSeconds: 604800 },
-            encryption: { defaultKmsKeyName: KEY_ID },
-            forceDestroy: false,
-            deletionPolicy: "PREVENT",
-            labels: { "data-policy-clause": "02-static-files" },
-        });
+        expect(bucket.inputs).toEqual(EXPECTED.bucket);
         expect(bucket.options.protect).toBe(true);
         expect(bucket.propertyDependencies["encryption"]).toEqual([named(rec, "gcs-media-key").urn]);
         // Created only after the service agent may use the key.

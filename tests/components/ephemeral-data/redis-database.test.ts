@@ -14,6 +14,7 @@ import { mockRedisNumber } from "../../../infra/check/mock-outputs";
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
 const DB_ID = mockRedisNumber("db", 10_000_000);
@@ -61,10 +62,7 @@ function build(args: Partial<RedisDatabaseArgs>): Promise<Recording> {
 }
 
 describe("with a generated password", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("is a component with a generated password and the database, each through the given provider", () => {
         const component = named(rec, "db", COMPONENT);

@@ -11,6 +11,7 @@ import * as rediscloud from "../../../infra/providers/rediscloud";
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
 const PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" };
@@ -30,10 +31,7 @@ function buildWith(args: Partial<RedisSubscriptionArgs>): Promise<Recording> {
 }
 
 describe("with fixture args", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await buildWith({});
-    });
+    const rec = recordOnce(() => buildWith({}));
 
     test("is a component with one child, the subscription, created through the given Redis Cloud provider; outputs its id", () => {
         const component = named(rec, "sub", COMPONENT);

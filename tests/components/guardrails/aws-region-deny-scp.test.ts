@@ -9,21 +9,18 @@ import * as aws from "@pulumi/aws";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { AwsRegionDenyScp, GLOBAL_SERVICE_ACTIONS, regionDenyPolicyDocument } from "../../../infra/components/guardrails/aws-region-deny-scp";
 import { computedOutputs } from "../../../infra/check/mock-outputs";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { expectedDocument, providersOf, withParsedContent } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:guardrails:AwsRegionDenyScp";
 const POLICY_ID = computedOutputs(TYPES.organizationsPolicy, "deny", {}).id;
 const TARGET = "ou-zz99-fixture1";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(
-        () => new AwsRegionDenyScp("deny", { targetId: TARGET, allowedRegions: ["ap-southeast-4"] }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] }),
-    );
-});
+const rec = recordOnce(() => buildAlone(
+    () => new AwsRegionDenyScp("deny", { targetId: TARGET, allowedRegions: ["ap-southeast-4"] }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] }),
+));
 
 test("is a component with the policy and its attachment, both through the given provider", () => {
     const children = childrenOf(rec, named(rec, "deny", COMPONENT));

@@ -7,22 +7,19 @@
 import * as gcp from "@pulumi/gcp";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { GcpOrgPolicies } from "../../../infra/components/guardrails/gcp-org-policies";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named, ofType } from "../../harness/stack";
 import { expectedOrgPolicies, providersOf } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:guardrails:GcpOrgPolicies";
 const PARENT = "organizations/987654321098";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => {
-        const provider = new gcp.Provider("gcp", { project: "fixture-project" });
-        const before = new gcp.projects.Service("svc", { service: "orgpolicy.googleapis.com" }, { provider });
-        return new GcpOrgPolicies("org", { parent: PARENT, waitFor: [before] }, { providers: [provider] });
-    });
-});
+const rec = recordOnce(() => buildAlone(() => {
+    const provider = new gcp.Provider("gcp", { project: "fixture-project" });
+    const before = new gcp.projects.Service("svc", { service: "orgpolicy.googleapis.com" }, { provider });
+    return new GcpOrgPolicies("org", { parent: PARENT, waitFor: [before] }, { providers: [provider] });
+}));
 
 test("five policies on the given parent, each named explicitly, all through the given provider", () => {
     const children = childrenOf(rec, named(rec, "org", COMPONENT));

@@ -10,6 +10,7 @@ import { Application, type ApplicationArgs } from "../../../infra/components/ide
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:Application";
 const CLIENT = "auth0:index/client:Client";
@@ -33,10 +34,7 @@ function build(args: Partial<ApplicationArgs>): Promise<Recording> {
 }
 
 describe("customer-facing", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("the component holds the client and its token-endpoint authentication, and outputs the client id", () => {
         const component = named(rec, "app", COMPONENT);

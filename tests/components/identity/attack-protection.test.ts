@@ -9,6 +9,7 @@ import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { BREACHED_PASSWORD_DETECTION, SUSPICIOUS_IP_THROTTLING } from "../../harness/expected-settings";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:AttackProtection";
 const SETTINGS = "auth0:index/attackProtection:AttackProtection";
@@ -18,10 +19,7 @@ function build(args?: AttackProtectionArgs): Promise<Recording> {
 }
 
 describe("with a fixture brute-force limit", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({ bruteForceMaxAttempts: 4 });
-    });
+    const rec = recordOnce(() => build({ bruteForceMaxAttempts: 4 }));
     const inputs = (): Record<string, any> => named(rec, "a", SETTINGS).inputs;
 
     test("the component holds exactly the tenant's attack-protection settings, and outputs their id", () => {

@@ -9,6 +9,7 @@ import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { logStreamInputs } from "../../harness/expected-inputs";
 import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:AuditLogStream";
 const STREAM = "auth0:index/logStream:LogStream";
@@ -21,10 +22,7 @@ function build(args: Partial<AuditLogStreamArgs>): Promise<Recording> {
 }
 
 describe("with fixture args", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("the component holds exactly the log stream, and outputs the partner event source Auth0 creates", () => {
         const component = named(rec, "s", COMPONENT);

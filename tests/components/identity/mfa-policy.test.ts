@@ -7,6 +7,7 @@ import { MfaPolicy, type MfaFactor } from "../../../infra/components/identity/mf
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:MfaPolicy";
 const GUARDIAN = "auth0:index/guardian:Guardian";
@@ -16,10 +17,7 @@ function build(factors: readonly MfaFactor[]): Promise<Recording> {
 }
 
 describe("with every factor it can enable", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build(["otp", "webauthn-roaming", "webauthn-platform", "recovery-code"]);
-    });
+    const rec = recordOnce(() => build(["otp", "webauthn-roaming", "webauthn-platform", "recovery-code"]));
 
     test("the component holds exactly the Guardian settings, and outputs their id and the MFA policy's name", () => {
         const component = named(rec, "m", COMPONENT);

@@ -5,9 +5,9 @@
  * stack wires it from config (the default multi-tenant SaaS roles) is tests/areas/identity-platform-api.test.ts.
  */
 import { PlatformApi, type PlatformApiArgs } from "../../../infra/components/identity/platform-api";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:PlatformApi";
 const SERVER = "auth0:index/resourceServer:ResourceServer";
@@ -31,10 +31,7 @@ const ARGS: PlatformApiArgs = {
     ],
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new PlatformApi("api", ARGS));
-});
+const rec = recordOnce(() => buildAlone(() => new PlatformApi("api", ARGS)));
 
 test("the component holds the API, its permissions, and one role plus one permission set per role; outputs the identifier and role ids", () => {
     const component = named(rec, "api", COMPONENT);

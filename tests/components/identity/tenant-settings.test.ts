@@ -7,6 +7,7 @@ import { TenantSettings, type TenantSettingsArgs } from "../../../infra/componen
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named, ofType } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:TenantSettings";
 const TENANT = "auth0:index/tenant:Tenant";
@@ -26,10 +27,7 @@ function build(args: Partial<TenantSettingsArgs>): Promise<Recording> {
 }
 
 describe("without a custom domain", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("the component holds the tenant and nothing else", () => {
         const component = named(rec, "t", COMPONENT);

@@ -5,9 +5,9 @@
  * config is tests/areas/identity-user-database.test.ts.
  */
 import { UserDatabase, type UserDatabaseArgs } from "../../../infra/components/identity/user-database";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:UserDatabase";
 const CONNECTION = "auth0:index/connection:Connection";
@@ -20,10 +20,7 @@ const ARGS: UserDatabaseArgs = {
     enabledClientIds: ["client-a", "client-b"],
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new UserDatabase("u", ARGS));
-});
+const rec = recordOnce(() => buildAlone(() => new UserDatabase("u", ARGS)));
 
 test("the component holds the connection and its client list, and outputs the connection's id and name", () => {
     const component = named(rec, "u", COMPONENT);

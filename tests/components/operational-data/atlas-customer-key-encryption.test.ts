@@ -11,12 +11,13 @@ import * as awsSdk from "@pulumi/aws";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import { AtlasCustomerKeyEncryption, type AtlasCustomerKeyEncryptionArgs } from "../../../infra/components/operational-data/atlas-customer-key-encryption";
 import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/check/mock-outputs";
-import type { Recording, Registration } from "../../../infra/check/recorder";
+import type { Registration } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { atlasEncryptionInputs } from "../../harness/expected-inputs";
 import { childrenOf, named } from "../../harness/stack";
 import { providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:AtlasCustomerKeyEncryption";
 
@@ -28,16 +29,13 @@ describe("with fixture args (Melbourne, a project name IAM would refuse as it is
     );
     // The mocks compute a key's ARN in ap-southeast-2 unless the key itself names a region (it takes the provider's).
     const KEY_ARN = `arn:aws:kms:ap-southeast-2:${MOCK_AWS_ACCOUNT}:key/${EXPECTED.keyId}`;
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await buildAlone(() => {
-            const atlas = new mongodbatlas.Provider("atlas", {});
-            const aws = new awsSdk.Provider("aws", { region: "ap-southeast-4" });
-            const project = new mongodbatlas.Project("proj", { orgId: "fixture-org", name: "Fixture Ops" }, { provider: atlas });
-            const args: AtlasCustomerKeyEncryptionArgs = { projectId: project.id, keyRegion: "ap-southeast-4", accountId: "444455556666", stem: "Fixture Ops", tags: { team: "fixture" } };
-            new AtlasCustomerKeyEncryption("e", args, { providers: [atlas, aws] });
-        });
-    });
+    const rec = recordOnce(() => buildAlone(() => {
+        const atlas = new mongodbatlas.Provider("atlas", {});
+        const aws = new awsSdk.Provider("aws", { region: "ap-southeast-4" });
+        const project = new mongodbatlas.Project("proj", { orgId: "fixture-org", name: "Fixture Ops" }, { provider: atlas });
+        const args: AtlasCustomerKeyEncryptionArgs = { projectId: project.id, keyRegion: "ap-southeast-4", accountId: "444455556666", stem: "Fixture Ops", tags: { team: "fixture" } };
+        new AtlasCustomerKeyEncryption("e", args, { providers: [atlas, aws] });
+    }));
     const child = (suffix: string, type: string): Registration => named(rec, `e-${suffix}`, type);
 
     test("the AWS children are on the AWS provider, the Atlas children on the Atlas provider; the outputs are the project id, key ARN and role ARN", () => {

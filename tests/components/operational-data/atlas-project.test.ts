@@ -6,18 +6,15 @@
  */
 import { AtlasProject } from "../../../infra/components/operational-data/atlas-project";
 import { mockAtlasId } from "../../../infra/check/mock-outputs";
-import type { Recording } from "../../../infra/check/recorder";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { onAtlas, providersOf } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:AtlasProject";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new AtlasProject("p", { orgId: "fixture-org", projectName: "fixture-project", tags: { team: "fixture" } }, onAtlas()));
-});
+const rec = recordOnce(() => buildAlone(() => new AtlasProject("p", { orgId: "fixture-org", projectName: "fixture-project", tags: { team: "fixture" } }, onAtlas())));
 
 test("the project alone, on the given Atlas provider: default alerts kept, every feature that moves database content off, tagged, protected", () => {
     const project = named(rec, "p", TYPES.atlasProject);

@@ -11,6 +11,7 @@ import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:ClusterBackups";
 const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
@@ -33,10 +34,7 @@ function build(args: Partial<ClusterBackupsArgs>): Promise<Recording> {
 }
 
 describe("without copies or compliance policy", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("one child, the schedule, on the given Atlas provider", () => {
         const children = childrenOf(rec, named(rec, "b", COMPONENT));

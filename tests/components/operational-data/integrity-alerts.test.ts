@@ -15,6 +15,7 @@ import { integrityAlertInputs } from "../../harness/expected-inputs";
 import { childrenOf, named, ofType } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:IntegrityAlerts";
 const TOKEN = "fixture-value-of-the-alert-token";
@@ -44,10 +45,7 @@ function alertsBySuffix(rec: Recording): Record<string, Record<string, unknown>>
 }
 
 describe("with every optional feature on", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("eleven alerts, each exact: enabled, on the project, the given thresholds, e-mailing the given address every hour", () => {
         const expected = integrityAlertInputs({ ...ARGS, projectId: mockAtlasId("proj"), notification: FIXTURE_EMAIL, snapshotCopies: true, compliancePolicy: true, resourcePolicy: true });
@@ -87,10 +85,7 @@ describe.each([
         secret: "notifications[0].apiToken",
     },
 ])("a $target target given its token as a plain value", ({ notification, expected, secret }) => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({ notification });
-    });
+    const rec = recordOnce(() => build({ notification }));
 
     test("every alert carries the notification exactly, with the token marked secret", () => {
         const alerts = ofType(rec, TYPES.atlasAlertConfiguration);

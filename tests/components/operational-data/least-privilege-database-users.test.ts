@@ -6,11 +6,11 @@
  * config is tests/areas/operational-data-least-privilege-database-users.test.ts.
  */
 import { LeastPrivilegeDatabaseUsers, type DatabaseGrant, type LeastPrivilegeDatabaseUsersArgs } from "../../../infra/components/operational-data/least-privilege-database-users";
-import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:LeastPrivilegeDatabaseUsers";
 
@@ -39,10 +39,7 @@ const common = {
     labels: [{ key: "data-policy-clause", value: "03.rbac" }],
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new LeastPrivilegeDatabaseUsers("u", ARGS, onAtlas()));
-});
+const rec = recordOnce(() => buildAlone(() => new LeastPrivilegeDatabaseUsers("u", ARGS, onAtlas())));
 
 test("one user per given IAM role, with exactly its grants (a collection grant as collectionName), on the given Atlas provider, no password", () => {
     const children = childrenOf(rec, named(rec, "u", COMPONENT));

@@ -14,6 +14,7 @@ import { childrenOf, named } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:OperationalCluster";
 
@@ -36,10 +37,7 @@ function build(args: Partial<OperationalClusterArgs>): Promise<Recording> {
 }
 
 describe("with fixture args", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("the component holds exactly one cluster, on the given Atlas provider", () => {
         const children = childrenOf(rec, named(rec, "c", COMPONENT));

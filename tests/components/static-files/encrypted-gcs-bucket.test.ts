@@ -8,10 +8,10 @@
  */
 import * as gcp from "@pulumi/gcp";
 import { EncryptedGcsBucket, type EncryptedGcsBucketArgs } from "../../../infra/components/static-files/encrypted-gcs-bucket";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { gcsBucketChildren, gcsBucketInputs } from "../../harness/expected-inputs";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const PROJECT = "allotrac-data-prod";
 
@@ -26,14 +26,11 @@ describe("with fixture args", () => {
         labels: { team: "fixture" },
     } satisfies Partial<EncryptedGcsBucketArgs>;
     const EXPECTED = gcsBucketInputs({ ...ARGS, rotationSeconds: 45 * 86_400, softDeleteSeconds: 14 * 86_400 });
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await buildAlone(() => {
-            const provider = new gcp.Provider("gcp", { project: "fixture-project", region: "australia-southeast2" });
-            const api = new gcp.projects.Service("api", { project: "fixture-project", service: "cloudkms.googleapis.com" }, { provider });
-            new EncryptedGcsBucket("b", { ...ARGS, waitFor: [api] }, { providers: [provider] });
-        });
-    });
+    const rec = recordOnce(() => buildAlone(() => {
+        const provider = new gcp.Provider("gcp", { project: "fixture-project", region: "australia-southeast2" });
+        const api = new gcp.projects.Service("api", { project: "fixture-project", service: "cloudkms.googleapis.com" }, { provider });
+        new EncryptedGcsBucket("b", { ...ARGS, waitFor: [api] }, { providers: [provider] });
+    }));
 
     test("the component holds key ring, key, grant and bucket, all on the given provider and all waiting for what it is told to", () => {
         const children = childrenOf(rec, named(rec, "b", "data-platform:static-files:EncryptedGcsBucket"));

@@ -15,6 +15,7 @@ import type { Recording, Registration } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { s3AccessLogTargetInputs, s3BucketChildTypes, s3DataBucketInputs } from "../../harness/expected-inputs";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:static-files:EncryptedS3Bucket";
 const ACCOUNT = "111122223333";
@@ -49,24 +50,21 @@ function inputsOf(rec: Recording, name: string, suffixes: readonly (keyof typeof
 
 describe("a data bucket, with fixture args (a dotted name, a log prefix, a 10-day deletion window, extra tags)", () => {
     const BUCKET = "fixture.docs-bucket";
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await buildAlone(() => {
-            const provider = new aws.Provider("aws", { region: "ap-southeast-4" });
-            const targetPolicy = new aws.s3.BucketPolicy("target-policy", { bucket: "fixture-logs", policy: "{}" }, { provider });
-            new EncryptedS3Bucket(
-                "b",
-                {
-                    bucketName: BUCKET,
-                    purpose: "Fixture documents",
-                    tags: { team: "fixture" },
-                    keyDeletionWindowInDays: 10,
-                    role: { kind: "data", accessLogs: { bucketName: "fixture-logs", prefix: "docs/", targetPolicy }, key: { accountId: "444455556666", region: "ap-southeast-4" } },
-                },
-                { providers: [provider] },
-            );
-        });
-    });
+    const rec = recordOnce(() => buildAlone(() => {
+        const provider = new aws.Provider("aws", { region: "ap-southeast-4" });
+        const targetPolicy = new aws.s3.BucketPolicy("target-policy", { bucket: "fixture-logs", policy: "{}" }, { provider });
+        new EncryptedS3Bucket(
+            "b",
+            {
+                bucketName: BUCKET,
+                purpose: "Fixture documents",
+                tags: { team: "fixture" },
+                keyDeletionWindowInDays: 10,
+                role: { kind: "data", accessLogs: { bucketName: "fixture-logs", prefix: "docs/", targetPolicy }, key: { accountId: "444455556666", region: "ap-southeast-4" } },
+            },
+            { providers: [provider] },
+        );
+    }));
 
     test("the component holds the bucket, its key and every control, all on the given provider; it outputs name, ARN and key ARN", () => {
         const component = named(rec, "b", COMPONENT);
@@ -134,14 +132,11 @@ describe("an access-log target, with fixture args", () => {
         sourceAccountId: "444455556666",
         retentionDays: 120,
     };
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await buildAlone(() => {
-            const provider = new aws.Provider("aws", { region: "ap-southeast-2" });
-            const { bucketName, purpose, ...role } = TARGET;
-            new EncryptedS3Bucket("logs", { bucketName, purpose, role: { kind: "access-log-target", ...role } }, { providers: [provider] });
-        });
-    });
+    const rec = recordOnce(() => buildAlone(() => {
+        const provider = new aws.Provider("aws", { region: "ap-southeast-2" });
+        const { bucketName, purpose, ...role } = TARGET;
+        new EncryptedS3Bucket("logs", { bucketName, purpose, role: { kind: "access-log-target", ...role } }, { providers: [provider] });
+    }));
 
     test("no key and no logging of its own (S3 server access logging refuses SSE-KMS targets); outputs no key ARN", () => {
         const component = named(rec, "logs", COMPONENT);

@@ -6,21 +6,18 @@
  */
 import * as gcp from "@pulumi/gcp";
 import { StorageDataAccessAudit } from "../../../infra/components/static-files/storage-data-access-audit";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { storageAuditConfigInputs } from "../../harness/expected-inputs";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const AUDIT_CONFIG = "gcp:projects/iAMAuditConfig:IAMAuditConfig";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => {
-        const provider = new gcp.Provider("gcp", { project: "fixture-project", region: "australia-southeast2" });
-        const api = new gcp.projects.Service("api", { project: "fixture-project", service: "logging.googleapis.com" }, { provider });
-        new StorageDataAccessAudit("audit", { project: "fixture-project", waitFor: [api] }, { providers: [provider] });
-    });
-});
+const rec = recordOnce(() => buildAlone(() => {
+    const provider = new gcp.Provider("gcp", { project: "fixture-project", region: "australia-southeast2" });
+    const api = new gcp.projects.Service("api", { project: "fixture-project", service: "logging.googleapis.com" }, { provider });
+    new StorageDataAccessAudit("audit", { project: "fixture-project", waitFor: [api] }, { providers: [provider] });
+}));
 
 test("the component holds exactly one audit config: Cloud Storage, on the given project, every Data Access log type, no exemptions", () => {
     const children = childrenOf(rec, named(rec, "audit", "data-platform:static-files:StorageDataAccessAudit"));
