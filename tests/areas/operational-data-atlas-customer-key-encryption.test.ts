@@ -10,7 +10,7 @@ import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../inf
 import type { Registration } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
-import { atlasProviderUrn, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
+import { atlasEncryptionChainTests, atlasProviderUrn, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
 import { recordOnce } from "../harness/record-once";
 import { atlasEncryptionInputs } from "../harness/expected-inputs";
@@ -41,52 +41,7 @@ test("the component's AWS children use the Australian AWS provider and its Atlas
     expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: c.type.startsWith("aws:") ? aws : atlas })));
 });
 
-test("the KMS key: customer-managed, single-Region, rotated yearly, 30-day deletion window, protected", () => {
-    const key = child("key", "aws:kms/key:Key");
-    // Its statements are asserted exactly in tests/components/shared/key-policy.test.ts.
-    expect(key.inputs).toEqual(EXPECTED.key);
-    expect(key.options.protect).toBe(true);
-    expect(child("key-alias", "aws:kms/alias:Alias").inputs).toEqual(EXPECTED.alias);
-});
-
-test("Atlas's access setup is for AWS, in the new project, and protected", () => {
-    const setup = child("access-setup", TYPES.atlasAccessSetup);
-    expect(setup.inputs).toEqual(EXPECTED.setup);
-    expect(setup.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-project", TYPES.atlasProject).urn]);
-    expect(setup.options.protect).toBe(true);
-});
-
-test("the IAM role trusts only Atlas's principal, only with Atlas's external id for this project", () => {
-    const role = child("role", "aws:iam/role:Role");
-    expect({ ...role.inputs, assumeRolePolicy: JSON.parse(role.inputs["assumeRolePolicy"] as string) }).toEqual(EXPECTED.role);
-    expect(role.propertyDependencies["assumeRolePolicy"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
-    expect(role.options.protect).toBe(true);
-});
-
-test("the role may Encrypt, Decrypt and DescribeKey on this key and nothing else", () => {
-    const policy = child("role-policy", "aws:iam/rolePolicy:RolePolicy");
-    expect({ ...policy.inputs, policy: JSON.parse(policy.inputs["policy"] as string) }).toEqual(EXPECTED.rolePolicy(KEY_ARN));
-    expect(policy.propertyDependencies["policy"]).toEqual([child("key", "aws:kms/key:Key").urn]);
-    expect(policy.propertyDependencies["role"]).toEqual([child("role", "aws:iam/role:Role").urn]);
-});
-
-test("Atlas is authorized to use that role once its policy exists", () => {
-    const auth = child("access-authorization", TYPES.atlasAccessAuthorization);
-    expect(auth.inputs).toEqual(EXPECTED.authorization);
-    expect(auth.propertyDependencies["roleId"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
-    expect(auth.propertyDependencies["aws"]).toEqual([child("role", "aws:iam/role:Role").urn]);
-    expect(auth.dependencies).toContain(child("role-policy", "aws:iam/rolePolicy:RolePolicy").urn);
-    expect(auth.options.protect).toBe(true);
-});
-
-test("EncryptionAtRest uses this key, in AP_SOUTHEAST_2, through the authorized role; protected", () => {
-    const ear = child("encryption-at-rest", TYPES.atlasEncryptionAtRest);
-    expect(ear.inputs).toEqual(EXPECTED.encryptionAtRest);
-    expect([...ear.propertyDependencies["awsKmsConfig"]!].sort()).toEqual(
-        [child("key", "aws:kms/key:Key").urn, child("access-authorization", TYPES.atlasAccessAuthorization).urn].sort(),
-    );
-    expect(ear.options.protect).toBe(true);
-});
+atlasEncryptionChainTests(rec, { name: C, project: "atlas-project", keyArn: KEY_ARN, expected: EXPECTED });
 
 test("the cluster waits for encryption at rest: it takes its project id from it (Atlas refuses a cluster that uses the key before)", () => {
     const cluster = named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster");

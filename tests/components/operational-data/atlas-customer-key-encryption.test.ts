@@ -11,11 +11,10 @@ import * as awsSdk from "@pulumi/aws";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import { AtlasCustomerKeyEncryption, type AtlasCustomerKeyEncryptionArgs } from "../../../infra/components/operational-data/atlas-customer-key-encryption";
 import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/check/mock-outputs";
-import type { Registration } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { atlasEncryptionInputs } from "../../harness/expected-inputs";
 import { childrenOf, named } from "../../harness/stack";
-import { providersOf } from "./helpers";
+import { atlasEncryptionChainTests, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { recordOnce } from "../../harness/record-once";
 
@@ -36,7 +35,6 @@ describe("with fixture args (Melbourne, a project name IAM would refuse as it is
         const args: AtlasCustomerKeyEncryptionArgs = { projectId: project.id, keyRegion: "ap-southeast-4", accountId: "444455556666", stem: "Fixture Ops", tags: { team: "fixture" } };
         new AtlasCustomerKeyEncryption("e", args, { providers: [atlas, aws] });
     }));
-    const child = (suffix: string, type: string): Registration => named(rec, `e-${suffix}`, type);
 
     test("the AWS children are on the AWS provider, the Atlas children on the Atlas provider; the outputs are the project id, key ARN and role ARN", () => {
         const component = named(rec, "e", COMPONENT);
@@ -54,52 +52,7 @@ describe("with fixture args (Melbourne, a project name IAM would refuse as it is
         });
     });
 
-    test("the key: customer-managed, single-Region, rotated, the longest deletion window by default, protected, created after the role its policy names", () => {
-        const key = child("key", "aws:kms/key:Key");
-        expect(key.inputs).toEqual(EXPECTED.key);
-        expect(key.options.protect).toBe(true);
-        expect(key.dependencies).toContain(child("role", "aws:iam/role:Role").urn);
-        expect(child("key-alias", "aws:kms/alias:Alias").inputs).toEqual(EXPECTED.alias);
-    });
-
-    test("Atlas's access setup is for AWS, in the given project, and protected", () => {
-        const setup = child("access-setup", TYPES.atlasAccessSetup);
-        expect(setup.inputs).toEqual(EXPECTED.setup);
-        expect(setup.propertyDependencies["projectId"]).toEqual([named(rec, "proj", TYPES.atlasProject).urn]);
-        expect(setup.options.protect).toBe(true);
-    });
-
-    test("the IAM role trusts only Atlas's principal, only with Atlas's external id for this project; protected", () => {
-        const role = child("role", "aws:iam/role:Role");
-        expect({ ...role.inputs, assumeRolePolicy: JSON.parse(role.inputs["assumeRolePolicy"] as string) }).toEqual(EXPECTED.role);
-        expect(role.propertyDependencies["assumeRolePolicy"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
-        expect(role.options.protect).toBe(true);
-    });
-
-    test("the role may Encrypt, Decrypt and DescribeKey on this key and nothing else", () => {
-        const policy = child("role-policy", "aws:iam/rolePolicy:RolePolicy");
-        expect({ ...policy.inputs, policy: JSON.parse(policy.inputs["policy"] as string) }).toEqual(EXPECTED.rolePolicy(KEY_ARN));
-        expect(policy.propertyDependencies["policy"]).toEqual([child("key", "aws:kms/key:Key").urn]);
-        expect(policy.propertyDependencies["role"]).toEqual([child("role", "aws:iam/role:Role").urn]);
-    });
-
-    test("Atlas is authorized to use that role once its policy exists; protected", () => {
-        const auth = child("access-authorization", TYPES.atlasAccessAuthorization);
-        expect(auth.inputs).toEqual(EXPECTED.authorization);
-        expect(auth.propertyDependencies["roleId"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
-        expect(auth.propertyDependencies["aws"]).toEqual([child("role", "aws:iam/role:Role").urn]);
-        expect(auth.dependencies).toContain(child("role-policy", "aws:iam/rolePolicy:RolePolicy").urn);
-        expect(auth.options.protect).toBe(true);
-    });
-
-    test("EncryptionAtRest uses this key, in Atlas's name of the given region, through the authorized role; protected", () => {
-        const ear = child("encryption-at-rest", TYPES.atlasEncryptionAtRest);
-        expect(ear.inputs).toEqual(EXPECTED.encryptionAtRest);
-        expect([...ear.propertyDependencies["awsKmsConfig"]!].sort()).toEqual(
-            [child("key", "aws:kms/key:Key").urn, child("access-authorization", TYPES.atlasAccessAuthorization).urn].sort(),
-        );
-        expect(ear.options.protect).toBe(true);
-    });
+    atlasEncryptionChainTests(rec, { name: "e", project: "proj", keyArn: KEY_ARN, expected: EXPECTED });
 });
 
 describe("AtlasCustomerKeyEncryption on its own (no config validation in front of it)", () => {
