@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mockRedisNumber } from "../../infra/check/mock-outputs";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../harness/stack";
+import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../harness/expected-inputs";
 import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
@@ -80,19 +81,12 @@ describe("the database (redis-pubsub)", () => {
 
     test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
         const db = named(rec, "redis-pubsub", TYPES.redisDatabase);
-        expect({
-            protect: db.options.protect,
-            secretInputs: db.secretInputs,
-            additionalSecretOutputs: db.options.additionalSecretOutputs,
-            version: db.options.version,
-            pluginDownloadURL: db.options.pluginDownloadURL,
-        }).toEqual({
+        expect(protectionAndPlugin(db)).toEqual({
             protect: true,
             secretInputs: ["password"],
             // The component's endpoints first, then the binding's own `password` (merged after the caller's options).
             additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
-            version: "1.3.5",
-            pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud",
+            ...REDISCLOUD_PLUGIN,
         });
     });
 

@@ -8,10 +8,10 @@ import { TYPES } from "../../infra/policy/lib/tokens";
 import { loadStackConfig } from "../../infra/check/project";
 import { ProgramError, runProgram, type Recording } from "../../infra/check/recorder";
 import { childrenOf, named, project, providerUrn, runStack } from "../harness/stack";
+import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../harness/expected-inputs";
 import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
-const PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" };
 
 const rec = recordOnce(() => runStack());
 
@@ -47,13 +47,7 @@ describe("the subscription (redis-subscription)", () => {
 
     test("is protected, has nothing secret, and asks for the rediscloud plugin 1.3.5 from RedisLabs' releases", () => {
         const sub = named(rec, "redis-subscription", TYPES.redisSubscription);
-        expect({
-            protect: sub.options.protect,
-            secretInputs: sub.secretInputs,
-            additionalSecretOutputs: sub.options.additionalSecretOutputs,
-            version: sub.options.version,
-            pluginDownloadURL: sub.options.pluginDownloadURL,
-        }).toEqual({ protect: true, secretInputs: [], additionalSecretOutputs: [], ...PLUGIN });
+        expect(protectionAndPlugin(sub)).toEqual({ protect: true, secretInputs: [], additionalSecretOutputs: [], ...REDISCLOUD_PLUGIN });
     });
 
     test("everything it is created with is known at preview, where a policy can read region, AZs and CIDR", async () => {
@@ -100,7 +94,7 @@ describe("the Redis Cloud provider (rediscloud)", () => {
         expect({ inputs: p.inputs, additionalSecretOutputs: p.options.additionalSecretOutputs, version: p.options.version, pluginDownloadURL: p.options.pluginDownloadURL }).toEqual({
             inputs: {},
             additionalSecretOutputs: ["apiKey", "secretKey"],
-            ...PLUGIN,
+            ...REDISCLOUD_PLUGIN,
         });
     });
 

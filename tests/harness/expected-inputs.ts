@@ -3,6 +3,7 @@
  * test (fixture args, tests/components/) and by the prod wiring's (prod values, tests/areas/), so that both assert
  * one literal with an exact `toEqual` instead of each writing it out.
  */
+import type { Registration } from "../../infra/check/recorder";
 
 /** The Auth0 log stream of `AuditLogStream`: active, EventBridge, unfiltered, no credential in the sink. */
 export function logStreamInputs(awsAccountId: string, awsRegion: string, name = "data-policy-audit") {
@@ -312,5 +313,19 @@ export function s3AccessLogTargetInputs(e: S3AccessLogTargetExpectation) {
                 { id: "expire-access-logs", status: "Enabled", filter: {}, expiration: { days: e.retentionDays }, noncurrentVersionExpiration: { noncurrentDays: 30 } },
             ],
         },
+    };
+}
+
+/** The Redis Cloud plugin every rediscloud resource asks for: the provider's 1.3.5 from RedisLabs' releases. */
+export const REDISCLOUD_PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" } as const;
+
+/** What a registration's options and secrecy say: protection, secret inputs and outputs, and which plugin it asks for. */
+export function protectionAndPlugin(r: Registration) {
+    return {
+        protect: r.options.protect,
+        secretInputs: r.secretInputs,
+        additionalSecretOutputs: r.options.additionalSecretOutputs,
+        version: r.options.version,
+        pluginDownloadURL: r.options.pluginDownloadURL,
     };
 }

@@ -14,6 +14,7 @@ import { mockRedisNumber } from "../../../infra/check/mock-outputs";
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn } from "../../harness/stack";
+import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
@@ -81,18 +82,11 @@ describe("with a generated password", () => {
 
     test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
         const db = named(rec, "db", TYPES.redisDatabase);
-        expect({
-            protect: db.options.protect,
-            secretInputs: db.secretInputs,
-            additionalSecretOutputs: db.options.additionalSecretOutputs,
-            version: db.options.version,
-            pluginDownloadURL: db.options.pluginDownloadURL,
-        }).toEqual({
+        expect(protectionAndPlugin(db)).toEqual({
             protect: true,
             secretInputs: ["password"],
             additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
-            version: "1.3.5",
-            pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud",
+            ...REDISCLOUD_PLUGIN,
         });
     });
 

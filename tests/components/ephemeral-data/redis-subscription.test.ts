@@ -11,10 +11,10 @@ import * as rediscloud from "../../../infra/providers/rediscloud";
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
-const PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" };
 
 /** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
 const ARGS: RedisSubscriptionArgs = {
@@ -63,13 +63,7 @@ describe("with fixture args", () => {
 
     test("is protected, has nothing secret, and asks for the rediscloud plugin 1.3.5 from RedisLabs' releases", () => {
         const sub = named(rec, "sub", TYPES.redisSubscription);
-        expect({
-            protect: sub.options.protect,
-            secretInputs: sub.secretInputs,
-            additionalSecretOutputs: sub.options.additionalSecretOutputs,
-            version: sub.options.version,
-            pluginDownloadURL: sub.options.pluginDownloadURL,
-        }).toEqual({ protect: true, secretInputs: [], additionalSecretOutputs: [], ...PLUGIN });
+        expect(protectionAndPlugin(sub)).toEqual({ protect: true, secretInputs: [], additionalSecretOutputs: [], ...REDISCLOUD_PLUGIN });
     });
 });
 
