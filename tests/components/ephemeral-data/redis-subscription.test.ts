@@ -90,22 +90,25 @@ describe("RedisSubscription on its own (no config validation in front of it)", (
         );
     }
 
-    test("refuses a region outside Australia before anything is registered", async () => {
-        expect(await build("AWS", "us-east-1")).toEqual({
+    test.each([
+        {
+            refused: "a region outside Australia",
+            cloud: "AWS" as const,
+            region: "us-east-1",
             error:
                 'RedisSubscription s: region = "us-east-1" is not allowed; expected an Australian Redis Cloud Pro region ' +
                 "(ap-southeast-2 | ap-southeast-4 | australia-southeast1 | australia-southeast2); data policy §02 Data Storage — Ephemeral pub/sub data in Enterprise Redis in Australia, not retained.",
-            registered: ["pulumi:pulumi:Stack"],
-        });
-    });
-
-    test("refuses an Australian region of the other cloud before anything is registered", async () => {
-        expect(await build("GCP", "ap-southeast-2")).toEqual({
+        },
+        {
+            refused: "an Australian region of the other cloud",
+            cloud: "GCP" as const,
+            region: "ap-southeast-2",
             error:
                 'RedisSubscription s: region = "ap-southeast-2" is not allowed; expected a region of GCP (australia-southeast1 | australia-southeast2), ' +
                 "because cloudProvider is GCP.",
-            registered: ["pulumi:pulumi:Stack"],
-        });
+        },
+    ])("refuses $refused before anything is registered", async ({ cloud, region, error }) => {
+        expect(await build(cloud, region)).toEqual({ error, registered: ["pulumi:pulumi:Stack"] });
     });
 
     test("builds the subscription in a region of its cloud", async () => {
