@@ -9,6 +9,7 @@ import { childrenOf, named, providerUrn, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
 import { recordOnce } from "../harness/record-once";
+import { backupSummary } from "../harness/expected-inputs";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
@@ -91,15 +92,13 @@ test("outputs: cluster name and id, the backup summary in plain values, and the 
     }).toEqual({
         atlasCluster: { name: CLUSTER, id: mockAtlasId("atlas-cluster-cluster") },
         atlasConnectionString: `mongodb+srv://${CLUSTER}.mock0.mongodb.net`,
-        atlasBackupSchedule: {
-            clause: "06.operational-backup",
-            daily: { everyDays: 1, retentionDays: 30 },
-            hourly: { everyHours: 6, retentionDays: 7 },
-            pointInTimeRestoreWindowDays: 7,
+        atlasBackupSchedule: backupSummary({
             snapshotHourUtc: 16,
-            copyRegion: "AP_SOUTHEAST_4",
+            restoreWindowDays: 7,
+            hourly: { everyHours: 6, retentionDays: 7 },
+            copy: { regionName: "AP_SOUTHEAST_4" },
             compliancePolicy: false,
-        },
+        }),
     });
     // The whole stack's secret outputs: of the Atlas ones only the connection string (the Redis connection details
     // are the other one; tests/areas/ephemeral-data-redis-database.test.ts).

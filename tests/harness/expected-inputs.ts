@@ -329,3 +329,66 @@ export function protectionAndPlugin(r: Registration) {
         pluginDownloadURL: r.options.pluginDownloadURL,
     };
 }
+
+export interface BackupScheduleExpectation {
+    readonly projectId: unknown;
+    readonly clusterName: string;
+    readonly snapshotHourUtc: number;
+    readonly restoreWindowDays: number;
+    readonly hourly: { readonly everyHours: number; readonly retentionDays: number };
+    /** Where snapshots are copied, and the zone they are copied from; none: no copy settings at all. */
+    readonly copy?: { readonly cloudProvider: string; readonly regionName: string; readonly zoneId: string };
+    /** Whether destroy only forgets the schedule (with a Backup Compliance Policy). Default false. */
+    readonly skipDestroy?: boolean;
+}
+
+/** `ClusterBackups`' daily item: every day, kept exactly 30 days (data policy §02, §06). */
+export const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 } as const;
+
+/** The exact inputs of `ClusterBackups`' schedule. */
+export function backupScheduleInputs(e: BackupScheduleExpectation) {
+    const hourly = { frequencyInterval: e.hourly.everyHours, retentionUnit: "days", retentionValue: e.hourly.retentionDays };
+    return {
+        projectId: e.projectId,
+        clusterName: e.clusterName,
+        referenceHourOfDay: e.snapshotHourUtc,
+        referenceMinuteOfHour: 0,
+        restoreWindowDays: e.restoreWindowDays,
+        policyItemHourly: hourly,
+        policyItemDaily: DAILY_30,
+        updateSnapshots: true,
+        ...(e.copy
+            ? {
+                  copyPolicyItemsEnabled: true,
+                  // A retention change reaches the copies already held too, not only the snapshots in the primary region.
+                  updateCopySnapshots: true,
+                  copySettings: [
+                      {
+                          ...e.copy,
+                          shouldCopyOplogs: true,
+                          copyPolicyItems: [
+                              { frequencyType: "hourly", retentionUnit: "days", retentionValue: e.hourly.retentionDays },
+                              { frequencyType: "daily", retentionUnit: "days", retentionValue: 30 },
+                          ],
+                      },
+                  ],
+              }
+            : {}),
+        skipDestroy: e.skipDestroy ?? false,
+    };
+}
+
+/** `ClusterBackups`' summary output, in plain values. */
+export function backupSummary(
+    e: Pick<BackupScheduleExpectation, "snapshotHourUtc" | "restoreWindowDays" | "hourly"> & { readonly copy?: { readonly regionName: string }; readonly compliancePolicy: boolean },
+) {
+    return {
+        clause: "06.operational-backup",
+        daily: { everyDays: 1, retentionDays: 30 },
+        hourly: e.hourly,
+        pointInTimeRestoreWindowDays: e.restoreWindowDays,
+        snapshotHourUtc: e.snapshotHourUtc,
+        copyRegion: e.copy?.regionName ?? null,
+        compliancePolicy: e.compliancePolicy,
+    };
+}
