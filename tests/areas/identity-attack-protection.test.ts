@@ -6,7 +6,7 @@
  * fixture args, is tests/components/identity/attack-protection.test.ts.
  */
 import { childrenOf, named, runStack } from "../harness/stack";
-import { BREACHED_PASSWORD_DETECTION, SUSPICIOUS_IP_THROTTLING } from "../harness/expected-settings";
+import { BREACHED_PASSWORD_DETECTION, bruteForceProtection, SUSPICIOUS_IP_THROTTLING } from "../harness/expected-settings";
 import { recordOnce } from "../harness/record-once";
 
 const rec = recordOnce(() => runStack());
@@ -23,13 +23,7 @@ test("the component holds exactly the tenant's attack-protection settings", () =
 });
 
 test("brute force: on, counted per account and IP, blocks after 10 failures and tells the user", () => {
-    expect(inputs()["bruteForceProtection"]).toEqual({
-        enabled: true,
-        mode: "count_per_identifier_and_ip",
-        maxAttempts: 10,
-        shields: ["block", "user_notification"],
-        allowlists: [],
-    });
+    expect(inputs()["bruteForceProtection"]).toEqual(bruteForceProtection(10));
 });
 
 test("breached passwords: on, blocking at login, sign-up and password change; user and admins told", () => {

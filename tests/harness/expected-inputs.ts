@@ -392,3 +392,58 @@ export function backupSummary(
         compliancePolicy: e.compliancePolicy,
     };
 }
+
+export interface ApplicationClientExpectation {
+    readonly name: string;
+    readonly description: string;
+    readonly appType: string;
+    readonly callbacks: readonly string[];
+    readonly logoutUrls: readonly string[];
+    readonly webOrigins: readonly string[];
+    readonly tokenLifetime: number;
+    readonly idleTokenLifetime: number;
+}
+
+/**
+ * The exact inputs of a customer-facing `Application`'s client: first-party, PKCE, rotating refresh tokens of the
+ * given lifetimes, an Organization required at login.
+ */
+export function customerApplicationClientInputs(e: ApplicationClientExpectation) {
+    return {
+        name: e.name,
+        description: e.description,
+        appType: e.appType,
+        isFirstParty: true,
+        oidcConformant: true,
+        grantTypes: ["authorization_code", "refresh_token"],
+        callbacks: e.callbacks,
+        allowedLogoutUrls: e.logoutUrls,
+        webOrigins: e.webOrigins,
+        crossOriginAuth: false,
+        jwtConfiguration: { alg: "RS256" },
+        refreshToken: {
+            rotationType: "rotating",
+            expirationType: "expiring",
+            leeway: 0,
+            tokenLifetime: e.tokenLifetime,
+            idleTokenLifetime: e.idleTokenLifetime,
+            infiniteTokenLifetime: false,
+            infiniteIdleTokenLifetime: false,
+        },
+        organizationUsage: "require",
+        organizationRequireBehavior: "post_login_prompt",
+        clientMetadata: { "data-policy-clause": "03.tenant-data-access" },
+    };
+}
+
+/** The inputs of an `Application`'s client that say where it may redirect and whether it takes Organizations. */
+export function redirectsAndOrganizations(inputs: Record<string, unknown>) {
+    return {
+        appType: inputs["appType"],
+        callbacks: inputs["callbacks"],
+        allowedLogoutUrls: inputs["allowedLogoutUrls"],
+        webOrigins: inputs["webOrigins"],
+        organizationUsage: inputs["organizationUsage"],
+        organizationRequireBehavior: inputs["organizationRequireBehavior"],
+    };
+}

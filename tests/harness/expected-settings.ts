@@ -13,6 +13,11 @@ export const BREACHED_PASSWORD_DETECTION = {
     preChangePassword: { shields: ["block"] },
 } as const;
 
+/** Auth0 brute-force protection (AttackProtection): on, counted per account and IP, blocking after `maxAttempts` failures, the user told. */
+export function bruteForceProtection(maxAttempts: number) {
+    return { enabled: true, mode: "count_per_identifier_and_ip", maxAttempts, shields: ["block", "user_notification"], allowlists: [] };
+}
+
 /** Auth0 suspicious-IP throttling (AttackProtection): on, blocking at Auth0's default rates, no IP exempt. */
 export const SUSPICIOUS_IP_THROTTLING = {
     enabled: true,

@@ -11,6 +11,7 @@ import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { recordOnce } from "../../harness/record-once";
+import { customerApplicationClientInputs, redirectsAndOrganizations } from "../../harness/expected-inputs";
 
 const COMPONENT = "data-platform:identity:Application";
 const CLIENT = "auth0:index/client:Client";
@@ -44,31 +45,18 @@ describe("customer-facing", () => {
 
     test("requires an Organization, and is a first-party PKCE client with rotating refresh tokens of the given lifetimes; protected", () => {
         const client = named(rec, "app", CLIENT);
-        expect(client.inputs).toEqual({
-            name: "Fixture",
-            description: "A fixture application",
-            appType: "spa",
-            isFirstParty: true,
-            oidcConformant: true,
-            grantTypes: ["authorization_code", "refresh_token"],
-            callbacks: ["https://fixture.example.com/cb"],
-            allowedLogoutUrls: ["https://fixture.example.com/"],
-            webOrigins: ["https://fixture.example.com"],
-            crossOriginAuth: false,
-            jwtConfiguration: { alg: "RS256" },
-            refreshToken: {
-                rotationType: "rotating",
-                expirationType: "expiring",
-                leeway: 0,
+        expect(client.inputs).toEqual(
+            customerApplicationClientInputs({
+                name: "Fixture",
+                description: "A fixture application",
+                appType: "spa",
+                callbacks: ["https://fixture.example.com/cb"],
+                logoutUrls: ["https://fixture.example.com/"],
+                webOrigins: ["https://fixture.example.com"],
                 tokenLifetime: 7200,
                 idleTokenLifetime: 600,
-                infiniteTokenLifetime: false,
-                infiniteIdleTokenLifetime: false,
-            },
-            organizationUsage: "require",
-            organizationRequireBehavior: "post_login_prompt",
-            clientMetadata: { "data-policy-clause": "03.tenant-data-access" },
-        });
+            }),
+        );
         expect(client.options.protect).toBe(true);
     });
 
@@ -86,14 +74,7 @@ describe("customer-facing", () => {
 test("not customer-facing, native, without web origins: denied Organizations, no web origins", async () => {
     const rec = await build({ appType: "native", customerFacing: false, callbackUrls: ["com.example.fixture://callback"], logoutUrls: [], webOrigins: undefined });
     const inputs = named(rec, "app", CLIENT).inputs;
-    expect({
-        appType: inputs["appType"],
-        callbacks: inputs["callbacks"],
-        allowedLogoutUrls: inputs["allowedLogoutUrls"],
-        webOrigins: inputs["webOrigins"],
-        organizationUsage: inputs["organizationUsage"],
-        organizationRequireBehavior: inputs["organizationRequireBehavior"],
-    }).toEqual({
+    expect(redirectsAndOrganizations(inputs)).toEqual({
         appType: "native",
         callbacks: ["com.example.fixture://callback"],
         allowedLogoutUrls: [],

@@ -8,7 +8,7 @@ import { AttackProtection, type AttackProtectionArgs } from "../../../infra/comp
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
-import { BREACHED_PASSWORD_DETECTION, SUSPICIOUS_IP_THROTTLING } from "../../harness/expected-settings";
+import { BREACHED_PASSWORD_DETECTION, bruteForceProtection, SUSPICIOUS_IP_THROTTLING } from "../../harness/expected-settings";
 import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:AttackProtection";
@@ -30,13 +30,7 @@ describe("with a fixture brute-force limit", () => {
     });
 
     test("brute force: on, counted per account and IP, blocks after the given failures and tells the user", () => {
-        expect(inputs()["bruteForceProtection"]).toEqual({
-            enabled: true,
-            mode: "count_per_identifier_and_ip",
-            maxAttempts: 4,
-            shields: ["block", "user_notification"],
-            allowlists: [],
-        });
+        expect(inputs()["bruteForceProtection"]).toEqual(bruteForceProtection(4));
     });
 
     test("breached passwords: on, blocking at login, sign-up and password change; user and admins told", () => {
