@@ -447,3 +447,23 @@ export function redirectsAndOrganizations(inputs: Record<string, unknown>) {
         organizationRequireBehavior: inputs["organizationRequireBehavior"],
     };
 }
+
+/** The exact inputs of `UserDatabase`'s connection: the given password policy, brute-force protection, MFA, no sign-up. */
+export function userConnectionInputs(e: { name: string; policy: string; minLength: number; history: number; dictionary: readonly string[] }) {
+    return {
+        name: e.name,
+        strategy: "auth0",
+        metadata: { "data-policy-clause": "02.identity-data" },
+        options: {
+            passwordPolicy: e.policy,
+            passwordComplexityOptions: { minLength: e.minLength },
+            passwordHistories: [{ enable: true, size: e.history }],
+            passwordDictionary: { enable: true, dictionaries: e.dictionary },
+            passwordNoPersonalInfo: { enable: true },
+            bruteForceProtection: true,
+            mfa: { active: true, returnEnrollSettings: true },
+            disableSignup: true,
+            requiresUsername: false,
+        },
+    };
+}

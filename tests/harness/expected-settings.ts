@@ -18,6 +18,16 @@ export function bruteForceProtection(maxAttempts: number) {
     return { enabled: true, mode: "count_per_identifier_and_ip", maxAttempts, shields: ["block", "user_notification"], allowlists: [] };
 }
 
+/** Auth0 Guardian (MfaPolicy) with every factor it can enable: MFA for all applications, email off. */
+export const GUARDIAN_EVERY_FACTOR = {
+    policy: "all-applications",
+    otp: true,
+    recoveryCode: true,
+    email: false,
+    webauthnRoaming: { enabled: true, userVerification: "preferred" },
+    webauthnPlatform: { enabled: true },
+} as const;
+
 /** Auth0 suspicious-IP throttling (AttackProtection): on, blocking at Auth0's default rates, no IP exempt. */
 export const SUSPICIOUS_IP_THROTTLING = {
     enabled: true,

@@ -8,6 +8,7 @@ import { UserDatabase, type UserDatabaseArgs } from "../../../infra/components/i
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { recordOnce } from "../../harness/record-once";
+import { userConnectionInputs } from "../../harness/expected-inputs";
 
 const COMPONENT = "data-platform:identity:UserDatabase";
 const CONNECTION = "auth0:index/connection:Connection";
@@ -29,22 +30,9 @@ test("the component holds the connection and its client list, and outputs the co
 });
 
 test("the connection: the password policy as given, brute-force protection, MFA, no public sign-up", () => {
-    expect(named(rec, "u", CONNECTION).inputs).toEqual({
-        name: "fixture-users",
-        strategy: "auth0",
-        metadata: { "data-policy-clause": "02.identity-data" },
-        options: {
-            passwordPolicy: "good",
-            passwordComplexityOptions: { minLength: 12 },
-            passwordHistories: [{ enable: true, size: 3 }],
-            passwordDictionary: { enable: true, dictionaries: ["fixture"] },
-            passwordNoPersonalInfo: { enable: true },
-            bruteForceProtection: true,
-            mfa: { active: true, returnEnrollSettings: true },
-            disableSignup: true,
-            requiresUsername: false,
-        },
-    });
+    expect(named(rec, "u", CONNECTION).inputs).toEqual(
+        userConnectionInputs({ name: "fixture-users", policy: "good", minLength: 12, history: 3, dictionary: ["fixture"] }),
+    );
 });
 
 test("the connection is protected: deleting it would delete every user", () => {
