@@ -5,6 +5,7 @@
  * component on its own, with fixture args, is tests/components/identity/platform-api.test.ts.
  */
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
+import { platformApiInputs } from "../harness/expected-inputs";
 import { recordOnce } from "../harness/record-once";
 
 const API = "https://api.allotrac.com.au";
@@ -27,17 +28,7 @@ test("the component holds the API, its permissions, and one role plus one permis
 
 test("the API enforces RBAC and issues access tokens that carry the permissions (access_token_authz)", () => {
     const api = named(rec, "auth0-platform-api", "auth0:index/resourceServer:ResourceServer");
-    expect(api.inputs).toEqual({
-        identifier: API,
-        name: "Allotrac Platform API",
-        enforcePolicies: true,
-        tokenDialect: "access_token_authz",
-        signingAlg: "RS256",
-        tokenLifetime: 3600,
-        tokenLifetimeForWeb: 3600,
-        allowOfflineAccess: true,
-        skipConsentForVerifiableFirstPartyClients: true,
-    });
+    expect(api.inputs).toEqual(platformApiInputs(API, "Allotrac Platform API", 3600));
     expect(api.options.protect).toBe(true);
 });
 

@@ -467,3 +467,18 @@ export function userConnectionInputs(e: { name: string; policy: string; minLengt
         },
     };
 }
+
+/** The exact inputs of `PlatformApi`'s resource server: RBAC enforced, permissions in the token, RS256, the given lifetime. */
+export function platformApiInputs(identifier: string, name: string, tokenLifetime: number) {
+    return {
+        identifier,
+        name,
+        enforcePolicies: true,
+        tokenDialect: "access_token_authz",
+        signingAlg: "RS256",
+        tokenLifetime,
+        tokenLifetimeForWeb: tokenLifetime,
+        allowOfflineAccess: true,
+        skipConsentForVerifiableFirstPartyClients: true,
+    };
+}

@@ -7,6 +7,7 @@
 import { PlatformApi, type PlatformApiArgs } from "../../../infra/components/identity/platform-api";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { platformApiInputs } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:PlatformApi";
@@ -50,17 +51,7 @@ test("the component holds the API, its permissions, and one role plus one permis
 
 test("the API enforces RBAC and issues access tokens that carry the permissions, of the given lifetime; protected", () => {
     const api = named(rec, "api", SERVER);
-    expect(api.inputs).toEqual({
-        identifier: API,
-        name: "Fixture API",
-        enforcePolicies: true,
-        tokenDialect: "access_token_authz",
-        signingAlg: "RS256",
-        tokenLifetime: 900,
-        tokenLifetimeForWeb: 900,
-        allowOfflineAccess: true,
-        skipConsentForVerifiableFirstPartyClients: true,
-    });
+    expect(api.inputs).toEqual(platformApiInputs(API, "Fixture API", 900));
     expect(api.options.protect).toBe(true);
 });
 
