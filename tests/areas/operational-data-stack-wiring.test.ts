@@ -9,7 +9,7 @@ import { childrenOf, named, providerUrn, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
 import { recordOnce } from "../harness/record-once";
-import { backupSummary } from "../harness/expected-inputs";
+import { atlasProjectInputs, backupSummary } from "../harness/expected-inputs";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
@@ -28,21 +28,7 @@ const rec = recordOnce(() => runStack({
 test("the project: in the configured org, Atlas's default alerts kept, every feature that moves database content off, tagged, protected", () => {
     const project = named(rec, "atlas-project", TYPES.atlasProject);
     expect(childrenOf(rec, named(rec, "atlas-project", "data-platform:operational-data:AtlasProject"))).toEqual([project]);
-    expect(project.inputs).toEqual({
-        orgId: "000000000000000000000000",
-        name: "allotrac-prod-operational",
-        withDefaultAlertsSettings: true,
-        isDataExplorerGenAiFeaturesEnabled: false,
-        isDataExplorerGenAiSampleDocumentPassingEnabled: false,
-        isClusterAiAssistantEnabled: false,
-        isNativeRerankingEnabled: false,
-        // The US control-plane features ("Atlas Data Processing"); each on by default in Atlas, so each is set.
-        isDataExplorerEnabled: false,
-        isPerformanceAdvisorEnabled: false,
-        isSchemaAdvisorEnabled: false,
-        isRealtimePerformancePanelEnabled: false,
-        tags: { "data-policy-clause": "02.operational-data" },
-    });
+    expect(project.inputs).toEqual(atlasProjectInputs("000000000000000000000000", "allotrac-prod-operational"));
     expect(project.options.protect).toBe(true);
 });
 

@@ -482,3 +482,52 @@ export function platformApiInputs(identifier: string, name: string, tokenLifetim
         skipConsentForVerifiableFirstPartyClients: true,
     };
 }
+
+/** The exact inputs of `AtlasProject`'s project: default alerts kept, every feature that moves database content off. */
+export function atlasProjectInputs(orgId: string, name: string, tags: Record<string, string> = {}) {
+    return {
+        orgId,
+        name,
+        withDefaultAlertsSettings: true,
+        isDataExplorerGenAiFeaturesEnabled: false,
+        isDataExplorerGenAiSampleDocumentPassingEnabled: false,
+        isClusterAiAssistantEnabled: false,
+        isNativeRerankingEnabled: false,
+        // The US control-plane features ("Atlas Data Processing"); each on by default in Atlas, so each is set.
+        isDataExplorerEnabled: false,
+        isPerformanceAdvisorEnabled: false,
+        isSchemaAdvisorEnabled: false,
+        isRealtimePerformancePanelEnabled: false,
+        tags: { ...tags, "data-policy-clause": "02.operational-data" },
+    };
+}
+
+/** One region of `OperationalCluster`'s replica set: electable nodes (if any) and read-only nodes (if any). */
+export function clusterRegion(cloud: string, regionName: string, priority: number, instanceSize: string, nodes: { electable?: number; readOnly?: number }) {
+    return {
+        providerName: cloud,
+        regionName,
+        priority,
+        ...(nodes.electable ? { electableSpecs: { instanceSize, nodeCount: nodes.electable } } : {}),
+        ...(nodes.readOnly ? { readOnlySpecs: { instanceSize, nodeCount: nodes.readOnly } } : {}),
+    };
+}
+
+/** The exact inputs of `OperationalCluster`'s cluster: a replica set in the given regions, every safety setting on. */
+export function operationalClusterInputs(e: { projectId: unknown; name: string; version: string; regions: readonly ReturnType<typeof clusterRegion>[]; tags?: Record<string, string> }) {
+    return {
+        projectId: e.projectId,
+        name: e.name,
+        clusterType: "REPLICASET",
+        mongoDbMajorVersion: e.version,
+        backupEnabled: true,
+        pitEnabled: true,
+        retainBackupsEnabled: true,
+        terminationProtectionEnabled: true,
+        encryptionAtRestProvider: "AWS",
+        redactClientLogData: true,
+        advancedConfiguration: { minimumEnabledTlsProtocol: "TLS1_2" },
+        replicationSpecs: [{ regionConfigs: e.regions }],
+        tags: { ...e.tags, "data-policy-clause": "02.operational-data" },
+    };
+}
