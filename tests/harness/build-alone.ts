@@ -56,3 +56,11 @@ export async function programErrorOf(run: Promise<unknown>, succeeded: string): 
     }
     throw new Error(succeeded);
 }
+
+/**
+ * A build of one component alone from fixture args: the returned function builds it with `overrides` laid over
+ * `fixture`, so that each test states only what it varies.
+ */
+export function fixtureBuild<A extends object>(fixture: A, construct: (args: A) => unknown): (overrides?: Partial<A>) => Promise<Recording> {
+    return (overrides = {}) => buildAlone(() => construct({ ...fixture, ...overrides }));
+}

@@ -11,8 +11,7 @@ import { TYPES } from "../../../infra/policy/lib/tokens";
 import { RedisDatabase, type RedisDatabaseArgs } from "../../../infra/components/ephemeral-data/redis-database";
 import * as rediscloud from "../../../infra/providers/rediscloud";
 import { mockRedisNumber } from "../../../infra/check/mock-outputs";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn } from "../../harness/stack";
 import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
@@ -53,14 +52,9 @@ function secretOnTheWire(value: unknown): Record<string, unknown> {
     return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
 }
 
-function build(args: Partial<RedisDatabaseArgs>): Promise<Recording> {
-    return buildAlone(
-        () =>
-            new RedisDatabase("db", { ...ARGS, ...args }, {
-                providers: [new rediscloud.Provider("rediscloud", {}), new random.Provider("random", {})],
-            }),
-    );
-}
+const build = fixtureBuild(ARGS, (args) =>
+    new RedisDatabase("db", args, { providers: [new rediscloud.Provider("rediscloud", {}), new random.Provider("random", {})] }),
+);
 
 describe("with a generated password", () => {
     const rec = recordOnce(() => build({}));

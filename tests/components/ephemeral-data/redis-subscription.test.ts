@@ -8,8 +8,7 @@
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { RedisSubscription, type RedisSubscriptionArgs } from "../../../infra/components/ephemeral-data/redis-subscription";
 import * as rediscloud from "../../../infra/providers/rediscloud";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
 import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
@@ -26,9 +25,7 @@ const ARGS: RedisSubscriptionArgs = {
     creationPlan: { memoryLimitInGb: 3, throughputMeasurementBy: "number-of-shards", throughputMeasurementValue: 2, quantity: 2 },
 };
 
-function buildWith(args: Partial<RedisSubscriptionArgs>): Promise<Recording> {
-    return buildAlone(() => new RedisSubscription("sub", { ...ARGS, ...args }, { providers: [new rediscloud.Provider("rediscloud", {})] }));
-}
+const buildWith = fixtureBuild(ARGS, (args) => new RedisSubscription("sub", args, { providers: [new rediscloud.Provider("rediscloud", {})] }));
 
 describe("with fixture args", () => {
     const rec = recordOnce(() => buildWith({}));

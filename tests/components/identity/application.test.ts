@@ -7,8 +7,7 @@
  */
 import * as auth0 from "@pulumi/auth0";
 import { Application, type ApplicationArgs } from "../../../infra/components/identity/application";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone } from "../../harness/build-alone";
+import { buildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { recordOnce } from "../../harness/record-once";
 import { customerApplicationClientInputs, redirectsAndOrganizations } from "../../harness/expected-inputs";
@@ -30,9 +29,7 @@ const ARGS: ApplicationArgs = {
     refreshTokenIdleLifetimeSeconds: 600,
 };
 
-function build(args: Partial<ApplicationArgs>): Promise<Recording> {
-    return buildAlone(() => new Application("app", { ...ARGS, ...args }));
-}
+const build = fixtureBuild(ARGS, (args) => new Application("app", args));
 
 describe("customer-facing", () => {
     const rec = recordOnce(() => build({}));

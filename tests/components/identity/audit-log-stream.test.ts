@@ -5,8 +5,7 @@
  * creates as its output. How the prod stack wires it from config is tests/areas/identity-audit-log-stream.test.ts.
  */
 import { AuditLogStream, type AuditLogStreamArgs } from "../../../infra/components/identity/audit-log-stream";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone } from "../../harness/build-alone";
+import { fixtureBuild } from "../../harness/build-alone";
 import { logStreamInputs } from "../../harness/expected-inputs";
 import { childrenOf, named } from "../../harness/stack";
 import { recordOnce } from "../../harness/record-once";
@@ -17,9 +16,7 @@ const STREAM = "auth0:index/logStream:LogStream";
 /** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
 const ARGS: AuditLogStreamArgs = { awsAccountId: "444455556666", awsRegion: "ap-southeast-2" };
 
-function build(args: Partial<AuditLogStreamArgs>): Promise<Recording> {
-    return buildAlone(() => new AuditLogStream("s", { ...ARGS, ...args }));
-}
+const build = fixtureBuild(ARGS, (args) => new AuditLogStream("s", args));
 
 describe("with fixture args", () => {
     const rec = recordOnce(() => build({}));

@@ -4,8 +4,7 @@
  * when given, TLS 1.2 only. How the prod stack wires it from config is tests/areas/identity-tenant-settings.test.ts.
  */
 import { TenantSettings, type TenantSettingsArgs } from "../../../infra/components/identity/tenant-settings";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone } from "../../harness/build-alone";
+import { fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, ofType } from "../../harness/stack";
 import { recordOnce } from "../../harness/record-once";
 
@@ -22,9 +21,7 @@ const ARGS: TenantSettingsArgs = {
     idleSessionLifetimeHours: 2,
 };
 
-function build(args: Partial<TenantSettingsArgs>): Promise<Recording> {
-    return buildAlone(() => new TenantSettings("t", { ...ARGS, ...args }));
-}
+const build = fixtureBuild(ARGS, (args) => new TenantSettings("t", args));
 
 describe("without a custom domain", () => {
     const rec = recordOnce(() => build({}));

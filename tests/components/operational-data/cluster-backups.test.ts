@@ -6,9 +6,8 @@
  * tests/areas/operational-data-backups.test.ts.
  */
 import { ClusterBackups, type ClusterBackupsArgs, type SnapshotCopy } from "../../../infra/components/operational-data/cluster-backups";
-import type { Recording } from "../../../infra/check/recorder";
 import { TYPES } from "../../../infra/policy/lib/tokens";
-import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER } from "./helpers";
 import { recordOnce } from "../../harness/record-once";
@@ -33,9 +32,7 @@ const ARGS: ClusterBackupsArgs = {
 const EXPECTED = { projectId: "fixture-project", clusterName: "fixture-cluster", snapshotHourUtc: 2, restoreWindowDays: 3, hourly: ARGS.hourly } as const;
 const FIXTURE_COPY = { cloudProvider: "GCP", regionName: "AUSTRALIA_SOUTHEAST_2", zoneId: "fixture-zone" };
 
-function build(args: Partial<ClusterBackupsArgs>): Promise<Recording> {
-    return buildAlone(() => new ClusterBackups("b", { ...ARGS, ...args }, onAtlas()));
-}
+const build = fixtureBuild(ARGS, (args) => new ClusterBackups("b", args, onAtlas()));
 
 describe("without copies or compliance policy", () => {
     const rec = recordOnce(() => build({}));
