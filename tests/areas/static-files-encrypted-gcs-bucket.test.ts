@@ -6,6 +6,7 @@
  */
 import { childrenOf, named, providerUrn, runStack } from "../harness/stack";
 import { recordOnce } from "../harness/record-once";
+import { gcsBucketChildTests } from "../components/static-files/helpers";
 import { gcsBucketChildren, gcsBucketInputs } from "../harness/expected-inputs";
 
 const BUCKET = "allotrac-prod-media-aus1";
@@ -25,22 +26,7 @@ describe("the media bucket (gcs-media)", () => {
         expect(provider.inputs).toMatchObject({ project: PROJECT, region: "australia-southeast1" });
     });
 
-    test("the key ring is in australia-southeast1 and protected", () => {
-        const ring = named(rec, "gcs-media-key-ring", "gcp:kms/keyRing:KeyRing");
-        expect(ring.inputs).toEqual(EXPECTED.ring);
-        expect(ring.options.protect).toBe(true);
-    });
-
-    test("the key encrypts/decrypts, rotates every 90 days, cannot be deleted, and is protected", () => {
-        const key = named(rec, "gcs-media-key", "gcp:kms/cryptoKey:CryptoKey");
-        expect(key.inputs).toEqual(EXPECTED.key);
-        expect(key.options.protect).toBe(true);
-        expect(key.propertyDependencies["keyRing"]).toEqual([named(rec, "gcs-media-key-ring").urn]);
-    });
-
-    test("only the project's Cloud Storage service agent gets encrypter/decrypter on that key", () => {
-        const grant = named(rec, "gcs-media-key-storage-agent", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
-        expect(grant.inputs).toEqual(EXPECTED.grant);
+    test("the service agent is looked up once, for the data project, through gcp-au", () => {
         expect(rec.invokes).toEqual([
             {
                 token: "gcp:storage/getProjectServiceAccount:getProjectServiceAccount",
@@ -50,13 +36,6 @@ describe("the media bucket (gcs-media)", () => {
         ]);
     });
 
-    test("the bucket: Australian, CMEK by default, uniform access, public access prevented, versioned, soft delete, protected", () => {
-        const bucket = named(rec, "gcs-media", "gcp:storage/bucket:Bucket");
-        expect(bucket.inputs).toEqual(EXPECTED.bucket);
-        expect(bucket.options.protect).toBe(true);
-        expect(bucket.propertyDependencies["encryption"]).toEqual([named(rec, "gcs-media-key").urn]);
-        // Created only after the service agent may use the key.
-        expect(bucket.dependencies).toContain(named(rec, "gcs-media-key-storage-agent").urn);
-    });
+    gcsBucketChildTests(rec, "gcs-media", EXPECTED);
 });
 

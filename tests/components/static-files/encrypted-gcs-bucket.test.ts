@@ -12,6 +12,7 @@ import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { gcsBucketChildren, gcsBucketInputs } from "../../harness/expected-inputs";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
 import { recordOnce } from "../../harness/record-once";
+import { gcsBucketChildTests } from "./helpers";
 
 const PROJECT = "allotrac-data-prod";
 
@@ -46,27 +47,7 @@ describe("with fixture args", () => {
         ]);
     });
 
-    test("the key ring is in the given region, protected; the key rotates as given, cannot be deleted, carries the given labels, protected", () => {
-        const ring = named(rec, "b-key-ring", "gcp:kms/keyRing:KeyRing");
-        expect(ring.inputs).toEqual(EXPECTED.ring);
-        expect(ring.options.protect).toBe(true);
-        const key = named(rec, "b-key", "gcp:kms/cryptoKey:CryptoKey");
-        expect(key.inputs).toEqual(EXPECTED.key);
-        expect(key.options.protect).toBe(true);
-        expect(key.propertyDependencies["keyRing"]).toEqual([ring.urn]);
-    });
-
-    test("only the project's Cloud Storage service agent gets encrypter/decrypter on that key", () => {
-        expect(named(rec, "b-key-storage-agent", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").inputs).toEqual(EXPECTED.grant);
-    });
-
-    test("the bucket: in the region, the key as default, uniform access, public access prevented, versioned, the given soft delete, protected, after the grant", () => {
-        const bucket = named(rec, "b", "gcp:storage/bucket:Bucket");
-        expect(bucket.inputs).toEqual(EXPECTED.bucket);
-        expect(bucket.options.protect).toBe(true);
-        expect(bucket.propertyDependencies["encryption"]).toEqual([named(rec, "b-key").urn]);
-        expect(bucket.dependencies).toContain(named(rec, "b-key-storage-agent").urn);
-    });
+    gcsBucketChildTests(rec, "b", EXPECTED);
 
     test("the clause label wins over a given label of the same key", async () => {
         const r = await buildAlone(() => new EncryptedGcsBucket("b", { ...ARGS, labels: { "data-policy-clause": "none" } }));
