@@ -438,14 +438,8 @@ export function customerApplicationClientInputs(e: ApplicationClientExpectation)
 
 /** The inputs of an `Application`'s client that say where it may redirect and whether it takes Organizations. */
 export function redirectsAndOrganizations(inputs: Record<string, unknown>) {
-    return {
-        appType: inputs["appType"],
-        callbacks: inputs["callbacks"],
-        allowedLogoutUrls: inputs["allowedLogoutUrls"],
-        webOrigins: inputs["webOrigins"],
-        organizationUsage: inputs["organizationUsage"],
-        organizationRequireBehavior: inputs["organizationRequireBehavior"],
-    };
+    const fields = ["appType", "callbacks", "allowedLogoutUrls", "webOrigins", "organizationUsage", "organizationRequireBehavior"] as const;
+    return Object.fromEntries(fields.map((f) => [f, inputs[f]]));
 }
 
 /** The exact inputs of `UserDatabase`'s connection: the given password policy, brute-force protection, MFA, no sign-up. */

@@ -18,6 +18,15 @@ export function bruteForceProtection(maxAttempts: number) {
     return { enabled: true, mode: "count_per_identifier_and_ip", maxAttempts, shields: ["block", "user_notification"], allowlists: [] };
 }
 
+/** Auth0 AttackProtection's three settings, exactly, with a brute-force limit of `maxAttempts`. */
+export function attackProtectionInputs(maxAttempts: number) {
+    return {
+        bruteForceProtection: bruteForceProtection(maxAttempts),
+        breachedPasswordDetection: BREACHED_PASSWORD_DETECTION,
+        suspiciousIpThrottling: SUSPICIOUS_IP_THROTTLING,
+    };
+}
+
 /** Auth0 Guardian (MfaPolicy) with every factor it can enable: MFA for all applications, email off. */
 export const GUARDIAN_EVERY_FACTOR = {
     policy: "all-applications",
