@@ -31,15 +31,15 @@ test("the customer web app requires an Organization, and is a first-party PKCE c
     const client = named(rec, "auth0-app-web", "auth0:index/client:Client");
     expect(client.inputs).toEqual(
         customerApplicationClientInputs({
-            name: "Allotrac",
+            displayName: "Allotrac",
             description: "The Allotrac web application customers use to run their operations",
             appType: "spa",
-            callbacks: ["https://app.allotrac.com.au/callback"],
+            callbackUrls: ["https://app.allotrac.com.au/callback"],
             logoutUrls: ["https://app.allotrac.com.au/"],
             webOrigins: ["https://app.allotrac.com.au"],
             // 72 h and 12 h: the tenant's session and idle-session lifetimes.
-            tokenLifetime: 259200,
-            idleTokenLifetime: 43200,
+            refreshTokenLifetimeSeconds: 259200,
+            refreshTokenIdleLifetimeSeconds: 43200,
         }),
     );
     expect(client.options.protect).toBe(true);

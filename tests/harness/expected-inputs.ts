@@ -4,6 +4,7 @@
  * one literal with an exact `toEqual` instead of each writing it out.
  */
 import type { Registration } from "../../infra/check/recorder";
+import type { ApplicationArgs } from "../../infra/components/identity/application";
 
 /** The Auth0 log stream of `AuditLogStream`: active, EventBridge, unfiltered, no credential in the sink. */
 export function logStreamInputs(awsAccountId: string, awsRegion: string, name = "data-policy-audit") {
@@ -393,30 +394,20 @@ export function backupSummary(
     };
 }
 
-export interface ApplicationClientExpectation {
-    readonly name: string;
-    readonly description: string;
-    readonly appType: string;
-    readonly callbacks: readonly string[];
-    readonly logoutUrls: readonly string[];
-    readonly webOrigins: readonly string[];
-    readonly tokenLifetime: number;
-    readonly idleTokenLifetime: number;
-}
 
 /**
- * The exact inputs of a customer-facing `Application`'s client: first-party, PKCE, rotating refresh tokens of the
- * given lifetimes, an Organization required at login.
+ * The exact inputs of a customer-facing `Application`'s client, from the args it was given: first-party, PKCE,
+ * rotating refresh tokens of the given lifetimes, an Organization required at login.
  */
-export function customerApplicationClientInputs(e: ApplicationClientExpectation) {
+export function customerApplicationClientInputs(e: Omit<ApplicationArgs, "customerFacing" | "waitFor">) {
     return {
-        name: e.name,
+        name: e.displayName,
         description: e.description,
         appType: e.appType,
         isFirstParty: true,
         oidcConformant: true,
         grantTypes: ["authorization_code", "refresh_token"],
-        callbacks: e.callbacks,
+        callbacks: e.callbackUrls,
         allowedLogoutUrls: e.logoutUrls,
         webOrigins: e.webOrigins,
         crossOriginAuth: false,
@@ -425,8 +416,8 @@ export function customerApplicationClientInputs(e: ApplicationClientExpectation)
             rotationType: "rotating",
             expirationType: "expiring",
             leeway: 0,
-            tokenLifetime: e.tokenLifetime,
-            idleTokenLifetime: e.idleTokenLifetime,
+            tokenLifetime: e.refreshTokenLifetimeSeconds,
+            idleTokenLifetime: e.refreshTokenIdleLifetimeSeconds,
             infiniteTokenLifetime: false,
             infiniteIdleTokenLifetime: false,
         },

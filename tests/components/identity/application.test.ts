@@ -42,18 +42,7 @@ describe("customer-facing", () => {
 
     test("requires an Organization, and is a first-party PKCE client with rotating refresh tokens of the given lifetimes; protected", () => {
         const client = named(rec, "app", CLIENT);
-        expect(client.inputs).toEqual(
-            customerApplicationClientInputs({
-                name: "Fixture",
-                description: "A fixture application",
-                appType: "spa",
-                callbacks: ["https://fixture.example.com/cb"],
-                logoutUrls: ["https://fixture.example.com/"],
-                webOrigins: ["https://fixture.example.com"],
-                tokenLifetime: 7200,
-                idleTokenLifetime: 600,
-            }),
-        );
+        expect(client.inputs).toEqual(customerApplicationClientInputs(ARGS));
         expect(client.options.protect).toBe(true);
     });
 
