@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mockRedisNumber } from "../../infra/check/mock-outputs";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, providerUrn, runStack } from "../harness/stack";
-import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../harness/expected-inputs";
+import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS } from "../harness/expected-inputs";
 import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
@@ -81,13 +81,7 @@ describe("the database (redis-pubsub)", () => {
 
     test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
         const db = named(rec, "redis-pubsub", TYPES.redisDatabase);
-        expect(protectionAndPlugin(db)).toEqual({
-            protect: true,
-            secretInputs: ["password"],
-            // The component's endpoints first, then the binding's own `password` (merged after the caller's options).
-            additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
-            ...REDISCLOUD_PLUGIN,
-        });
+        expect(protectionAndPlugin(db)).toEqual(REDIS_DATABASE_PROTECTION);
     });
 
     test("the component's outputs: the database id in the clear, both endpoints as secrets, no password", () => {
@@ -104,7 +98,7 @@ describe("the database (redis-pubsub)", () => {
 describe("the generated password (redis-pubsub-password)", () => {
     test("is 40 letters and digits, a secret output of the random provider, through the explicit random provider", () => {
         const p = named(rec, "redis-pubsub-password", TYPES.randomPassword);
-        expect(p.inputs).toEqual({ length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 });
+        expect(p.inputs).toEqual(REDIS_PASSWORD_INPUTS);
         expect(p.options.additionalSecretOutputs).toEqual(["bcryptHash", "result"]);
         // Protected: replacing it (a rename, say) would change the password under every client.
         expect(p.options.protect).toBe(true);

@@ -516,3 +516,37 @@ export function operationalClusterInputs(e: { projectId: unknown; name: string; 
         tags: { ...e.tags, "data-policy-clause": "02.operational-data" },
     };
 }
+
+/** A Redis Cloud subscription's protection and secrecy: protected, nothing secret. */
+export const REDIS_SUBSCRIPTION_PROTECTION = { protect: true, secretInputs: [], additionalSecretOutputs: [], ...REDISCLOUD_PLUGIN } as const;
+
+/** A Redis Cloud database's: protected; the password a secret input; it and both endpoints secret outputs. */
+export const REDIS_DATABASE_PROTECTION = {
+    protect: true,
+    secretInputs: ["password"],
+    // The component's endpoints first, then the binding's own `password` (merged after the caller's options).
+    additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
+    ...REDISCLOUD_PLUGIN,
+} as const;
+
+/** The generated Redis password's inputs: 40 letters and digits, at least 2 of each kind. */
+export const REDIS_PASSWORD_INPUTS = { length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 } as const;
+
+/** The exact inputs of `RedisSubscription`'s subscription: RAM only, across availability zones, replicated as planned. */
+export function redisSubscriptionInputs(e: {
+    name: string;
+    paymentMethodId: string;
+    cloud: string;
+    region: string;
+    cidr: string;
+    plan: { memoryLimitInGb: number; quantity: number; throughputMeasurementBy: string; throughputMeasurementValue: number };
+}) {
+    return {
+        name: e.name,
+        paymentMethod: "credit-card",
+        paymentMethodId: e.paymentMethodId,
+        memoryStorage: "ram",
+        cloudProvider: { provider: e.cloud, regions: [{ region: e.region, networkingDeploymentCidr: e.cidr, multipleAvailabilityZones: true }] },
+        creationPlan: { ...e.plan, replication: true },
+    };
+}

@@ -13,7 +13,7 @@ import * as rediscloud from "../../../infra/providers/rediscloud";
 import { mockRedisNumber } from "../../../infra/check/mock-outputs";
 import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, ofType, providerUrn } from "../../harness/stack";
-import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../../harness/expected-inputs";
+import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
@@ -76,17 +76,12 @@ describe("with a generated password", () => {
 
     test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
         const db = named(rec, "db", TYPES.redisDatabase);
-        expect(protectionAndPlugin(db)).toEqual({
-            protect: true,
-            secretInputs: ["password"],
-            additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
-            ...REDISCLOUD_PLUGIN,
-        });
+        expect(protectionAndPlugin(db)).toEqual(REDIS_DATABASE_PROTECTION);
     });
 
     test("the password: 40 letters and digits, a secret output of the random provider, protected", () => {
         const p = named(rec, "db-password", TYPES.randomPassword);
-        expect(p.inputs).toEqual({ length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 });
+        expect(p.inputs).toEqual(REDIS_PASSWORD_INPUTS);
         expect(p.options.additionalSecretOutputs).toEqual(["bcryptHash", "result"]);
         expect(p.options.protect).toBe(true);
         expect(String(rec.states.get(p.urn)?.["result"])).toMatch(/^[A-Za-z0-9]{40}$/);

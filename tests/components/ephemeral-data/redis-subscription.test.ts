@@ -10,7 +10,7 @@ import { RedisSubscription, type RedisSubscriptionArgs } from "../../../infra/co
 import * as rediscloud from "../../../infra/providers/rediscloud";
 import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, providerUrn } from "../../harness/stack";
-import { protectionAndPlugin, REDISCLOUD_PLUGIN } from "../../harness/expected-inputs";
+import { protectionAndPlugin, REDIS_SUBSCRIPTION_PROTECTION, redisSubscriptionInputs } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
@@ -39,28 +39,21 @@ describe("with fixture args", () => {
     });
 
     test("runs in the given region of its cloud across availability zones in the given /24, RAM only, sized as planned for replicated databases", () => {
-        expect(named(rec, "sub", TYPES.redisSubscription).inputs).toEqual({
-            name: "fixture-subscription",
-            paymentMethod: "credit-card",
-            paymentMethodId: "12345",
-            memoryStorage: "ram",
-            cloudProvider: {
-                provider: "GCP",
-                regions: [{ region: "australia-southeast2", networkingDeploymentCidr: "10.9.9.0/24", multipleAvailabilityZones: true }],
-            },
-            creationPlan: {
-                memoryLimitInGb: 3,
-                quantity: 2,
-                replication: true,
-                throughputMeasurementBy: "number-of-shards",
-                throughputMeasurementValue: 2,
-            },
-        });
+        expect(named(rec, "sub", TYPES.redisSubscription).inputs).toEqual(
+            redisSubscriptionInputs({
+                name: "fixture-subscription",
+                paymentMethodId: "12345",
+                cloud: "GCP",
+                region: "australia-southeast2",
+                cidr: "10.9.9.0/24",
+                plan: { memoryLimitInGb: 3, quantity: 2, throughputMeasurementBy: "number-of-shards", throughputMeasurementValue: 2 },
+            }),
+        );
     });
 
     test("is protected, has nothing secret, and asks for the rediscloud plugin 1.3.5 from RedisLabs' releases", () => {
         const sub = named(rec, "sub", TYPES.redisSubscription);
-        expect(protectionAndPlugin(sub)).toEqual({ protect: true, secretInputs: [], additionalSecretOutputs: [], ...REDISCLOUD_PLUGIN });
+        expect(protectionAndPlugin(sub)).toEqual(REDIS_SUBSCRIPTION_PROTECTION);
     });
 });
 
