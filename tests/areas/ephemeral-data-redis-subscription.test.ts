@@ -28,12 +28,12 @@ describe("the subscription (redis-subscription)", () => {
     test("runs on AWS in Sydney across availability zones in its own /24, RAM only, sized for one replicated database", () => {
         expect(named(rec, "redis-subscription", TYPES.redisSubscription).inputs).toEqual(
             redisSubscriptionInputs({
-                name: "allotrac-prod-ephemeral-apse2",
+                subscriptionName: "allotrac-prod-ephemeral-apse2",
                 paymentMethodId: "00000",
-                cloud: "AWS",
+                cloudProvider: "AWS",
                 region: "ap-southeast-2",
-                cidr: "10.42.8.0/24",
-                plan: { memoryLimitInGb: 2, quantity: 1, throughputMeasurementBy: "operations-per-second", throughputMeasurementValue: 25000 },
+                networkingDeploymentCidr: "10.42.8.0/24",
+                creationPlan: { memoryLimitInGb: 2, quantity: 1, throughputMeasurementBy: "operations-per-second", throughputMeasurementValue: 25000 },
             }),
         );
     });

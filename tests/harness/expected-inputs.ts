@@ -4,6 +4,7 @@
  * one literal with an exact `toEqual` instead of each writing it out.
  */
 import type { Registration } from "../../infra/check/recorder";
+import type { RedisSubscriptionArgs } from "../../infra/components/ephemeral-data/redis-subscription";
 import type { ApplicationArgs } from "../../infra/components/identity/application";
 
 /** The Auth0 log stream of `AuditLogStream`: active, EventBridge, unfiltered, no credential in the sink. */
@@ -532,21 +533,17 @@ export const REDIS_DATABASE_PROTECTION = {
 /** The generated Redis password's inputs: 40 letters and digits, at least 2 of each kind. */
 export const REDIS_PASSWORD_INPUTS = { length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 } as const;
 
-/** The exact inputs of `RedisSubscription`'s subscription: RAM only, across availability zones, replicated as planned. */
-export function redisSubscriptionInputs(e: {
-    name: string;
-    paymentMethodId: string;
-    cloud: string;
-    region: string;
-    cidr: string;
-    plan: { memoryLimitInGb: number; quantity: number; throughputMeasurementBy: string; throughputMeasurementValue: number };
-}) {
+/**
+ * The exact inputs of `RedisSubscription`'s subscription, from the args it was given (with the planned database count
+ * stated): RAM only, across availability zones, replicated.
+ */
+export function redisSubscriptionInputs(e: Omit<RedisSubscriptionArgs, "multipleAvailabilityZones"> & { readonly creationPlan: { readonly quantity: number } }) {
     return {
-        name: e.name,
+        name: e.subscriptionName,
         paymentMethod: "credit-card",
         paymentMethodId: e.paymentMethodId,
         memoryStorage: "ram",
-        cloudProvider: { provider: e.cloud, regions: [{ region: e.region, networkingDeploymentCidr: e.cidr, multipleAvailabilityZones: true }] },
-        creationPlan: { ...e.plan, replication: true },
+        cloudProvider: { provider: e.cloudProvider, regions: [{ region: e.region, networkingDeploymentCidr: e.networkingDeploymentCidr, multipleAvailabilityZones: true }] },
+        creationPlan: { ...e.creationPlan, replication: true },
     };
 }
