@@ -9,7 +9,7 @@ import { TYPES } from "../../infra/policy/lib/tokens";
 import * as pulumi from "@pulumi/pulumi";
 import { mockRedisNumber } from "../../infra/check/mock-outputs";
 import { UNKNOWN } from "../../infra/check/recorder";
-import { childrenOf, named, ofType, providerUrn, runStack } from "../harness/stack";
+import { childrenOf, named, ofType, placement, runStack } from "../harness/stack";
 import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS } from "../harness/expected-inputs";
 import { recordOnce } from "../harness/record-once";
 
@@ -51,7 +51,7 @@ const rec = recordOnce(() => runStack());
 describe("the database (redis-pubsub)", () => {
     test("is a component with a generated password and the database, each through its explicit provider", () => {
         const component = named(rec, "redis-pubsub", COMPONENT);
-        expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
+        expect(placement(childrenOf(rec, component))).toEqual([
             { type: TYPES.randomPassword, name: "redis-pubsub-password", provider: named(rec, "random-redis", TYPES.randomProvider).urn },
             { type: TYPES.redisDatabase, name: "redis-pubsub", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
         ]);

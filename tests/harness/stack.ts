@@ -9,6 +9,7 @@ import * as http from "node:http";
 import { ProgramError } from "../../infra/check/program-error";
 import type { Recording, Registration } from "../../infra/check/recorder";
 import { programErrorOf } from "./build-alone";
+import { providerUrn } from "../../infra/check/engine-rules";
 import { waitForCached } from "./cache";
 import { deserialize } from "./recording-file";
 
@@ -97,3 +98,8 @@ export function childrenOf(rec: Recording, parent: Registration): Registration[]
 }
 
 export { providerUrn } from "../../infra/check/engine-rules";
+
+/** Each registration's type, name and provider URN, in order: what was created, and through which provider, in one comparison. */
+export function placement(regs: readonly Registration[]): { type: string; name: string; provider: string | undefined }[] {
+    return regs.map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }));
+}

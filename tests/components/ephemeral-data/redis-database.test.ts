@@ -12,7 +12,7 @@ import { RedisDatabase, type RedisDatabaseArgs } from "../../../infra/components
 import * as rediscloud from "../../../infra/providers/rediscloud";
 import { mockRedisNumber } from "../../../infra/check/mock-outputs";
 import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
-import { childrenOf, named, ofType, providerUrn } from "../../harness/stack";
+import { childrenOf, named, ofType, placement } from "../../harness/stack";
 import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
@@ -61,7 +61,7 @@ describe("with a generated password", () => {
 
     test("is a component with a generated password and the database, each through the given provider", () => {
         const component = named(rec, "db", COMPONENT);
-        expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
+        expect(placement(childrenOf(rec, component))).toEqual([
             { type: TYPES.randomPassword, name: "db-password", provider: named(rec, "random", TYPES.randomProvider).urn },
             { type: TYPES.redisDatabase, name: "db", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
         ]);

@@ -9,7 +9,7 @@ import { TYPES } from "../../../infra/policy/lib/tokens";
 import { RedisSubscription, type RedisSubscriptionArgs } from "../../../infra/components/ephemeral-data/redis-subscription";
 import * as rediscloud from "../../../infra/providers/rediscloud";
 import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
-import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { childrenOf, named, placement } from "../../harness/stack";
 import { protectionAndPlugin, REDIS_SUBSCRIPTION_PROTECTION, redisSubscriptionInputs } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
@@ -32,7 +32,7 @@ describe("with fixture args", () => {
 
     test("is a component with one child, the subscription, created through the given Redis Cloud provider; outputs its id", () => {
         const component = named(rec, "sub", COMPONENT);
-        expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
+        expect(placement(childrenOf(rec, component))).toEqual([
             { type: TYPES.redisSubscription, name: "sub", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
         ]);
         expect(Object.keys(rec.states.get(component.urn)!)).toEqual(["subscriptionId"]);

@@ -8,7 +8,7 @@
 import { ClusterBackups, type ClusterBackupsArgs, type SnapshotCopy } from "../../../infra/components/operational-data/cluster-backups";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
-import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { childrenOf, named, placement } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER } from "./helpers";
 import { recordOnce } from "../../harness/record-once";
 import { backupScheduleInputs, backupSummary, DAILY_30 } from "../../harness/expected-inputs";
@@ -39,7 +39,7 @@ describe("without copies or compliance policy", () => {
 
     test("one child, the schedule, on the given Atlas provider", () => {
         const children = childrenOf(rec, named(rec, "b", COMPONENT));
-        expect(children.map((c) => ({ type: c.type, name: c.name, provider: providerUrn(c.provider) }))).toEqual([
+        expect(placement(children)).toEqual([
             { type: TYPES.atlasBackupSchedule, name: "b-schedule", provider: named(rec, "atlas", TYPES.atlasProvider).urn },
         ]);
     });
