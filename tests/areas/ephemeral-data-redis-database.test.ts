@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mockRedisNumber } from "../../infra/check/mock-outputs";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, placement, runStack } from "../harness/stack";
-import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS } from "../harness/expected-inputs";
+import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS, redisDatabaseChildren } from "../harness/expected-inputs";
 import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
@@ -51,10 +51,9 @@ const rec = recordOnce(() => runStack());
 describe("the database (redis-pubsub)", () => {
     test("is a component with a generated password and the database, each through its explicit provider", () => {
         const component = named(rec, "redis-pubsub", COMPONENT);
-        expect(placement(childrenOf(rec, component))).toEqual([
-            { type: TYPES.randomPassword, name: "redis-pubsub-password", provider: named(rec, "random-redis", TYPES.randomProvider).urn },
-            { type: TYPES.redisDatabase, name: "redis-pubsub", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
-        ]);
+        expect(placement(childrenOf(rec, component))).toEqual(
+            redisDatabaseChildren("redis-pubsub", { random: named(rec, "random-redis", TYPES.randomProvider).urn, rediscloud: named(rec, "rediscloud", TYPES.redisProvider).urn }),
+        );
     });
 
     test("is TLS-only, never persisted, replicated, open only to the configured networks, evicts by TTL, alerts", () => {

@@ -4,6 +4,7 @@
  * one literal with an exact `toEqual` instead of each writing it out.
  */
 import type { Registration } from "../../infra/check/recorder";
+import { TYPES } from "../../infra/policy/lib/tokens";
 import type { RedisSubscriptionArgs } from "../../infra/components/ephemeral-data/redis-subscription";
 import type { ApplicationArgs } from "../../infra/components/identity/application";
 
@@ -546,4 +547,12 @@ export function redisSubscriptionInputs(e: Omit<RedisSubscriptionArgs, "multiple
         cloudProvider: { provider: e.cloudProvider, regions: [{ region: e.region, networkingDeploymentCidr: e.networkingDeploymentCidr, multipleAvailabilityZones: true }] },
         creationPlan: { ...e.creationPlan, replication: true },
     };
+}
+
+/** `RedisDatabase` `name`'s children, in order, as `placement` gives them: its password on the random provider, the database on Redis Cloud's. */
+export function redisDatabaseChildren(name: string, providers: { random: string; rediscloud: string }) {
+    return [
+        { type: TYPES.randomPassword, name: `${name}-password`, provider: providers.random },
+        { type: TYPES.redisDatabase, name, provider: providers.rediscloud },
+    ];
 }

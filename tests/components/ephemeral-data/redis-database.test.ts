@@ -13,7 +13,7 @@ import * as rediscloud from "../../../infra/providers/rediscloud";
 import { mockRedisNumber } from "../../../infra/check/mock-outputs";
 import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, ofType, placement } from "../../harness/stack";
-import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS } from "../../harness/expected-inputs";
+import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS, redisDatabaseChildren } from "../../harness/expected-inputs";
 import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
@@ -61,10 +61,9 @@ describe("with a generated password", () => {
 
     test("is a component with a generated password and the database, each through the given provider", () => {
         const component = named(rec, "db", COMPONENT);
-        expect(placement(childrenOf(rec, component))).toEqual([
-            { type: TYPES.randomPassword, name: "db-password", provider: named(rec, "random", TYPES.randomProvider).urn },
-            { type: TYPES.redisDatabase, name: "db", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
-        ]);
+        expect(placement(childrenOf(rec, component))).toEqual(
+            redisDatabaseChildren("db", { random: named(rec, "random", TYPES.randomProvider).urn, rediscloud: named(rec, "rediscloud", TYPES.redisProvider).urn }),
+        );
     });
 
     test("the database: TLS-only, never persisted, no backup, replicated, open only to the given networks, evicts by TTL, alerts; the generated password by reference", () => {
