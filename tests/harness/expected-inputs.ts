@@ -556,3 +556,19 @@ export function redisDatabaseChildren(name: string, providers: { random: string;
         { type: TYPES.redisDatabase, name, provider: providers.rediscloud },
     ];
 }
+
+/**
+ * The exact inputs of one of `LeastPrivilegeDatabaseUsers`' users: the IAM role `roleArn`, authenticated by AWS IAM,
+ * scoped to the one cluster, with exactly `roles`.
+ */
+export function iamDatabaseUserInputs(projectId: unknown, cluster: string, roleArn: string, roles: readonly Record<string, string>[]) {
+    return {
+        projectId,
+        authDatabaseName: "$external",
+        awsIamType: "ROLE",
+        scopes: [{ name: cluster, type: "CLUSTER" }],
+        labels: [{ key: "data-policy-clause", value: "03.rbac" }],
+        username: roleArn,
+        roles,
+    };
+}
