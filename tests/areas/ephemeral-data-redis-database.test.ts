@@ -8,8 +8,10 @@
 import { TYPES } from "../../infra/policy/lib/tokens";
 import * as pulumi from "@pulumi/pulumi";
 import { mockRedisNumber } from "../../infra/check/mock-outputs";
-import { UNKNOWN, type Recording } from "../../infra/check/recorder";
-import { childrenOf, named, ofType, providerUrn, runStack } from "../harness/stack";
+import { UNKNOWN } from "../../infra/check/recorder";
+import { childrenOf, named, ofType, placement, runStack } from "../harness/stack";
+import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS, redisDatabaseChildren } from "../harness/expected-inputs";
+import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
 const SUBSCRIPTION_ID = String(mockRedisNumber("redis-subscription", 1_000_000));
@@ -44,18 +46,14 @@ function secretOnTheWire(value: unknown): Record<string, unknown> {
     return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
 }
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 describe("the database (redis-pubsub)", () => {
     test("is a component with a generated password and the database, each through its explicit provider", () => {
         const component = named(rec, "redis-pubsub", COMPONENT);
-        expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
-            { type: TYPES.randomPassword, name: "redis-pubsub-password", provider: named(rec, "random-redis", TYPES.randomProvider).urn },
-            { type: TYPES.redisDatabase, name: "redis-pubsub", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
-        ]);
+        expect(placement(childrenOf(rec, component))).toEqual(
+            redisDatabaseChildren("redis-pubsub", { random: named(rec, "random-redis", TYPES.randomProvider).urn, rediscloud: named(rec, "rediscloud", TYPES.redisProvider).urn }),
+        );
     });
 
     test("is TLS-only, never persisted, replicated, open only to the configured networks, evicts by TTL, alerts", () => {
@@ -82,20 +80,7 @@ describe("the database (redis-pubsub)", () => {
 
     test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
         const db = named(rec, "redis-pubsub", TYPES.redisDatabase);
-        expect({
-            protect: db.options.protect,
-            secretInputs: db.secretInputs,
-            additionalSecretOutputs: db.options.additionalSecretOutputs,
-            version: db.options.version,
-            pluginDownloadURL: db.options.pluginDownloadURL,
-        }).toEqual({
-            protect: true,
-            secretInputs: ["password"],
-            // The component's endpoints first, then the binding's own `password` (merged after the caller's options).
-            additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
-            version: "1.3.5",
-            pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud",
-        });
+        expect(protectionAndPlugin(db)).toEqual(REDIS_DATABASE_PROTECTION);
     });
 
     test("the component's outputs: the database id in the clear, both endpoints as secrets, no password", () => {
@@ -112,7 +97,7 @@ describe("the database (redis-pubsub)", () => {
 describe("the generated password (redis-pubsub-password)", () => {
     test("is 40 letters and digits, a secret output of the random provider, through the explicit random provider", () => {
         const p = named(rec, "redis-pubsub-password", TYPES.randomPassword);
-        expect(p.inputs).toEqual({ length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 });
+        expect(p.inputs).toEqual(REDIS_PASSWORD_INPUTS);
         expect(p.options.additionalSecretOutputs).toEqual(["bcryptHash", "result"]);
         // Protected: replacing it (a rename, say) would change the password under every client.
         expect(p.options.protect).toBe(true);

@@ -8,14 +8,12 @@ import { TYPES } from "../../infra/policy/lib/tokens";
 import { loadStackConfig } from "../../infra/check/project";
 import { ProgramError, runProgram, type Recording } from "../../infra/check/recorder";
 import { childrenOf, named, project, providerUrn, runStack } from "../harness/stack";
+import { protectionAndPlugin, REDIS_SUBSCRIPTION_PROTECTION, REDISCLOUD_PLUGIN, redisSubscriptionInputs } from "../harness/expected-inputs";
+import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
-const PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 describe("the subscription (redis-subscription)", () => {
     test("is a component with one child, the subscription, created through the explicit Redis Cloud provider", () => {
@@ -28,34 +26,21 @@ describe("the subscription (redis-subscription)", () => {
     });
 
     test("runs on AWS in Sydney across availability zones in its own /24, RAM only, sized for one replicated database", () => {
-        expect(named(rec, "redis-subscription", TYPES.redisSubscription).inputs).toEqual({
-            name: "allotrac-prod-ephemeral-apse2",
-            paymentMethod: "credit-card",
-            paymentMethodId: "00000",
-            memoryStorage: "ram",
-            cloudProvider: {
-                provider: "AWS",
-                regions: [{ region: "ap-southeast-2", networkingDeploymentCidr: "10.42.8.0/24", multipleAvailabilityZones: true }],
-            },
-            creationPlan: {
-                memoryLimitInGb: 2,
-                quantity: 1,
-                replication: true,
-                throughputMeasurementBy: "operations-per-second",
-                throughputMeasurementValue: 25000,
-            },
-        });
+        expect(named(rec, "redis-subscription", TYPES.redisSubscription).inputs).toEqual(
+            redisSubscriptionInputs({
+                subscriptionName: "allotrac-prod-ephemeral-apse2",
+                paymentMethodId: "00000",
+                cloudProvider: "AWS",
+                region: "ap-southeast-2",
+                networkingDeploymentCidr: "10.42.8.0/24",
+                creationPlan: { memoryLimitInGb: 2, quantity: 1, throughputMeasurementBy: "operations-per-second", throughputMeasurementValue: 25000 },
+            }),
+        );
     });
 
     test("is protected, has nothing secret, and asks for the rediscloud plugin 1.3.5 from RedisLabs' releases", () => {
         const sub = named(rec, "redis-subscription", TYPES.redisSubscription);
-        expect({
-            protect: sub.options.protect,
-            secretInputs: sub.secretInputs,
-            additionalSecretOutputs: sub.options.additionalSecretOutputs,
-            version: sub.options.version,
-            pluginDownloadURL: sub.options.pluginDownloadURL,
-        }).toEqual({ protect: true, secretInputs: [], additionalSecretOutputs: [], ...PLUGIN });
+        expect(protectionAndPlugin(sub)).toEqual(REDIS_SUBSCRIPTION_PROTECTION);
     });
 
     test("everything it is created with is known at preview, where a policy can read region, AZs and CIDR", async () => {
@@ -102,7 +87,7 @@ describe("the Redis Cloud provider (rediscloud)", () => {
         expect({ inputs: p.inputs, additionalSecretOutputs: p.options.additionalSecretOutputs, version: p.options.version, pluginDownloadURL: p.options.pluginDownloadURL }).toEqual({
             inputs: {},
             additionalSecretOutputs: ["apiKey", "secretKey"],
-            ...PLUGIN,
+            ...REDISCLOUD_PLUGIN,
         });
     });
 

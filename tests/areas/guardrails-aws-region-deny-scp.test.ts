@@ -6,9 +6,9 @@
  */
 import { TYPES } from "../../infra/policy/lib/tokens";
 import { computedOutputs } from "../../infra/check/mock-outputs";
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { expectedDocument, providerUrnOf, providersOf, SECTION, withParsedContent } from "../components/guardrails/helpers";
+import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:guardrails:AwsRegionDenyScp";
 
@@ -16,10 +16,7 @@ const COMPONENT = "data-platform:guardrails:AwsRegionDenyScp";
 const POLICY_ID = computedOutputs(TYPES.organizationsPolicy, "aws-region-deny", {}).id;
 
 describe("switch on (prod): the SCP on the production account", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack();
-    });
+    const rec = recordOnce(() => runStack());
 
     test("is a component with the policy and its attachment, both through the org-level aws-org provider, neither through aws-au", () => {
         const component = named(rec, "aws-region-deny", COMPONENT);

@@ -8,6 +8,7 @@ import { TYPES } from "../../infra/policy/lib/tokens";
 import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { expectedOrgPolicies, providerUrnOf, providersOf, SECTION } from "../components/guardrails/helpers";
+import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:guardrails:GcpOrgPolicies";
 
@@ -21,10 +22,7 @@ function policiesOf(rec: Recording): Record<string, Record<string, unknown>> {
 }
 
 describe("switch on (prod): the data project", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack();
-    });
+    const rec = recordOnce(() => runStack());
 
     test("five policies, each named explicitly, all through the org-level gcp-org provider, none through gcp-au", () => {
         const children = childrenOf(rec, named(rec, "gcp-org-policies", COMPONENT));

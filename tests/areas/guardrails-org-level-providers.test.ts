@@ -10,6 +10,7 @@ import type { Recording, Registration } from "../../infra/check/recorder";
 import { accountOfRole, awsOrgProviderArgs, pinnedAccount } from "../../infra/providers/org-level";
 import { named, ofType, providerUrn, runStack } from "../harness/stack";
 import { SECTION } from "../components/guardrails/helpers";
+import { recordOnce } from "../harness/record-once";
 
 const T = {
     aws: "pulumi:providers:aws",
@@ -61,10 +62,7 @@ function providerNames(rec: Recording, ...types: string[]): { type: string; name
 }
 
 describe("prod as it stands (placeholders): previews run, nothing placeholder reaches a provider", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack({ preview: true });
-    });
+    const rec = recordOnce(() => runStack({ preview: true }));
 
     test("aws-au is not pinned to the placeholder account 111122223333 (pulumi up refuses the placeholder instead)", () => {
         expect(providerInputs(rec, "aws-au", T.aws)).toEqual({
@@ -104,10 +102,7 @@ describe("prod as it stands (placeholders): previews run, nothing placeholder re
 });
 
 describe("with the real ids recorded: every provider pinned, every org-level provider acting as its own identity", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack({ mutate: withRealIds });
-    });
+    const rec = recordOnce(() => runStack({ mutate: withRealIds }));
 
     test("aws-au is pinned to the production account", () => {
         expect(providerInputs(rec, "aws-au", T.aws)["allowedAccountIds"]).toEqual([REAL.workloadAccount]);
@@ -140,10 +135,7 @@ describe("with the real ids recorded: every provider pinned, every org-level pro
 });
 
 describe("which provider each guardrail resource is created through", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack();
-    });
+    const rec = recordOnce(() => runStack());
 
     test("the SCP and its attachment through aws-org, the org policies through gcp-org, the Resource Policy through atlas-org", () => {
         const found = providerNames(rec, T.scp, T.scpAttachment, T.orgPolicy, T.resourcePolicy);

@@ -5,17 +5,14 @@
  * tests/components/guardrails/s3-account-public-access-block.test.ts.
  */
 import { TYPES } from "../../infra/policy/lib/tokens";
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, prodConfig, runStack } from "../harness/stack";
 import { providerUrnOf, providersOf, SECTION } from "../components/guardrails/helpers";
+import { recordOnce } from "../harness/record-once";
 
 const COMPONENT = "data-platform:guardrails:S3AccountPublicAccessBlock";
 
 describe("switch on (prod)", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await runStack();
-    });
+    const rec = recordOnce(() => runStack());
 
     test("blocks all four kinds of public access on the production account, through aws-au", () => {
         const children = childrenOf(rec, named(rec, "s3-account-public-access-block", COMPONENT));

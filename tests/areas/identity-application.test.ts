@@ -5,13 +5,11 @@
  * component on its own, with fixture args (and the violating case of a client built without waitFor), is
  * tests/components/identity/application.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
+import { customerApplicationClientInputs, redirectsAndOrganizations } from "../harness/expected-inputs";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the client and its token-endpoint authentication", () => {
     const component = named(rec, "auth0-app-web", "data-platform:identity:Application");
@@ -31,32 +29,19 @@ test("every client waits for the tenant settings that turn off enableClientConne
 
 test("the customer web app requires an Organization, and is a first-party PKCE client with rotating refresh tokens", () => {
     const client = named(rec, "auth0-app-web", "auth0:index/client:Client");
-    expect(client.inputs).toEqual({
-        name: "Allotrac",
-        description: "The Allotrac web application customers use to run their operations",
-        appType: "spa",
-        isFirstParty: true,
-        oidcConformant: true,
-        grantTypes: ["authorization_code", "refresh_token"],
-        callbacks: ["https://app.allotrac.com.au/callback"],
-        allowedLogoutUrls: ["https://app.allotrac.com.au/"],
-        webOrigins: ["https://app.allotrac.com.au"],
-        crossOriginAuth: false,
-        jwtConfiguration: { alg: "RS256" },
-        refreshToken: {
-            rotationType: "rotating",
-            expirationType: "expiring",
-            leeway: 0,
+    expect(client.inputs).toEqual(
+        customerApplicationClientInputs({
+            displayName: "Allotrac",
+            description: "The Allotrac web application customers use to run their operations",
+            appType: "spa",
+            callbackUrls: ["https://app.allotrac.com.au/callback"],
+            logoutUrls: ["https://app.allotrac.com.au/"],
+            webOrigins: ["https://app.allotrac.com.au"],
             // 72 h and 12 h: the tenant's session and idle-session lifetimes.
-            tokenLifetime: 259200,
-            idleTokenLifetime: 43200,
-            infiniteTokenLifetime: false,
-            infiniteIdleTokenLifetime: false,
-        },
-        organizationUsage: "require",
-        organizationRequireBehavior: "post_login_prompt",
-        clientMetadata: { "data-policy-clause": "03.tenant-data-access" },
-    });
+            refreshTokenLifetimeSeconds: 259200,
+            refreshTokenIdleLifetimeSeconds: 43200,
+        }),
+    );
     expect(client.options.protect).toBe(true);
 });
 
@@ -79,14 +64,7 @@ test("an internal (not customer-facing) native app is denied Organizations and m
             }),
     });
     const client = named(withDriver, "auth0-app-yard", "auth0:index/client:Client");
-    expect({
-        appType: client.inputs["appType"],
-        callbacks: client.inputs["callbacks"],
-        allowedLogoutUrls: client.inputs["allowedLogoutUrls"],
-        webOrigins: client.inputs["webOrigins"],
-        organizationUsage: client.inputs["organizationUsage"],
-        organizationRequireBehavior: client.inputs["organizationRequireBehavior"],
-    }).toEqual({
+    expect(redirectsAndOrganizations(client.inputs)).toEqual({
         appType: "native",
         callbacks: ["au.com.allotrac.yard://callback"],
         allowedLogoutUrls: [],

@@ -3,13 +3,11 @@
  * Auth should be configured"): required for every application, strong factors only; SMS, voice, email, push and
  * Duo stay off. The component on its own, with fixture args, is tests/components/identity/mfa-policy.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
+import { GUARDIAN_EVERY_FACTOR } from "../harness/expected-settings";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds exactly the Guardian settings, and outputs their id and the MFA policy's name", () => {
     const component = named(rec, "auth0-mfa", "data-platform:identity:MfaPolicy");
@@ -18,14 +16,7 @@ test("the component holds exactly the Guardian settings, and outputs their id an
 });
 
 test("all applications require MFA with OTP, security keys, device biometrics and recovery codes; nothing weaker", () => {
-    expect(named(rec, "auth0-mfa", "auth0:index/guardian:Guardian").inputs).toEqual({
-        policy: "all-applications",
-        otp: true,
-        recoveryCode: true,
-        email: false,
-        webauthnRoaming: { enabled: true, userVerification: "preferred" },
-        webauthnPlatform: { enabled: true },
-    });
+    expect(named(rec, "auth0-mfa", "auth0:index/guardian:Guardian").inputs).toEqual(GUARDIAN_EVERY_FACTOR);
 });
 
 test("a factor left out of config is off: its block is absent, which the provider treats as disabled", async () => {

@@ -4,15 +4,13 @@
  * permissions in its tokens; the default multi-tenant SaaS role set, each role with exactly its permissions. The
  * component on its own, with fixture args, is tests/components/identity/platform-api.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
+import { platformApiInputs } from "../harness/expected-inputs";
+import { recordOnce } from "../harness/record-once";
 
 const API = "https://api.allotrac.com.au";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the API, its permissions, and one role plus one permission set per role", () => {
     const component = named(rec, "auth0-platform-api", "data-platform:identity:PlatformApi");
@@ -30,17 +28,7 @@ test("the component holds the API, its permissions, and one role plus one permis
 
 test("the API enforces RBAC and issues access tokens that carry the permissions (access_token_authz)", () => {
     const api = named(rec, "auth0-platform-api", "auth0:index/resourceServer:ResourceServer");
-    expect(api.inputs).toEqual({
-        identifier: API,
-        name: "Allotrac Platform API",
-        enforcePolicies: true,
-        tokenDialect: "access_token_authz",
-        signingAlg: "RS256",
-        tokenLifetime: 3600,
-        tokenLifetimeForWeb: 3600,
-        allowOfflineAccess: true,
-        skipConsentForVerifiableFirstPartyClients: true,
-    });
+    expect(api.inputs).toEqual(platformApiInputs(API, "Allotrac Platform API", 3600));
     expect(api.options.protect).toBe(true);
 });
 

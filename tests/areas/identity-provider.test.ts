@@ -3,16 +3,13 @@
  * explicit provider on the canonical Australian tenant domain, every Auth0 resource on it, the deploy client's
  * secret kept secret, and stack outputs that carry ids and names only.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { named, providerUrn, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
 const SECRET = "offline-test-value-of-the-auth0-client-secret";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack({ secrets: { "auth0:clientSecret": SECRET } });
-});
+const rec = recordOnce(() => runStack({ secrets: { "auth0:clientSecret": SECRET } }));
 
 /** Every registration whose type is an Auth0 resource (not the provider itself). */
 function auth0Resources() {

@@ -4,13 +4,10 @@
  * only when configured, TLS 1.2 only. The component on its own, with fixture args, is
  * tests/components/identity/tenant-settings.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the tenant and, without a custom domain, nothing else", () => {
     const component = named(rec, "auth0-tenant", "data-platform:identity:TenantSettings");
@@ -38,10 +35,7 @@ test("tenant: explicit session and idle lifetimes (hours) for persistent and eph
 });
 
 describe("with a custom domain", () => {
-    let withDomain: Recording;
-    beforeAll(async () => {
-        withDomain = await runStack({ mutate: (c) => (c["data-platform:auth0"].customDomain = "login.allotrac.com.au") });
-    });
+    const withDomain = recordOnce(() => runStack({ mutate: (c) => (c["data-platform:auth0"].customDomain = "login.allotrac.com.au") }));
 
     test("declares it with an Auth0-managed certificate and TLS 1.2 only, beside the tenant", () => {
         const component = named(withDomain, "auth0-tenant", "data-platform:identity:TenantSettings");

@@ -4,13 +4,11 @@
  * enabled for exactly the configured applications. The component on its own, with fixture args, is
  * tests/components/identity/user-database.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, runStack } from "../harness/stack";
+import { recordOnce } from "../harness/record-once";
+import { userConnectionInputs } from "../harness/expected-inputs";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the connection and its client list", () => {
     const component = named(rec, "auth0-users", "data-platform:identity:UserDatabase");
@@ -21,22 +19,9 @@ test("the component holds the connection and its client list", () => {
 });
 
 test("the connection: strong password policy, brute-force protection, MFA, no public sign-up", () => {
-    expect(named(rec, "auth0-users", "auth0:index/connection:Connection").inputs).toEqual({
-        name: "allotrac-users",
-        strategy: "auth0",
-        metadata: { "data-policy-clause": "02.identity-data" },
-        options: {
-            passwordPolicy: "excellent",
-            passwordComplexityOptions: { minLength: 14 },
-            passwordHistories: [{ enable: true, size: 5 }],
-            passwordDictionary: { enable: true, dictionaries: ["allotrac", "allie"] },
-            passwordNoPersonalInfo: { enable: true },
-            bruteForceProtection: true,
-            mfa: { active: true, returnEnrollSettings: true },
-            disableSignup: true,
-            requiresUsername: false,
-        },
-    });
+    expect(named(rec, "auth0-users", "auth0:index/connection:Connection").inputs).toEqual(
+        userConnectionInputs({ name: "allotrac-users", policy: "excellent", minLength: 14, history: 5, dictionary: ["allotrac", "allie"] }),
+    );
 });
 
 test("the connection is protected: deleting it would delete every user", () => {

@@ -4,16 +4,13 @@
  * the org-level provider, and its switch. The component on its own, with fixture args, is
  * tests/components/operational-data/atlas-residency-guardrail.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { atlasProviderUrn, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
-import { OPEN_ACCESS_POLICY, REGION_POLICY } from "../harness/atlas-residency-policies";
+import { residencyPolicyInputs } from "../harness/atlas-residency-policies";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("prod declares one org-level resource policy: Australian regions only, never 0.0.0.0/0", () => {
     const children = childrenOf(rec, named(rec, "atlas-guardrail", "data-platform:operational-data:AtlasResidencyGuardrail"));
@@ -21,12 +18,7 @@ test("prod declares one org-level resource policy: Australian regions only, neve
     const orgProvider = named(rec, "atlas-org", TYPES.atlasProvider).urn;
     expect(orgProvider).not.toBe(atlasProviderUrn(rec));
     expect(providersOf(children)).toEqual([{ name: "atlas-guardrail", provider: orgProvider }]);
-    expect(named(rec, "atlas-guardrail", TYPES.atlasResourcePolicy).inputs).toEqual({
-        orgId: "000000000000000000000000",
-        name: "data-policy-australia-only",
-        description: "Data policy 02.operational-data: clusters only in Australian regions; no 0.0.0.0/0 on any IP access list.",
-        policies: [{ body: REGION_POLICY }, { body: OPEN_ACCESS_POLICY }],
-    });
+    expect(named(rec, "atlas-guardrail", TYPES.atlasResourcePolicy).inputs).toEqual(residencyPolicyInputs("000000000000000000000000"));
 });
 
 test("the component's outputs are the resource policy's id and name", () => {

@@ -5,13 +5,22 @@
  * (copy region, compliance policy). The component on its own, with fixture args, is
  * tests/components/operational-data/cluster-backups.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, ZONE_ID } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
+import { backupScheduleInputs, backupSummary, DAILY_30 } from "../harness/expected-inputs";
 
-const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
+/** Prod's schedule, as `backupScheduleInputs` and `backupSummary` take it: copies to Melbourne. */
+const PROD = {
+    projectId: PROJECT_ID,
+    clusterName: CLUSTER,
+    snapshotHourUtc: 16,
+    restoreWindowDays: 7,
+    hourly: { everyHours: 6, retentionDays: 7 },
+    copy: { cloudProvider: "AWS", regionName: "AP_SOUTHEAST_4", zoneId: ZONE_ID },
+} as const;
 const HOURLY = { frequencyInterval: 6, retentionUnit: "days", retentionValue: 7 };
 const COPY_TO_MELBOURNE = {
     cloudProvider: "AWS",
@@ -24,10 +33,7 @@ const COPY_TO_MELBOURNE = {
     ],
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("in prod: one schedule, no compliance policy (its switch is off), on the Atlas provider", () => {
     const component = named(rec, "atlas-backups", "data-platform:operational-data:ClusterBackups");
@@ -39,21 +45,7 @@ test("in prod: one schedule, no compliance policy (its switch is off), on the At
 
 test("the schedule: daily snapshots kept exactly 30 days, 6-hourly kept 7, a 7-day point-in-time window, copies to Melbourne", () => {
     const schedule = named(rec, "atlas-backups-schedule", TYPES.atlasBackupSchedule);
-    expect(schedule.inputs).toEqual({
-        projectId: PROJECT_ID,
-        clusterName: CLUSTER,
-        referenceHourOfDay: 16,
-        referenceMinuteOfHour: 0,
-        restoreWindowDays: 7,
-        policyItemHourly: HOURLY,
-        policyItemDaily: DAILY_30,
-        updateSnapshots: true,
-        copyPolicyItemsEnabled: true,
-        // A retention change reaches the copies already held in Melbourne too, not only the snapshots in Sydney.
-        updateCopySnapshots: true,
-        copySettings: [COPY_TO_MELBOURNE],
-        skipDestroy: false,
-    });
+    expect(schedule.inputs).toEqual(backupScheduleInputs(PROD));
     expect(schedule.options.protect).toBe(true);
 });
 
@@ -66,15 +58,7 @@ test("the schedule names the cluster by reference (so it waits for it), and copi
 });
 
 test("the backup schedule summary is a stack output, in plain values", () => {
-    expect(rec.outputs["atlasBackupSchedule"]).toEqual({
-        clause: "06.operational-backup",
-        daily: { everyDays: 1, retentionDays: 30 },
-        hourly: { everyHours: 6, retentionDays: 7 },
-        pointInTimeRestoreWindowDays: 7,
-        snapshotHourUtc: 16,
-        copyRegion: "AP_SOUTHEAST_4",
-        compliancePolicy: false,
-    });
+    expect(rec.outputs["atlasBackupSchedule"]).toEqual(backupSummary({ ...PROD, compliancePolicy: false }));
 });
 
 test("with the compliance policy switched on: the same items as an undeletable floor, and the schedule only forgotten on destroy", async () => {
@@ -106,17 +90,8 @@ test("with the compliance policy switched on: the same items as an undeletable f
 
 test("without a copy region: no copy settings, no copy-policy switch (it is one-way in Atlas), no updateCopySnapshots (Atlas refuses it without copies)", async () => {
     const noCopy = await runStack({ mutate: (c) => delete c["data-platform:atlas"].backup.copyRegion });
-    expect(named(noCopy, "atlas-backups-schedule", TYPES.atlasBackupSchedule).inputs).toEqual({
-        projectId: PROJECT_ID,
-        clusterName: CLUSTER,
-        referenceHourOfDay: 16,
-        referenceMinuteOfHour: 0,
-        restoreWindowDays: 7,
-        policyItemHourly: HOURLY,
-        policyItemDaily: DAILY_30,
-        updateSnapshots: true,
-        skipDestroy: false,
-    });
+    const { copy: _, ...withoutCopy } = PROD;
+    expect(named(noCopy, "atlas-backups-schedule", TYPES.atlasBackupSchedule).inputs).toEqual(backupScheduleInputs(withoutCopy));
 });
 
 test("the daily item and its copies keep exactly the published 30 days (config refuses any other figure)", async () => {

@@ -4,23 +4,13 @@
  * application database only, scoped to the one cluster. The component on its own, with fixture args, is
  * tests/components/operational-data/least-privilege-database-users.test.ts.
  */
-import type { Recording } from "../../infra/check/recorder";
 import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { iamDatabaseUserInputs } from "../harness/expected-inputs";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
-
-const common = {
-    projectId: PROJECT_ID,
-    authDatabaseName: "$external",
-    awsIamType: "ROLE",
-    scopes: [{ name: CLUSTER, type: "CLUSTER" }],
-    labels: [{ key: "data-policy-clause", value: "03.rbac" }],
-};
+const rec = recordOnce(() => runStack());
 
 test("two users, one per application IAM role, exactly as configured, on the Atlas provider", () => {
     const component = named(rec, "atlas-db-users", "data-platform:operational-data:LeastPrivilegeDatabaseUsers");
@@ -29,16 +19,10 @@ test("two users, one per application IAM role, exactly as configured, on the Atl
         { name: "atlas-db-users-api", provider: atlasProviderUrn(rec) },
         { name: "atlas-db-users-reporting", provider: atlasProviderUrn(rec) },
     ]);
-    expect(named(rec, "atlas-db-users-api", TYPES.atlasDatabaseUser).inputs).toEqual({
-        ...common,
-        username: "arn:aws:iam::111122223333:role/allotrac-prod-api",
-        roles: [{ roleName: "readWrite", databaseName: "allotrac" }],
-    });
-    expect(named(rec, "atlas-db-users-reporting", TYPES.atlasDatabaseUser).inputs).toEqual({
-        ...common,
-        username: "arn:aws:iam::111122223333:role/allotrac-prod-reporting",
-        roles: [{ roleName: "read", databaseName: "allotrac" }],
-    });
+    const user = (roleName: string, readWrite: string) =>
+        iamDatabaseUserInputs(PROJECT_ID, CLUSTER, `arn:aws:iam::111122223333:role/allotrac-prod-${roleName}`, [{ roleName: readWrite, databaseName: "allotrac" }]);
+    expect(named(rec, "atlas-db-users-api", TYPES.atlasDatabaseUser).inputs).toEqual(user("api", "readWrite"));
+    expect(named(rec, "atlas-db-users-reporting", TYPES.atlasDatabaseUser).inputs).toEqual(user("reporting", "read"));
 });
 
 test("no user has a password, an admin role or a role on a system database", () => {

@@ -6,40 +6,22 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { mockAtlasId } from "../../infra/check/mock-outputs";
-import type { Recording } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { AU_ATLAS_REGIONS } from "../../infra/residency";
 import { childrenOf, named, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER, PROJECT_ID, providersOf, ZONE_ID } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { clusterRegion, operationalClusterInputs } from "../harness/expected-inputs";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
-const PROD_CLUSTER_INPUTS = {
+const PROD_CLUSTER_INPUTS = operationalClusterInputs({
     projectId: PROJECT_ID,
     name: CLUSTER,
-    clusterType: "REPLICASET",
-    mongoDbMajorVersion: "8.0",
-    backupEnabled: true,
-    pitEnabled: true,
-    retainBackupsEnabled: true,
-    terminationProtectionEnabled: true,
-    encryptionAtRestProvider: "AWS",
-    redactClientLogData: true,
-    advancedConfiguration: { minimumEnabledTlsProtocol: "TLS1_2" },
-    replicationSpecs: [
-        {
-            regionConfigs: [
-                { providerName: "AWS", regionName: "AP_SOUTHEAST_2", priority: 7, electableSpecs: { instanceSize: "M30", nodeCount: 3 } },
-                { providerName: "AWS", regionName: "AP_SOUTHEAST_4", priority: 6, electableSpecs: { instanceSize: "M30", nodeCount: 2 } },
-            ],
-        },
-    ],
-    tags: { "data-policy-clause": "02.operational-data" },
-};
+    version: "8.0",
+    regions: [clusterRegion("AWS", "AP_SOUTHEAST_2", 7, "M30", { electable: 3 }), clusterRegion("AWS", "AP_SOUTHEAST_4", 6, "M30", { electable: 2 })],
+});
 
 test("the component holds exactly one cluster, on the explicit Atlas provider", () => {
     const component = named(rec, "atlas-cluster", "data-platform:operational-data:OperationalCluster");
@@ -88,7 +70,7 @@ test("without a second region: one region config with 3 electable nodes", async 
         },
     });
     expect(named(single, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"]).toEqual([
-        { regionConfigs: [{ providerName: "AWS", regionName: "AP_SOUTHEAST_2", priority: 7, electableSpecs: { instanceSize: "M30", nodeCount: 3 } }] },
+        { regionConfigs: [clusterRegion("AWS", "AP_SOUTHEAST_2", 7, "M30", { electable: 3 })] },
     ]);
 });
 
@@ -96,12 +78,7 @@ test("a second region with read-only nodes only gets priority 0 and no electable
     const readOnly = await runStack({
         mutate: (c) => (c["data-platform:atlas"].cluster.regions.secondary = { name: "AP_SOUTHEAST_4", readOnlyNodes: 2 }),
     });
-    expect((named(readOnly, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"] as any[])[0].regionConfigs[1]).toEqual({
-        providerName: "AWS",
-        regionName: "AP_SOUTHEAST_4",
-        priority: 0,
-        readOnlySpecs: { instanceSize: "M30", nodeCount: 2 },
-    });
+    expect((named(readOnly, "atlas-cluster", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"] as any[])[0].regionConfigs[1]).toEqual(clusterRegion("AWS", "AP_SOUTHEAST_4", 0, "M30", { readOnly: 2 }));
 });
 
 test("at preview every setting the policy pack reads is known; only the new project's id is not", async () => {

@@ -9,11 +9,9 @@ import { childrenOf, named, ofType, runStack } from "../harness/stack";
 import { ATLAS_AUDIT_FILTER } from "../harness/expected-settings";
 import { atlasProviderUrn, PROJECT_ID, providersOf } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const rec = recordOnce(() => runStack());
 
 test("the component holds the access list and the audit settings, on the Atlas provider", () => {
     const children = childrenOf(rec, named(rec, "atlas-access", "data-platform:operational-data:ProjectNetworkAndAudit"));

@@ -4,47 +4,31 @@
  * operational-data component, and the stack outputs (the connection string secret).
  */
 import { mockAtlasId } from "../../infra/check/mock-outputs";
-import type { Recording } from "../../infra/check/recorder";
 import { UNKNOWN } from "../../infra/check/recorder";
 import { childrenOf, named, providerUrn, runStack } from "../harness/stack";
 import { atlasProviderUrn, CLUSTER } from "../components/operational-data/helpers";
 import { TYPES } from "../../infra/policy/lib/tokens";
+import { recordOnce } from "../harness/record-once";
+import { atlasProjectInputs, backupSummary } from "../harness/expected-inputs";
 
 const PUBLIC = "offline-test-value-of-the-atlas-public-key";
 const PRIVATE = "offline-test-value-of-the-atlas-private-key";
 const ORG_PUBLIC = "offline-test-value-of-the-atlas-org-public-key";
 const ORG_PRIVATE = "offline-test-value-of-the-atlas-org-private-key";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack({
-        secrets: {
-            "mongodbatlas:publicKey": PUBLIC,
-            "mongodbatlas:privateKey": PRIVATE,
-            "data-platform:atlasOrgPublicKey": ORG_PUBLIC,
-            "data-platform:atlasOrgPrivateKey": ORG_PRIVATE,
-        },
-    });
-});
+const rec = recordOnce(() => runStack({
+    secrets: {
+        "mongodbatlas:publicKey": PUBLIC,
+        "mongodbatlas:privateKey": PRIVATE,
+        "data-platform:atlasOrgPublicKey": ORG_PUBLIC,
+        "data-platform:atlasOrgPrivateKey": ORG_PRIVATE,
+    },
+}));
 
 test("the project: in the configured org, Atlas's default alerts kept, every feature that moves database content off, tagged, protected", () => {
     const project = named(rec, "atlas-project", TYPES.atlasProject);
     expect(childrenOf(rec, named(rec, "atlas-project", "data-platform:operational-data:AtlasProject"))).toEqual([project]);
-    expect(project.inputs).toEqual({
-        orgId: "000000000000000000000000",
-        name: "allotrac-prod-operational",
-        withDefaultAlertsSettings: true,
-        isDataExplorerGenAiFeaturesEnabled: false,
-        isDataExplorerGenAiSampleDocumentPassingEnabled: false,
-        isClusterAiAssistantEnabled: false,
-        isNativeRerankingEnabled: false,
-        // The US control-plane features ("Atlas Data Processing"); each on by default in Atlas, so each is set.
-        isDataExplorerEnabled: false,
-        isPerformanceAdvisorEnabled: false,
-        isSchemaAdvisorEnabled: false,
-        isRealtimePerformancePanelEnabled: false,
-        tags: { "data-policy-clause": "02.operational-data" },
-    });
+    expect(project.inputs).toEqual(atlasProjectInputs("000000000000000000000000", "allotrac-prod-operational"));
     expect(project.options.protect).toBe(true);
 });
 
@@ -94,15 +78,13 @@ test("outputs: cluster name and id, the backup summary in plain values, and the 
     }).toEqual({
         atlasCluster: { name: CLUSTER, id: mockAtlasId("atlas-cluster-cluster") },
         atlasConnectionString: `mongodb+srv://${CLUSTER}.mock0.mongodb.net`,
-        atlasBackupSchedule: {
-            clause: "06.operational-backup",
-            daily: { everyDays: 1, retentionDays: 30 },
-            hourly: { everyHours: 6, retentionDays: 7 },
-            pointInTimeRestoreWindowDays: 7,
+        atlasBackupSchedule: backupSummary({
             snapshotHourUtc: 16,
-            copyRegion: "AP_SOUTHEAST_4",
+            restoreWindowDays: 7,
+            hourly: { everyHours: 6, retentionDays: 7 },
+            copy: { regionName: "AP_SOUTHEAST_4" },
             compliancePolicy: false,
-        },
+        }),
     });
     // The whole stack's secret outputs: of the Atlas ones only the connection string (the Redis connection details
     // are the other one; tests/areas/ephemeral-data-redis-database.test.ts).

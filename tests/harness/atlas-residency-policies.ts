@@ -34,3 +34,13 @@ export const OPEN_ACCESS_POLICY = [
     ")",
     'when { context.project.ipAccessList.contains(ip("0.0.0.0/0")) };',
 ].join("\n");
+
+/** The exact inputs of `AtlasResidencyGuardrail`'s resource policy in the org `orgId`: both policies above. */
+export function residencyPolicyInputs(orgId: string) {
+    return {
+        orgId,
+        name: "data-policy-australia-only",
+        description: "Data policy 02.operational-data: clusters only in Australian regions; no 0.0.0.0/0 on any IP access list.",
+        policies: [{ body: REGION_POLICY }, { body: OPEN_ACCESS_POLICY }],
+    };
+}

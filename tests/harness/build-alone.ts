@@ -39,12 +39,28 @@ export async function tryBuildAlone(build: () => unknown): Promise<BuildOutcome>
 }
 
 /** Runs `build` expecting it to fail; returns the error and what was registered before it. */
-export async function buildAloneExpectingError(build: () => unknown): Promise<ProgramError> {
+export function buildAloneExpectingError(build: () => unknown): Promise<ProgramError> {
+    return programErrorOf(buildAlone(build), "expected the component to refuse its arguments, but it was built");
+}
+
+/**
+ * The {@link ProgramError} `run` fails with (any other error is rethrown); if it succeeds, an error saying
+ * `succeeded`. Shared by the build-alone and whole-stack harnesses.
+ */
+export async function programErrorOf(run: Promise<unknown>, succeeded: string): Promise<ProgramError> {
     try {
-        await buildAlone(build);
+        await run;
     } catch (e) {
         if (e instanceof ProgramError) return e;
         throw e;
     }
-    throw new Error("expected the component to refuse its arguments, but it was built");
+    throw new Error(succeeded);
+}
+
+/**
+ * A build of one component alone from fixture args: the returned function builds it with `overrides` laid over
+ * `fixture`, so that each test states only what it varies.
+ */
+export function fixtureBuild<A extends object>(fixture: A, construct: (args: A) => unknown): (overrides?: Partial<A>) => Promise<Recording> {
+    return (overrides = {}) => buildAlone(() => construct({ ...fixture, ...overrides }));
 }

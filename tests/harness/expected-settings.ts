@@ -13,6 +13,30 @@ export const BREACHED_PASSWORD_DETECTION = {
     preChangePassword: { shields: ["block"] },
 } as const;
 
+/** Auth0 brute-force protection (AttackProtection): on, counted per account and IP, blocking after `maxAttempts` failures, the user told. */
+export function bruteForceProtection(maxAttempts: number) {
+    return { enabled: true, mode: "count_per_identifier_and_ip", maxAttempts, shields: ["block", "user_notification"], allowlists: [] };
+}
+
+/** Auth0 AttackProtection's three settings, exactly, with a brute-force limit of `maxAttempts`. */
+export function attackProtectionInputs(maxAttempts: number) {
+    return {
+        bruteForceProtection: bruteForceProtection(maxAttempts),
+        breachedPasswordDetection: BREACHED_PASSWORD_DETECTION,
+        suspiciousIpThrottling: SUSPICIOUS_IP_THROTTLING,
+    };
+}
+
+/** Auth0 Guardian (MfaPolicy) with every factor it can enable: MFA for all applications, email off. */
+export const GUARDIAN_EVERY_FACTOR = {
+    policy: "all-applications",
+    otp: true,
+    recoveryCode: true,
+    email: false,
+    webauthnRoaming: { enabled: true, userVerification: "preferred" },
+    webauthnPlatform: { enabled: true },
+} as const;
+
 /** Auth0 suspicious-IP throttling (AttackProtection): on, blocking at Auth0's default rates, no IP exempt. */
 export const SUSPICIOUS_IP_THROTTLING = {
     enabled: true,

@@ -8,6 +8,8 @@ import { loadProject, loadStackConfig } from "../../infra/check/project";
 import * as http from "node:http";
 import { ProgramError } from "../../infra/check/program-error";
 import type { Recording, Registration } from "../../infra/check/recorder";
+import { programErrorOf } from "./build-alone";
+import { providerUrn } from "../../infra/check/engine-rules";
 import { waitForCached } from "./cache";
 import { deserialize } from "./recording-file";
 
@@ -56,14 +58,8 @@ export async function runStack(opts: RunStackOptions = {}): Promise<Recording> {
 }
 
 /** Runs the program expecting it to fail; returns the error and what was registered before it. */
-export async function runStackExpectingError(opts: RunStackOptions = {}): Promise<ProgramError> {
-    try {
-        await runStack(opts);
-    } catch (err) {
-        if (err instanceof ProgramError) return err;
-        throw err;
-    }
-    throw new Error("expected the program to fail, but it succeeded");
+export function runStackExpectingError(opts: RunStackOptions = {}): Promise<ProgramError> {
+    return programErrorOf(runStack(opts), "expected the program to fail, but it succeeded");
 }
 
 async function postToProgramServer(body: string): Promise<string> {
@@ -102,3 +98,8 @@ export function childrenOf(rec: Recording, parent: Registration): Registration[]
 }
 
 export { providerUrn } from "../../infra/check/engine-rules";
+
+/** Each registration's type, name and provider URN, in order: what was created, and through which provider, in one comparison. */
+export function placement(regs: readonly Registration[]): { type: string; name: string; provider: string | undefined }[] {
+    return regs.map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }));
+}

@@ -11,9 +11,10 @@ import { TYPES } from "../../../infra/policy/lib/tokens";
 import { RedisDatabase, type RedisDatabaseArgs } from "../../../infra/components/ephemeral-data/redis-database";
 import * as rediscloud from "../../../infra/providers/rediscloud";
 import { mockRedisNumber } from "../../../infra/check/mock-outputs";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
-import { childrenOf, named, ofType, providerUrn } from "../../harness/stack";
+import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
+import { childrenOf, named, ofType, placement } from "../../harness/stack";
+import { protectionAndPlugin, REDIS_DATABASE_PROTECTION, REDIS_PASSWORD_INPUTS, redisDatabaseChildren } from "../../harness/expected-inputs";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisDatabase";
 const DB_ID = mockRedisNumber("db", 10_000_000);
@@ -51,27 +52,18 @@ function secretOnTheWire(value: unknown): Record<string, unknown> {
     return { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value };
 }
 
-function build(args: Partial<RedisDatabaseArgs>): Promise<Recording> {
-    return buildAlone(
-        () =>
-            new RedisDatabase("db", { ...ARGS, ...args }, {
-                providers: [new rediscloud.Provider("rediscloud", {}), new random.Provider("random", {})],
-            }),
-    );
-}
+const build = fixtureBuild(ARGS, (args) =>
+    new RedisDatabase("db", args, { providers: [new rediscloud.Provider("rediscloud", {}), new random.Provider("random", {})] }),
+);
 
 describe("with a generated password", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("is a component with a generated password and the database, each through the given provider", () => {
         const component = named(rec, "db", COMPONENT);
-        expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
-            { type: TYPES.randomPassword, name: "db-password", provider: named(rec, "random", TYPES.randomProvider).urn },
-            { type: TYPES.redisDatabase, name: "db", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
-        ]);
+        expect(placement(childrenOf(rec, component))).toEqual(
+            redisDatabaseChildren("db", { random: named(rec, "random", TYPES.randomProvider).urn, rediscloud: named(rec, "rediscloud", TYPES.redisProvider).urn }),
+        );
     });
 
     test("the database: TLS-only, never persisted, no backup, replicated, open only to the given networks, evicts by TTL, alerts; the generated password by reference", () => {
@@ -83,24 +75,12 @@ describe("with a generated password", () => {
 
     test("is protected; its password is a secret input, and it and both endpoints are secret outputs; it asks for the rediscloud plugin 1.3.5", () => {
         const db = named(rec, "db", TYPES.redisDatabase);
-        expect({
-            protect: db.options.protect,
-            secretInputs: db.secretInputs,
-            additionalSecretOutputs: db.options.additionalSecretOutputs,
-            version: db.options.version,
-            pluginDownloadURL: db.options.pluginDownloadURL,
-        }).toEqual({
-            protect: true,
-            secretInputs: ["password"],
-            additionalSecretOutputs: ["publicEndpoint", "privateEndpoint", "password"],
-            version: "1.3.5",
-            pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud",
-        });
+        expect(protectionAndPlugin(db)).toEqual(REDIS_DATABASE_PROTECTION);
     });
 
     test("the password: 40 letters and digits, a secret output of the random provider, protected", () => {
         const p = named(rec, "db-password", TYPES.randomPassword);
-        expect(p.inputs).toEqual({ length: 40, special: false, upper: true, lower: true, numeric: true, minUpper: 2, minLower: 2, minNumeric: 2 });
+        expect(p.inputs).toEqual(REDIS_PASSWORD_INPUTS);
         expect(p.options.additionalSecretOutputs).toEqual(["bcryptHash", "result"]);
         expect(p.options.protect).toBe(true);
         expect(String(rec.states.get(p.urn)?.["result"])).toMatch(/^[A-Za-z0-9]{40}$/);

@@ -8,12 +8,12 @@
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { RedisSubscription, type RedisSubscriptionArgs } from "../../../infra/components/ephemeral-data/redis-subscription";
 import * as rediscloud from "../../../infra/providers/rediscloud";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
-import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
+import { childrenOf, named, placement } from "../../harness/stack";
+import { protectionAndPlugin, REDIS_SUBSCRIPTION_PROTECTION, redisSubscriptionInputs } from "../../harness/expected-inputs";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:ephemeral-data:RedisSubscription";
-const PLUGIN = { version: "1.3.5", pluginDownloadURL: "github://api.github.com/RedisLabs/pulumi-rediscloud" };
 
 /** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
 const ARGS: RedisSubscriptionArgs = {
@@ -25,53 +25,26 @@ const ARGS: RedisSubscriptionArgs = {
     creationPlan: { memoryLimitInGb: 3, throughputMeasurementBy: "number-of-shards", throughputMeasurementValue: 2, quantity: 2 },
 };
 
-function buildWith(args: Partial<RedisSubscriptionArgs>): Promise<Recording> {
-    return buildAlone(() => new RedisSubscription("sub", { ...ARGS, ...args }, { providers: [new rediscloud.Provider("rediscloud", {})] }));
-}
+const buildWith = fixtureBuild(ARGS, (args) => new RedisSubscription("sub", args, { providers: [new rediscloud.Provider("rediscloud", {})] }));
 
 describe("with fixture args", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await buildWith({});
-    });
+    const rec = recordOnce(() => buildWith({}));
 
     test("is a component with one child, the subscription, created through the given Redis Cloud provider; outputs its id", () => {
         const component = named(rec, "sub", COMPONENT);
-        expect(childrenOf(rec, component).map((r) => ({ type: r.type, name: r.name, provider: providerUrn(r.provider) }))).toEqual([
+        expect(placement(childrenOf(rec, component))).toEqual([
             { type: TYPES.redisSubscription, name: "sub", provider: named(rec, "rediscloud", TYPES.redisProvider).urn },
         ]);
         expect(Object.keys(rec.states.get(component.urn)!)).toEqual(["subscriptionId"]);
     });
 
     test("runs in the given region of its cloud across availability zones in the given /24, RAM only, sized as planned for replicated databases", () => {
-        expect(named(rec, "sub", TYPES.redisSubscription).inputs).toEqual({
-            name: "fixture-subscription",
-            paymentMethod: "credit-card",
-            paymentMethodId: "12345",
-            memoryStorage: "ram",
-            cloudProvider: {
-                provider: "GCP",
-                regions: [{ region: "australia-southeast2", networkingDeploymentCidr: "10.9.9.0/24", multipleAvailabilityZones: true }],
-            },
-            creationPlan: {
-                memoryLimitInGb: 3,
-                quantity: 2,
-                replication: true,
-                throughputMeasurementBy: "number-of-shards",
-                throughputMeasurementValue: 2,
-            },
-        });
+        expect(named(rec, "sub", TYPES.redisSubscription).inputs).toEqual(redisSubscriptionInputs({ ...ARGS, creationPlan: { ...ARGS.creationPlan, quantity: 2 } }));
     });
 
     test("is protected, has nothing secret, and asks for the rediscloud plugin 1.3.5 from RedisLabs' releases", () => {
         const sub = named(rec, "sub", TYPES.redisSubscription);
-        expect({
-            protect: sub.options.protect,
-            secretInputs: sub.secretInputs,
-            additionalSecretOutputs: sub.options.additionalSecretOutputs,
-            version: sub.options.version,
-            pluginDownloadURL: sub.options.pluginDownloadURL,
-        }).toEqual({ protect: true, secretInputs: [], additionalSecretOutputs: [], ...PLUGIN });
+        expect(protectionAndPlugin(sub)).toEqual(REDIS_SUBSCRIPTION_PROTECTION);
     });
 });
 
@@ -98,22 +71,25 @@ describe("RedisSubscription on its own (no config validation in front of it)", (
         );
     }
 
-    test("refuses a region outside Australia before anything is registered", async () => {
-        expect(await build("AWS", "us-east-1")).toEqual({
+    test.each([
+        {
+            refused: "a region outside Australia",
+            cloud: "AWS" as const,
+            region: "us-east-1",
             error:
                 'RedisSubscription s: region = "us-east-1" is not allowed; expected an Australian Redis Cloud Pro region ' +
                 "(ap-southeast-2 | ap-southeast-4 | australia-southeast1 | australia-southeast2); data policy §02 Data Storage — Ephemeral pub/sub data in Enterprise Redis in Australia, not retained.",
-            registered: ["pulumi:pulumi:Stack"],
-        });
-    });
-
-    test("refuses an Australian region of the other cloud before anything is registered", async () => {
-        expect(await build("GCP", "ap-southeast-2")).toEqual({
+        },
+        {
+            refused: "an Australian region of the other cloud",
+            cloud: "GCP" as const,
+            region: "ap-southeast-2",
             error:
                 'RedisSubscription s: region = "ap-southeast-2" is not allowed; expected a region of GCP (australia-southeast1 | australia-southeast2), ' +
                 "because cloudProvider is GCP.",
-            registered: ["pulumi:pulumi:Stack"],
-        });
+        },
+    ])("refuses $refused before anything is registered", async ({ cloud, region, error }) => {
+        expect(await build(cloud, region)).toEqual({ error, registered: ["pulumi:pulumi:Stack"] });
     });
 
     test("builds the subscription in a region of its cloud", async () => {

@@ -7,23 +7,20 @@
  */
 import * as aws from "@pulumi/aws";
 import { TYPES } from "../../../infra/policy/lib/tokens";
-import { AwsRegionDenyScp, GLOBAL_SERVICE_ACTIONS, regionDenyPolicyDocument } from "../../../infra/components/guardrails/aws-region-deny-scp";
+import { AwsRegionDenyScp, type AwsRegionDenyScpArgs, GLOBAL_SERVICE_ACTIONS, regionDenyPolicyDocument } from "../../../infra/components/guardrails/aws-region-deny-scp";
 import { computedOutputs } from "../../../infra/check/mock-outputs";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone, buildAloneExpectingError } from "../../harness/build-alone";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { expectedDocument, providersOf, withParsedContent } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:guardrails:AwsRegionDenyScp";
 const POLICY_ID = computedOutputs(TYPES.organizationsPolicy, "deny", {}).id;
 const TARGET = "ou-zz99-fixture1";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(
-        () => new AwsRegionDenyScp("deny", { targetId: TARGET, allowedRegions: ["ap-southeast-4"] }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] }),
-    );
-});
+const rec = recordOnce(() => buildAlone(
+    () => new AwsRegionDenyScp("deny", { targetId: TARGET, allowedRegions: ["ap-southeast-4"] }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] }),
+));
 
 test("is a component with the policy and its attachment, both through the given provider", () => {
     const children = childrenOf(rec, named(rec, "deny", COMPONENT));
@@ -55,33 +52,31 @@ test("without allowedRegions: every Australian AWS region", async () => {
 });
 
 describe("the component refuses bad arguments before registering anything", () => {
-    test("a region outside Australia", async () => {
-        const err = await buildAloneExpectingError(
-            () => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: ["ap-southeast-2", "us-east-1" as "ap-southeast-2"] }),
-        );
-        expect(err.message).toBe(
-            'AwsRegionDenyScp deny: allowedRegions = ["ap-southeast-2","us-east-1"] is not allowed; expected Australian AWS regions, each once ' +
+    test.each<{ refused: string; args: AwsRegionDenyScpArgs; error: string }>([
+        {
+            refused: "a region outside Australia",
+            args: { targetId: "111122223333", allowedRegions: ["ap-southeast-2", "us-east-1" as "ap-southeast-2"] },
+            error:
+                'AwsRegionDenyScp deny: allowedRegions = ["ap-southeast-2","us-east-1"] is not allowed; expected Australian AWS regions, each once ' +
                 "(ap-southeast-2 | ap-southeast-4): data policy 02.static-files keeps data in Australia.",
-        );
-        expect(err.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
-    });
-
-    test("no region at all", async () => {
-        const err = await buildAloneExpectingError(() => new AwsRegionDenyScp("deny", { targetId: "111122223333", allowedRegions: [] }));
-        expect(err.message).toBe(
-            "AwsRegionDenyScp deny: allowedRegions = [] is not allowed; expected Australian AWS regions, each once (ap-southeast-2 | ap-southeast-4): " +
+        },
+        {
+            refused: "no region at all",
+            args: { targetId: "111122223333", allowedRegions: [] },
+            error:
+                "AwsRegionDenyScp deny: allowedRegions = [] is not allowed; expected Australian AWS regions, each once (ap-southeast-2 | ap-southeast-4): " +
                 "data policy 02.static-files keeps data in Australia.",
-        );
-    });
-
-    test("the organization root as target", async () => {
-        const err = await buildAloneExpectingError(() => new AwsRegionDenyScp("deny", { targetId: "r-ab12" }));
-        expect(err.message).toBe(
-            'AwsRegionDenyScp deny: targetId = "r-ab12" is not allowed; expected the AWS account (12 digits, quoted) or organizational unit ' +
+        },
+        {
+            refused: "the organization root as target",
+            args: { targetId: "r-ab12" },
+            error:
+                'AwsRegionDenyScp deny: targetId = "r-ab12" is not allowed; expected the AWS account (12 digits, quoted) or organizational unit ' +
                 "(ou-<root>-<id>, e.g. ou-ab12-cd34ef56) the region-deny SCP is attached to; not the organization root, which would " +
                 "reach accounts this stack does not own.",
-        );
-        expect(err.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
+        },
+    ])("$refused", async ({ args, error }) => {
+        expect(await tryBuildAlone(() => new AwsRegionDenyScp("deny", args))).toEqual({ error, registered: ["pulumi:pulumi:Stack"] });
     });
 });
 

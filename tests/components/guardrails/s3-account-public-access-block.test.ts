@@ -7,17 +7,14 @@
 import * as aws from "@pulumi/aws";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { S3AccountPublicAccessBlock } from "../../../infra/components/guardrails/s3-account-public-access-block";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone, buildAloneExpectingError } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { providersOf } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:guardrails:S3AccountPublicAccessBlock";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new S3AccountPublicAccessBlock("block", { accountId: "999988887777" }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] }));
-});
+const rec = recordOnce(() => buildAlone(() => new S3AccountPublicAccessBlock("block", { accountId: "999988887777" }, { providers: [new aws.Provider("aws", { region: "ap-southeast-2" })] })));
 
 test("blocks all four kinds of public access on the given account, through the given provider; outputs the account", () => {
     const component = named(rec, "block", COMPONENT);

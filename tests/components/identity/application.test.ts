@@ -7,9 +7,10 @@
  */
 import * as auth0 from "@pulumi/auth0";
 import { Application, type ApplicationArgs } from "../../../infra/components/identity/application";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone } from "../../harness/build-alone";
+import { buildAlone, fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
+import { customerApplicationClientInputs, redirectsAndOrganizations } from "../../harness/expected-inputs";
 
 const COMPONENT = "data-platform:identity:Application";
 const CLIENT = "auth0:index/client:Client";
@@ -28,15 +29,10 @@ const ARGS: ApplicationArgs = {
     refreshTokenIdleLifetimeSeconds: 600,
 };
 
-function build(args: Partial<ApplicationArgs>): Promise<Recording> {
-    return buildAlone(() => new Application("app", { ...ARGS, ...args }));
-}
+const build = fixtureBuild(ARGS, (args) => new Application("app", args));
 
 describe("customer-facing", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("the component holds the client and its token-endpoint authentication, and outputs the client id", () => {
         const component = named(rec, "app", COMPONENT);
@@ -46,31 +42,7 @@ describe("customer-facing", () => {
 
     test("requires an Organization, and is a first-party PKCE client with rotating refresh tokens of the given lifetimes; protected", () => {
         const client = named(rec, "app", CLIENT);
-        expect(client.inputs).toEqual({
-            name: "Fixture",
-            description: "A fixture application",
-            appType: "spa",
-            isFirstParty: true,
-            oidcConformant: true,
-            grantTypes: ["authorization_code", "refresh_token"],
-            callbacks: ["https://fixture.example.com/cb"],
-            allowedLogoutUrls: ["https://fixture.example.com/"],
-            webOrigins: ["https://fixture.example.com"],
-            crossOriginAuth: false,
-            jwtConfiguration: { alg: "RS256" },
-            refreshToken: {
-                rotationType: "rotating",
-                expirationType: "expiring",
-                leeway: 0,
-                tokenLifetime: 7200,
-                idleTokenLifetime: 600,
-                infiniteTokenLifetime: false,
-                infiniteIdleTokenLifetime: false,
-            },
-            organizationUsage: "require",
-            organizationRequireBehavior: "post_login_prompt",
-            clientMetadata: { "data-policy-clause": "03.tenant-data-access" },
-        });
+        expect(client.inputs).toEqual(customerApplicationClientInputs(ARGS));
         expect(client.options.protect).toBe(true);
     });
 
@@ -88,14 +60,7 @@ describe("customer-facing", () => {
 test("not customer-facing, native, without web origins: denied Organizations, no web origins", async () => {
     const rec = await build({ appType: "native", customerFacing: false, callbackUrls: ["com.example.fixture://callback"], logoutUrls: [], webOrigins: undefined });
     const inputs = named(rec, "app", CLIENT).inputs;
-    expect({
-        appType: inputs["appType"],
-        callbacks: inputs["callbacks"],
-        allowedLogoutUrls: inputs["allowedLogoutUrls"],
-        webOrigins: inputs["webOrigins"],
-        organizationUsage: inputs["organizationUsage"],
-        organizationRequireBehavior: inputs["organizationRequireBehavior"],
-    }).toEqual({
+    expect(redirectsAndOrganizations(inputs)).toEqual({
         appType: "native",
         callbacks: ["com.example.fixture://callback"],
         allowedLogoutUrls: [],

@@ -8,7 +8,8 @@ import { AttackProtection, type AttackProtectionArgs } from "../../../infra/comp
 import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
-import { BREACHED_PASSWORD_DETECTION, SUSPICIOUS_IP_THROTTLING } from "../../harness/expected-settings";
+import { attackProtectionInputs } from "../../harness/expected-settings";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:AttackProtection";
 const SETTINGS = "auth0:index/attackProtection:AttackProtection";
@@ -18,10 +19,7 @@ function build(args?: AttackProtectionArgs): Promise<Recording> {
 }
 
 describe("with a fixture brute-force limit", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({ bruteForceMaxAttempts: 4 });
-    });
+    const rec = recordOnce(() => build({ bruteForceMaxAttempts: 4 }));
     const inputs = (): Record<string, any> => named(rec, "a", SETTINGS).inputs;
 
     test("the component holds exactly the tenant's attack-protection settings, and outputs their id", () => {
@@ -31,22 +29,8 @@ describe("with a fixture brute-force limit", () => {
         expect(rec.states.get(component.urn)).toEqual({ attackProtectionId: "a-id" });
     });
 
-    test("brute force: on, counted per account and IP, blocks after the given failures and tells the user", () => {
-        expect(inputs()["bruteForceProtection"]).toEqual({
-            enabled: true,
-            mode: "count_per_identifier_and_ip",
-            maxAttempts: 4,
-            shields: ["block", "user_notification"],
-            allowlists: [],
-        });
-    });
-
-    test("breached passwords: on, blocking at login, sign-up and password change; user and admins told", () => {
-        expect(inputs()["breachedPasswordDetection"]).toEqual(BREACHED_PASSWORD_DETECTION);
-    });
-
-    test("suspicious IP throttling: on, blocking at Auth0's default rates, admins told, no IP exempt", () => {
-        expect(inputs()["suspiciousIpThrottling"]).toEqual(SUSPICIOUS_IP_THROTTLING);
+    test("brute force on, per account and IP, blocking after the given failures, the user told; breached passwords and suspicious IPs blocked, admins told; nothing else", () => {
+        expect(inputs()).toEqual(attackProtectionInputs(4));
     });
 });
 

@@ -1,33 +1,40 @@
 /**
- * The Auth0 audit log stream under the prod config (data policy "10.staff-access-audit"; Auth0 "Stream Logs to Amazon EventBridge"):
- * every tenant log event to AWS EventBridge in Sydney, active, unfiltered, with no credential in the sink.
+ * `AuditLogStream` on its own, with fixture args (data policy "10.staff-access-audit"; Auth0 "Stream Logs to Amazon
+ * EventBridge"): one active EventBridge stream to the given account in the given Australian region, unfiltered (every event),
+ * with no credential in the sink, named `data-policy-audit` unless told otherwise, and the partner event source Auth0
+ * creates as its output. How the prod stack wires it from config is tests/areas/identity-audit-log-stream.test.ts.
  */
-import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, runStack } from "../../harness/stack";
+import { AuditLogStream, type AuditLogStreamArgs } from "../../../infra/components/identity/audit-log-stream";
+import { fixtureBuild } from "../../harness/build-alone";
+import { logStreamInputs } from "../../harness/expected-inputs";
+import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+const COMPONENT = "data-platform:identity:AuditLogStream";
+const STREAM = "auth0:index/logStream:LogStream";
 
-test("the component holds exactly the log stream", () => {
-    const component = named(rec, "auth0-audit-log-stream", "data-platform:identity:AuditLogStream");
-    expect(childrenOf(rec, component).map((r) => r.type)).toEqual(["auth0:index/logStream:LogStream"]);
-});
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: AuditLogStreamArgs = { awsAccountId: "444455556666", awsRegion: "ap-southeast-2" };
 
-test("an active EventBridge stream in ap-southeast-2, to the configured account, with no filter (every event)", () => {
-    const stream = named(rec, "auth0-audit-log-stream", "auth0:index/logStream:LogStream");
-    expect(stream.inputs).toEqual({
-        name: "data-policy-audit",
-        type: "eventbridge",
-        status: "active",
-        sink: { awsAccountId: "111122223333", awsRegion: "ap-southeast-2" },
+const build = fixtureBuild(ARGS, (args) => new AuditLogStream("s", args));
+
+describe("with fixture args", () => {
+    const rec = recordOnce(() => build({}));
+
+    test("the component holds exactly the log stream, and outputs the partner event source Auth0 creates", () => {
+        const component = named(rec, "s", COMPONENT);
+        expect(childrenOf(rec, component).map((r) => `${r.type}::${r.name}`)).toEqual([`${STREAM}::s`]);
+        expect(rec.states.get(component.urn)).toEqual({ partnerEventSource: "aws.partner/auth0.com/mock-s/auth0.logs" });
     });
-    expect(stream.secretInputs).toEqual([]);
+
+    test("an active EventBridge stream named data-policy-audit, to the given account and region, with no filter and no secret", () => {
+        const stream = named(rec, "s", STREAM);
+        expect(stream.inputs).toEqual(logStreamInputs("444455556666", "ap-southeast-2"));
+        expect(stream.secretInputs).toEqual([]);
+    });
 });
 
-test("the partner event source Auth0 creates is a stack output, for the AWS side to attach an event bus", () => {
-    expect((rec.outputs["identity"] as Record<string, unknown>)["auditLogPartnerEventSource"]).toBe(
-        "aws.partner/auth0.com/mock-auth0-audit-log-stream/auth0.logs",
-    );
+test("a given stream name is the Dashboard name; nothing else changes", async () => {
+    const rec = await build({ streamName: "fixture-audit" });
+    expect(named(rec, "s", STREAM).inputs).toEqual(logStreamInputs("444455556666", "ap-southeast-2", "fixture-audit"));
 });

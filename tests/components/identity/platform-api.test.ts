@@ -5,9 +5,10 @@
  * stack wires it from config (the default multi-tenant SaaS roles) is tests/areas/identity-platform-api.test.ts.
  */
 import { PlatformApi, type PlatformApiArgs } from "../../../infra/components/identity/platform-api";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { platformApiInputs } from "../../harness/expected-inputs";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:PlatformApi";
 const SERVER = "auth0:index/resourceServer:ResourceServer";
@@ -31,10 +32,7 @@ const ARGS: PlatformApiArgs = {
     ],
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new PlatformApi("api", ARGS));
-});
+const rec = recordOnce(() => buildAlone(() => new PlatformApi("api", ARGS)));
 
 test("the component holds the API, its permissions, and one role plus one permission set per role; outputs the identifier and role ids", () => {
     const component = named(rec, "api", COMPONENT);
@@ -53,17 +51,7 @@ test("the component holds the API, its permissions, and one role plus one permis
 
 test("the API enforces RBAC and issues access tokens that carry the permissions, of the given lifetime; protected", () => {
     const api = named(rec, "api", SERVER);
-    expect(api.inputs).toEqual({
-        identifier: API,
-        name: "Fixture API",
-        enforcePolicies: true,
-        tokenDialect: "access_token_authz",
-        signingAlg: "RS256",
-        tokenLifetime: 900,
-        tokenLifetimeForWeb: 900,
-        allowOfflineAccess: true,
-        skipConsentForVerifiableFirstPartyClients: true,
-    });
+    expect(api.inputs).toEqual(platformApiInputs(API, "Fixture API", 900));
     expect(api.options.protect).toBe(true);
 });
 

@@ -4,9 +4,9 @@
  * when given, TLS 1.2 only. How the prod stack wires it from config is tests/areas/identity-tenant-settings.test.ts.
  */
 import { TenantSettings, type TenantSettingsArgs } from "../../../infra/components/identity/tenant-settings";
-import type { Recording } from "../../../infra/check/recorder";
-import { buildAlone } from "../../harness/build-alone";
+import { fixtureBuild } from "../../harness/build-alone";
 import { childrenOf, named, ofType } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:identity:TenantSettings";
 const TENANT = "auth0:index/tenant:Tenant";
@@ -21,15 +21,10 @@ const ARGS: TenantSettingsArgs = {
     idleSessionLifetimeHours: 2,
 };
 
-function build(args: Partial<TenantSettingsArgs>): Promise<Recording> {
-    return buildAlone(() => new TenantSettings("t", { ...ARGS, ...args }));
-}
+const build = fixtureBuild(ARGS, (args) => new TenantSettings("t", args));
 
 describe("without a custom domain", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("the component holds the tenant and nothing else", () => {
         const component = named(rec, "t", COMPONENT);

@@ -5,9 +5,10 @@
  * config is tests/areas/identity-user-database.test.ts.
  */
 import { UserDatabase, type UserDatabaseArgs } from "../../../infra/components/identity/user-database";
-import type { Recording } from "../../../infra/check/recorder";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
+import { userConnectionInputs } from "../../harness/expected-inputs";
 
 const COMPONENT = "data-platform:identity:UserDatabase";
 const CONNECTION = "auth0:index/connection:Connection";
@@ -20,10 +21,7 @@ const ARGS: UserDatabaseArgs = {
     enabledClientIds: ["client-a", "client-b"],
 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new UserDatabase("u", ARGS));
-});
+const rec = recordOnce(() => buildAlone(() => new UserDatabase("u", ARGS)));
 
 test("the component holds the connection and its client list, and outputs the connection's id and name", () => {
     const component = named(rec, "u", COMPONENT);
@@ -32,22 +30,9 @@ test("the component holds the connection and its client list, and outputs the co
 });
 
 test("the connection: the password policy as given, brute-force protection, MFA, no public sign-up", () => {
-    expect(named(rec, "u", CONNECTION).inputs).toEqual({
-        name: "fixture-users",
-        strategy: "auth0",
-        metadata: { "data-policy-clause": "02.identity-data" },
-        options: {
-            passwordPolicy: "good",
-            passwordComplexityOptions: { minLength: 12 },
-            passwordHistories: [{ enable: true, size: 3 }],
-            passwordDictionary: { enable: true, dictionaries: ["fixture"] },
-            passwordNoPersonalInfo: { enable: true },
-            bruteForceProtection: true,
-            mfa: { active: true, returnEnrollSettings: true },
-            disableSignup: true,
-            requiresUsername: false,
-        },
-    });
+    expect(named(rec, "u", CONNECTION).inputs).toEqual(
+        userConnectionInputs({ name: "fixture-users", policy: "good", minLength: 12, history: 3, dictionary: ["fixture"] }),
+    );
 });
 
 test("the connection is protected: deleting it would delete every user", () => {

@@ -1,145 +1,58 @@
 /**
- * Customer-key encryption at rest of the Atlas project, asserted exactly (data policy
- * "05.industry-standard-encryption", "05.encryption-and-access-control"): the KMS key in Sydney, the IAM role
- * only Atlas can assume, its least-privilege key policy, the cloud-provider-access handshake and the
- * EncryptionAtRest configuration, wired to each other by reference.
+ * `AtlasCustomerKeyEncryption` on its own, with fixture args (data policy "05.industry-standard-encryption",
+ * "05.encryption-and-access-control"): a customer-managed KMS key in the given Australian region, the IAM role only
+ * Atlas can assume (with Atlas's external id for this project), its least-privilege grant on that key, the
+ * cloud-provider-access handshake and the EncryptionAtRest configuration, wired to each other by reference, every
+ * AWS child on the AWS provider and every Atlas child on the Atlas provider; and the refusal of a region outside
+ * Australia or a deletion window outside 7–30 days. How the prod stack wires it from config is
+ * tests/areas/operational-data-atlas-customer-key-encryption.test.ts.
  */
 import * as awsSdk from "@pulumi/aws";
 import * as mongodbatlas from "@pulumi/mongodbatlas";
 import { AtlasCustomerKeyEncryption, type AtlasCustomerKeyEncryptionArgs } from "../../../infra/components/operational-data/atlas-customer-key-encryption";
 import { MOCK_ATLAS_AWS_ACCOUNT, MOCK_AWS_ACCOUNT, mockAtlasId } from "../../../infra/check/mock-outputs";
-import type { Recording, Registration } from "../../../infra/check/recorder";
-import { UNKNOWN } from "../../../infra/check/recorder";
-import { tryBuildAlone } from "../../harness/build-alone";
-import { childrenOf, named, runStack } from "../../harness/stack";
-import { atlasProviderUrn, PROJECT_ID, providersOf } from "./helpers";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { atlasEncryptionInputs } from "../../harness/expected-inputs";
+import { childrenOf, named } from "../../harness/stack";
+import { atlasEncryptionChainTests, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
+import { recordOnce } from "../../harness/record-once";
 
-const C = "atlas-encryption";
-const ROLE_NAME = "allotrac-prod-operational-atlas-kms";
-const KEY_ID = "mock-atlas-encryption-key";
-const KEY_ARN = `arn:aws:kms:ap-southeast-2:${MOCK_AWS_ACCOUNT}:key/${KEY_ID}`;
-const ROLE_ID = mockAtlasId("atlas-encryption-access-setup-role");
-const TAGS = { "data-policy-clause": "05.industry-standard-encryption", purpose: "Atlas encryption at rest, project allotrac-prod-operational" };
+const COMPONENT = "data-platform:operational-data:AtlasCustomerKeyEncryption";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
-
-function child(suffix: string, type: string): Registration {
-    return named(rec, `${C}-${suffix}`, type);
-}
-
-test("the component's AWS children use the Australian AWS provider and its Atlas children the Atlas provider", () => {
-    const component = named(rec, C, "data-platform:operational-data:AtlasCustomerKeyEncryption");
-    const children = childrenOf(rec, component);
-    expect(children.map((c) => c.type).sort()).toEqual(
-        ["aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:kms/alias:Alias", "aws:kms/key:Key", TYPES.atlasAccessAuthorization, TYPES.atlasAccessSetup, TYPES.atlasEncryptionAtRest].sort(),
+describe("with fixture args (Melbourne, a project name IAM would refuse as it is, extra tags)", () => {
+    const EXPECTED = atlasEncryptionInputs(
+        { name: "e", projectId: mockAtlasId("proj"), stem: "Fixture Ops", awsStem: "fixture-ops", atlasRegion: "AP_SOUTHEAST_4", deletionWindowInDays: 30, tags: { team: "fixture" } },
+        mockAtlasId,
+        { awsAccount: MOCK_AWS_ACCOUNT, atlasAwsAccount: MOCK_ATLAS_AWS_ACCOUNT },
     );
-    const aws = named(rec, "aws-au", "pulumi:providers:aws").urn;
-    const atlas = atlasProviderUrn(rec);
-    expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: c.type.startsWith("aws:") ? aws : atlas })));
-});
+    // The mocks compute a key's ARN in ap-southeast-2 unless the key itself names a region (it takes the provider's).
+    const KEY_ARN = `arn:aws:kms:ap-southeast-2:${MOCK_AWS_ACCOUNT}:key/${EXPECTED.keyId}`;
+    const rec = recordOnce(() => buildAlone(() => {
+        const atlas = new mongodbatlas.Provider("atlas", {});
+        const aws = new awsSdk.Provider("aws", { region: "ap-southeast-4" });
+        const project = new mongodbatlas.Project("proj", { orgId: "fixture-org", name: "Fixture Ops" }, { provider: atlas });
+        const args: AtlasCustomerKeyEncryptionArgs = { projectId: project.id, keyRegion: "ap-southeast-4", accountId: "444455556666", stem: "Fixture Ops", tags: { team: "fixture" } };
+        new AtlasCustomerKeyEncryption("e", args, { providers: [atlas, aws] });
+    }));
 
-test("the KMS key: customer-managed, single-Region, rotated yearly, 30-day deletion window, protected", () => {
-    const key = child("key", "aws:kms/key:Key");
-    expect(key.inputs).toEqual({
-        description: "Atlas encryption-at-rest key (customer key management) for project allotrac-prod-operational",
-        keyUsage: "ENCRYPT_DECRYPT",
-        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-        enableKeyRotation: true,
-        multiRegion: false,
-        deletionWindowInDays: 30,
-        // Its statements are asserted exactly in tests/components/shared/key-policy.test.ts.
-        policy: expect.any(String),
-        tags: TAGS,
+    test("the AWS children are on the AWS provider, the Atlas children on the Atlas provider; the outputs are the project id, key ARN and role ARN", () => {
+        const component = named(rec, "e", COMPONENT);
+        const children = childrenOf(rec, component);
+        expect(children.map((c) => c.type).sort()).toEqual(
+            ["aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:kms/alias:Alias", "aws:kms/key:Key", TYPES.atlasAccessAuthorization, TYPES.atlasAccessSetup, TYPES.atlasEncryptionAtRest].sort(),
+        );
+        const aws = named(rec, "aws", "pulumi:providers:aws").urn;
+        const atlas = named(rec, "atlas", TYPES.atlasProvider).urn;
+        expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: c.type.startsWith("aws:") ? aws : atlas })));
+        expect(rec.states.get(component.urn)).toEqual({
+            projectId: mockAtlasId("proj"),
+            kmsKeyArn: KEY_ARN,
+            roleArn: `arn:aws:iam::${MOCK_AWS_ACCOUNT}:role/${EXPECTED.roleName}`,
+        });
     });
-    expect(key.options.protect).toBe(true);
-    expect(child("key-alias", "aws:kms/alias:Alias").inputs).toEqual({ name: "alias/atlas/allotrac-prod-operational", targetKeyId: KEY_ID });
-});
 
-test("Atlas's access setup is for AWS, in the new project, and protected", () => {
-    const setup = child("access-setup", TYPES.atlasAccessSetup);
-    expect(setup.inputs).toEqual({ projectId: PROJECT_ID, providerName: "AWS" });
-    expect(setup.propertyDependencies["projectId"]).toEqual([named(rec, "atlas-project", TYPES.atlasProject).urn]);
-    expect(setup.options.protect).toBe(true);
-});
-
-test("the IAM role trusts only Atlas's principal, only with Atlas's external id for this project", () => {
-    const role = child("role", "aws:iam/role:Role");
-    expect({ ...role.inputs, assumeRolePolicy: JSON.parse(role.inputs["assumeRolePolicy"] as string) }).toEqual({
-        name: ROLE_NAME,
-        description: "Assumed by MongoDB Atlas to use the encryption-at-rest key of project allotrac-prod-operational",
-        assumeRolePolicy: {
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Effect: "Allow",
-                    Principal: { AWS: `arn:aws:iam::${MOCK_ATLAS_AWS_ACCOUNT}:root` },
-                    Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "sts:ExternalId": "mock-external-id-atlas-encryption-access-setup" } },
-                },
-            ],
-        },
-        tags: TAGS,
-    });
-    expect(role.propertyDependencies["assumeRolePolicy"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
-    expect(role.options.protect).toBe(true);
-});
-
-test("the role may Encrypt, Decrypt and DescribeKey on this key and nothing else", () => {
-    const policy = child("role-policy", "aws:iam/rolePolicy:RolePolicy");
-    expect({ ...policy.inputs, policy: JSON.parse(policy.inputs["policy"] as string) }).toEqual({
-        role: ROLE_NAME,
-        name: "atlas-encryption-at-rest-key",
-        policy: {
-            Version: "2012-10-17",
-            Statement: [{ Sid: "AtlasEncryptionAtRest", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:DescribeKey"], Resource: [KEY_ARN] }],
-        },
-    });
-    expect(policy.propertyDependencies["policy"]).toEqual([child("key", "aws:kms/key:Key").urn]);
-    expect(policy.propertyDependencies["role"]).toEqual([child("role", "aws:iam/role:Role").urn]);
-});
-
-test("Atlas is authorized to use that role once its policy exists", () => {
-    const auth = child("access-authorization", TYPES.atlasAccessAuthorization);
-    expect(auth.inputs).toEqual({
-        projectId: PROJECT_ID,
-        roleId: ROLE_ID,
-        aws: { iamAssumedRoleArn: `arn:aws:iam::${MOCK_AWS_ACCOUNT}:role/${ROLE_NAME}` },
-    });
-    expect(auth.propertyDependencies["roleId"]).toEqual([child("access-setup", TYPES.atlasAccessSetup).urn]);
-    expect(auth.propertyDependencies["aws"]).toEqual([child("role", "aws:iam/role:Role").urn]);
-    expect(auth.dependencies).toContain(child("role-policy", "aws:iam/rolePolicy:RolePolicy").urn);
-    expect(auth.options.protect).toBe(true);
-});
-
-test("EncryptionAtRest uses this key, in AP_SOUTHEAST_2, through the authorized role; protected", () => {
-    const ear = child("encryption-at-rest", TYPES.atlasEncryptionAtRest);
-    expect(ear.inputs).toEqual({
-        projectId: PROJECT_ID,
-        awsKmsConfig: { enabled: true, customerMasterKeyId: KEY_ID, region: "AP_SOUTHEAST_2", roleId: ROLE_ID },
-    });
-    expect([...ear.propertyDependencies["awsKmsConfig"]!].sort()).toEqual(
-        [child("key", "aws:kms/key:Key").urn, child("access-authorization", TYPES.atlasAccessAuthorization).urn].sort(),
-    );
-    expect(ear.options.protect).toBe(true);
-});
-
-test("the cluster waits for encryption at rest: it takes its project id from it (Atlas refuses a cluster that uses the key before)", () => {
-    const cluster = named(rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster");
-    expect(cluster.propertyDependencies["projectId"]).toEqual([child("encryption-at-rest", TYPES.atlasEncryptionAtRest).urn]);
-    expect(cluster.inputs["encryptionAtRestProvider"]).toBe("AWS");
-});
-
-test("at preview the key's region and the switch are known; the key and role ids are not", async () => {
-    const preview = await runStack({ preview: true });
-    expect(named(preview, `${C}-encryption-at-rest`, TYPES.atlasEncryptionAtRest).inputs).toEqual({
-        projectId: UNKNOWN,
-        awsKmsConfig: { enabled: true, customerMasterKeyId: UNKNOWN, region: "AP_SOUTHEAST_2", roleId: UNKNOWN },
-    });
-    expect(named(preview, `${C}-key`, "aws:kms/key:Key").inputs["multiRegion"]).toBe(false);
+    atlasEncryptionChainTests(rec, { name: "e", project: "proj", keyArn: KEY_ARN, expected: EXPECTED });
 });
 
 describe("AtlasCustomerKeyEncryption on its own (no config validation in front of it)", () => {
@@ -171,4 +84,13 @@ describe("AtlasCustomerKeyEncryption on its own (no config validation in front o
     test("builds the chain in Melbourne with a 7-day window", async () => {
         expect((await build({ keyRegion: "ap-southeast-4", keyDeletionWindowInDays: 7 })).error).toBeUndefined();
     });
+});
+
+test("a given deletion window is the key's", async () => {
+    const rec = await buildAlone(() => {
+        const atlas = new mongodbatlas.Provider("atlas", {});
+        const aws = new awsSdk.Provider("aws", { region: "ap-southeast-2" });
+        new AtlasCustomerKeyEncryption("e", { projectId: "p", keyRegion: "ap-southeast-2", accountId: "111122223333", stem: "test", keyDeletionWindowInDays: 7 }, { providers: [atlas, aws] });
+    });
+    expect(named(rec, "e-key", "aws:kms/key:Key").inputs["deletionWindowInDays"]).toBe(7);
 });

@@ -6,37 +6,22 @@
  */
 import { AtlasProject } from "../../../infra/components/operational-data/atlas-project";
 import { mockAtlasId } from "../../../infra/check/mock-outputs";
-import type { Recording } from "../../../infra/check/recorder";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
 import { onAtlas, providersOf } from "./helpers";
+import { atlasProjectInputs } from "../../harness/expected-inputs";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:AtlasProject";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new AtlasProject("p", { orgId: "fixture-org", projectName: "fixture-project", tags: { team: "fixture" } }, onAtlas()));
-});
+const rec = recordOnce(() => buildAlone(() => new AtlasProject("p", { orgId: "fixture-org", projectName: "fixture-project", tags: { team: "fixture" } }, onAtlas())));
 
 test("the project alone, on the given Atlas provider: default alerts kept, every feature that moves database content off, tagged, protected", () => {
     const project = named(rec, "p", TYPES.atlasProject);
     expect(childrenOf(rec, named(rec, "p", COMPONENT))).toEqual([project]);
     expect(providersOf([project])).toEqual([{ name: "p", provider: named(rec, "atlas", TYPES.atlasProvider).urn }]);
-    expect(project.inputs).toEqual({
-        orgId: "fixture-org",
-        name: "fixture-project",
-        withDefaultAlertsSettings: true,
-        isDataExplorerGenAiFeaturesEnabled: false,
-        isDataExplorerGenAiSampleDocumentPassingEnabled: false,
-        isClusterAiAssistantEnabled: false,
-        isNativeRerankingEnabled: false,
-        isDataExplorerEnabled: false,
-        isPerformanceAdvisorEnabled: false,
-        isSchemaAdvisorEnabled: false,
-        isRealtimePerformancePanelEnabled: false,
-        tags: { team: "fixture", "data-policy-clause": "02.operational-data" },
-    });
+    expect(project.inputs).toEqual(atlasProjectInputs("fixture-org", "fixture-project", { team: "fixture" }));
     expect(project.options.protect).toBe(true);
 });
 

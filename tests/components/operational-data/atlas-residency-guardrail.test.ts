@@ -5,30 +5,22 @@
  * provider, its switch) is tests/areas/operational-data-atlas-residency-guardrail.test.ts.
  */
 import { AtlasResidencyGuardrail, residencyPolicyBodies } from "../../../infra/components/operational-data/atlas-residency-guardrail";
-import type { Recording } from "../../../infra/check/recorder";
 import { AU_ATLAS_REGIONS, CEDAR_REGION } from "../../../infra/residency";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone } from "../../harness/build-alone";
 import { childrenOf, named } from "../../harness/stack";
-import { OPEN_ACCESS_POLICY, REGION_POLICY } from "../../harness/atlas-residency-policies";
+import { OPEN_ACCESS_POLICY, REGION_POLICY, residencyPolicyInputs } from "../../harness/atlas-residency-policies";
 import { onAtlas, providersOf } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:AtlasResidencyGuardrail";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new AtlasResidencyGuardrail("guard", { orgId: "fixture-org-0000000000000" }, onAtlas()));
-});
+const rec = recordOnce(() => buildAlone(() => new AtlasResidencyGuardrail("guard", { orgId: "fixture-org-0000000000000" }, onAtlas())));
 
 test("one resource policy in the given org, through the given provider: Australian regions only, never 0.0.0.0/0", () => {
     const children = childrenOf(rec, named(rec, "guard", COMPONENT));
     expect(providersOf(children)).toEqual([{ name: "guard", provider: named(rec, "atlas", TYPES.atlasProvider).urn }]);
-    expect(named(rec, "guard", TYPES.atlasResourcePolicy).inputs).toEqual({
-        orgId: "fixture-org-0000000000000",
-        name: "data-policy-australia-only",
-        description: "Data policy 02.operational-data: clusters only in Australian regions; no 0.0.0.0/0 on any IP access list.",
-        policies: [{ body: REGION_POLICY }, { body: OPEN_ACCESS_POLICY }],
-    });
+    expect(named(rec, "guard", TYPES.atlasResourcePolicy).inputs).toEqual(residencyPolicyInputs("fixture-org-0000000000000"));
 });
 
 test("the component's outputs are the resource policy's id and name", () => {

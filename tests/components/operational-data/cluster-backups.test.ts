@@ -6,14 +6,14 @@
  * tests/areas/operational-data-backups.test.ts.
  */
 import { ClusterBackups, type ClusterBackupsArgs, type SnapshotCopy } from "../../../infra/components/operational-data/cluster-backups";
-import type { Recording } from "../../../infra/check/recorder";
 import { TYPES } from "../../../infra/policy/lib/tokens";
-import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
-import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { tryBuildAlone, fixtureBuild } from "../../harness/build-alone";
+import { childrenOf, named, placement } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER } from "./helpers";
+import { recordOnce } from "../../harness/record-once";
+import { backupScheduleInputs, backupSummary, DAILY_30 } from "../../harness/expected-inputs";
 
 const COMPONENT = "data-platform:operational-data:ClusterBackups";
-const DAILY_30 = { frequencyInterval: 1, retentionUnit: "days", retentionValue: 30 };
 const HOURLY = { frequencyInterval: 4, retentionUnit: "days", retentionValue: 5 };
 const COPY: SnapshotCopy = { regionName: "AUSTRALIA_SOUTHEAST_2", cloudProvider: "GCP" };
 const USER = { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" };
@@ -28,82 +28,37 @@ const ARGS: ClusterBackupsArgs = {
     snapshotHourUtc: 2,
 };
 
-function build(args: Partial<ClusterBackupsArgs>): Promise<Recording> {
-    return buildAlone(() => new ClusterBackups("b", { ...ARGS, ...args }, onAtlas()));
-}
+/** The fixture's schedule, as `backupScheduleInputs` and `backupSummary` take it. */
+const EXPECTED = { projectId: "fixture-project", clusterName: "fixture-cluster", snapshotHourUtc: 2, restoreWindowDays: 3, hourly: ARGS.hourly } as const;
+const FIXTURE_COPY = { cloudProvider: "GCP", regionName: "AUSTRALIA_SOUTHEAST_2", zoneId: "fixture-zone" };
+
+const build = fixtureBuild(ARGS, (args) => new ClusterBackups("b", args, onAtlas()));
 
 describe("without copies or compliance policy", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("one child, the schedule, on the given Atlas provider", () => {
         const children = childrenOf(rec, named(rec, "b", COMPONENT));
-        expect(children.map((c) => ({ type: c.type, name: c.name, provider: providerUrn(c.provider) }))).toEqual([
+        expect(placement(children)).toEqual([
             { type: TYPES.atlasBackupSchedule, name: "b-schedule", provider: named(rec, "atlas", TYPES.atlasProvider).urn },
         ]);
     });
 
     test("the schedule: the daily item kept exactly 30 days, the hourly item and window as given, no copy settings, protected", () => {
         const schedule = named(rec, "b-schedule", TYPES.atlasBackupSchedule);
-        expect(schedule.inputs).toEqual({
-            projectId: "fixture-project",
-            clusterName: "fixture-cluster",
-            referenceHourOfDay: 2,
-            referenceMinuteOfHour: 0,
-            restoreWindowDays: 3,
-            policyItemHourly: HOURLY,
-            policyItemDaily: DAILY_30,
-            updateSnapshots: true,
-            skipDestroy: false,
-        });
+        expect(schedule.inputs).toEqual(backupScheduleInputs(EXPECTED));
         expect(schedule.options.protect).toBe(true);
     });
 
     test("the summary output, in plain values", () => {
-        expect(rec.states.get(named(rec, "b", COMPONENT).urn)).toEqual({
-            summary: {
-                clause: "06.operational-backup",
-                daily: { everyDays: 1, retentionDays: 30 },
-                hourly: { everyHours: 4, retentionDays: 5 },
-                pointInTimeRestoreWindowDays: 3,
-                snapshotHourUtc: 2,
-                copyRegion: null,
-                compliancePolicy: false,
-            },
-        });
+        expect(rec.states.get(named(rec, "b", COMPONENT).urn)).toEqual({ summary: backupSummary({ ...EXPECTED, compliancePolicy: false }) });
     });
 });
 
 test("with copies: every snapshot and the oplog copied to the region, with the same retention, applied to copies already held", async () => {
     const rec = await build({ copy: COPY, zoneId: "fixture-zone" });
     const inputs = named(rec, "b-schedule", TYPES.atlasBackupSchedule).inputs;
-    expect(inputs).toEqual({
-        projectId: "fixture-project",
-        clusterName: "fixture-cluster",
-        referenceHourOfDay: 2,
-        referenceMinuteOfHour: 0,
-        restoreWindowDays: 3,
-        policyItemHourly: HOURLY,
-        policyItemDaily: DAILY_30,
-        updateSnapshots: true,
-        copyPolicyItemsEnabled: true,
-        updateCopySnapshots: true,
-        copySettings: [
-            {
-                cloudProvider: "GCP",
-                regionName: "AUSTRALIA_SOUTHEAST_2",
-                zoneId: "fixture-zone",
-                shouldCopyOplogs: true,
-                copyPolicyItems: [
-                    { frequencyType: "hourly", retentionUnit: "days", retentionValue: 5 },
-                    { frequencyType: "daily", retentionUnit: "days", retentionValue: 30 },
-                ],
-            },
-        ],
-        skipDestroy: false,
-    });
+    expect(inputs).toEqual(backupScheduleInputs({ ...EXPECTED, copy: FIXTURE_COPY }));
 });
 
 test("with the compliance policy: the same items as an undeletable floor, set after the schedule, which is then only forgotten on destroy", async () => {

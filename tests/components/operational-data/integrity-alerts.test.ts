@@ -1,150 +1,105 @@
 /**
- * Integrity monitoring of the operational data, asserted exactly (data policy "09.integrity-monitoring",
- * "09.integrity-response", "06.operational-backup"): which Atlas events and metrics alert, at which thresholds,
- * to whom; and that a notification token stays secret.
+ * `IntegrityAlerts` on its own, with fixture args (data policy "09.integrity-monitoring", "09.integrity-response",
+ * "06.operational-backup"): every alert enabled on the given project, at the given CPU and disk thresholds, the
+ * optional ones exactly when their feature is on, all to the given target; a PagerDuty or Slack token is marked secret
+ * even when given as a plain value, and never reaches the component's outputs. How the prod stack wires it from config
+ * is tests/areas/operational-data-integrity-alerts.test.ts.
  */
-import type * as pulumi from "@pulumi/pulumi";
-import { IntegrityAlerts } from "../../../infra/components/operational-data/integrity-alerts";
+import * as mongodbatlas from "@pulumi/mongodbatlas";
+import * as pulumi from "@pulumi/pulumi";
+import { IntegrityAlerts, type IntegrityAlertsArgs } from "../../../infra/components/operational-data/integrity-alerts";
+import { mockAtlasId } from "../../../infra/check/mock-outputs";
 import type { Recording } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, runStack } from "../../harness/stack";
-import { atlasProviderUrn, onAtlas, ONLY_STACK_AND_PROVIDER, PROJECT_ID, providersOf } from "./helpers";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { integrityAlertInputs } from "../../harness/expected-inputs";
+import { childrenOf, named, ofType } from "../../harness/stack";
+import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
-import { tryBuildAlone } from "../../harness/build-alone";
+import { recordOnce } from "../../harness/record-once";
 
-/** How many alert configurations prod declares (the event types of the first test). */
-const PROD_ALERTS = 10;
+const COMPONENT = "data-platform:operational-data:IntegrityAlerts";
+const TOKEN = "fixture-value-of-the-alert-token";
 
-const EMAIL = { typeName: "EMAIL", emailAddress: "platform-alerts@allotrac.com.au", delayMin: 0, intervalMin: 60 };
-const TOKEN = "offline-test-value-of-the-alert-token";
+/** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+const ARGS: Omit<IntegrityAlertsArgs, "projectId"> = {
+    notification: { typeName: "EMAIL", emailAddress: "alerts@fixture.example.com" },
+    cpuPercent: 75,
+    diskPercent: 85,
+    snapshotCopies: true,
+    compliancePolicy: true,
+    resourcePolicy: true,
+};
+const FIXTURE_EMAIL = { typeName: "EMAIL", emailAddress: "alerts@fixture.example.com", delayMin: 0, intervalMin: 60 };
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
-
-/** `suffix → eventType` of every alert in a run. */
-function eventTypes(r: Recording): Record<string, string> {
-    return Object.fromEntries(ofType(r, TYPES.atlasAlertConfiguration).map((a) => [a.name.replace(/^atlas-alerts-/, ""), a.inputs["eventType"] as string]));
+function build(args: Partial<IntegrityAlertsArgs>): Promise<Recording> {
+    return buildAlone(() => {
+        const atlas = new mongodbatlas.Provider("atlas", {});
+        const project = new mongodbatlas.Project("proj", { orgId: "fixture-org", name: "fixture" }, { provider: atlas });
+        return new IntegrityAlerts("a", { ...ARGS, projectId: project.id, ...args }, { providers: [atlas] });
+    });
 }
 
-test("prod alerts on failed snapshots, copies and restores, on failover and replication trouble, CPU, disk, the key and the guardrail", () => {
-    expect(eventTypes(rec)).toEqual({
-        "backup-snapshot-failed": "CPS_SNAPSHOT_FAILED",
-        "backup-copy-failed": "CPS_COPY_SNAPSHOT_FAILED",
-        "backup-restore-failed": "CPS_RESTORE_FAILED",
-        "no-primary": "NO_PRIMARY",
-        "primary-elected": "PRIMARY_ELECTED",
-        "oplog-window": "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
-        cpu: "OUTSIDE_METRIC_THRESHOLD",
-        disk: "OUTSIDE_METRIC_THRESHOLD",
-        "encryption-key-invalid": "ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID",
-        "resource-policy-violated": "RESOURCE_POLICY_VIOLATED",
-    });
-    const children = childrenOf(rec, named(rec, "atlas-alerts", "data-platform:operational-data:IntegrityAlerts"));
-    expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: atlasProviderUrn(rec) })));
-});
+/** `suffix → inputs` of every alert configuration of a run. */
+function alertsBySuffix(rec: Recording): Record<string, Record<string, unknown>> {
+    return Object.fromEntries(ofType(rec, TYPES.atlasAlertConfiguration).map((a) => [a.name.replace(/^a-/, ""), a.inputs]));
+}
 
-test("every alert is enabled, on the project, and e-mails the platform team every hour until acknowledged", () => {
-    const project = named(rec, "atlas-project", TYPES.atlasProject).urn;
-    const alerts = ofType(rec, TYPES.atlasAlertConfiguration);
-    expect(alerts).toHaveLength(PROD_ALERTS);
-    for (const alert of alerts) {
-        expect({ name: alert.name, enabled: alert.inputs["enabled"], projectId: alert.inputs["projectId"], notifications: alert.inputs["notifications"] }).toEqual({
-            name: alert.name,
-            enabled: true,
-            projectId: PROJECT_ID,
-            notifications: [EMAIL],
-        });
-        expect(alert.propertyDependencies["projectId"]).toEqual([project]);
-    }
-});
+describe("with every optional feature on", () => {
+    const rec = recordOnce(() => build({}));
 
-test("thresholds: oplog window under 1 hour, normalized CPU above 80 %, data disk above 80 %", () => {
-    expect(named(rec, "atlas-alerts-oplog-window", TYPES.atlasAlertConfiguration).inputs).toEqual({
-        projectId: PROJECT_ID,
-        enabled: true,
-        eventType: "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
-        thresholdConfig: { operator: "LESS_THAN", threshold: 1, units: "HOURS" },
-        notifications: [EMAIL],
+    test("eleven alerts, each exact: enabled, on the project, the given thresholds, e-mailing the given address every hour", () => {
+        const expected = integrityAlertInputs({ ...ARGS, projectId: mockAtlasId("proj"), notification: FIXTURE_EMAIL, snapshotCopies: true, compliancePolicy: true, resourcePolicy: true });
+        expect(Object.keys(expected)).toHaveLength(11);
+        expect(alertsBySuffix(rec)).toEqual(expected);
     });
-    expect(named(rec, "atlas-alerts-cpu", TYPES.atlasAlertConfiguration).inputs).toEqual({
-        projectId: PROJECT_ID,
-        enabled: true,
-        eventType: "OUTSIDE_METRIC_THRESHOLD",
-        metricThresholdConfig: { metricName: "NORMALIZED_SYSTEM_CPU_USER", operator: "GREATER_THAN", threshold: 80, units: "RAW", mode: "AVERAGE" },
-        notifications: [EMAIL],
-    });
-    expect(named(rec, "atlas-alerts-disk", TYPES.atlasAlertConfiguration).inputs).toEqual({
-        projectId: PROJECT_ID,
-        enabled: true,
-        eventType: "OUTSIDE_METRIC_THRESHOLD",
-        metricThresholdConfig: { metricName: "DISK_PARTITION_SPACE_USED_DATA", operator: "GREATER_THAN", threshold: 80, units: "RAW", mode: "AVERAGE" },
-        notifications: [EMAIL],
+
+    test("the component holds exactly the alerts, all on the given Atlas provider, each taking the project id by reference", () => {
+        const children = childrenOf(rec, named(rec, "a", COMPONENT));
+        expect(children.map((c) => c.type)).toEqual(Array<string>(11).fill(TYPES.atlasAlertConfiguration));
+        const atlas = named(rec, "atlas", TYPES.atlasProvider).urn;
+        expect(providersOf(children)).toEqual(children.map((c) => ({ name: c.name, provider: atlas })));
+        const project = named(rec, "proj", TYPES.atlasProject).urn;
+        expect(children.map((c) => c.propertyDependencies["projectId"])).toEqual(children.map(() => [project]));
     });
 });
 
-test("a PagerDuty target gets the service key from secret config, as a secret, and it appears nowhere else", async () => {
-    const pd = await runStack({
-        mutate: (c) => (c["data-platform:atlas"].alerts.notification = { type: "PAGER_DUTY" }),
-        secrets: { "data-platform:atlasAlertToken": TOKEN },
-    });
-    const alerts = ofType(pd, TYPES.atlasAlertConfiguration);
-    expect(alerts).toHaveLength(PROD_ALERTS);
-    for (const alert of alerts) {
-        expect({ name: alert.name, notifications: alert.inputs["notifications"], secrets: alert.secretInputs }).toEqual({
-            name: alert.name,
-            notifications: [{ typeName: "PAGER_DUTY", serviceKey: TOKEN, delayMin: 0 }],
-            secrets: ["notifications[0].serviceKey"],
-        });
-    }
-    const elsewhere = pd.registrations.filter((r) => r.type !== TYPES.atlasAlertConfiguration && JSON.stringify(r.inputs).includes(TOKEN));
-    expect(elsewhere.map((r) => r.name)).toEqual([]);
-    expect(JSON.stringify(pd.outputs)).not.toContain(TOKEN);
+test("with every optional feature off: no copy, compliance or guardrail alert, the eight others unchanged", async () => {
+    const rec = await build({ snapshotCopies: false, compliancePolicy: false, resourcePolicy: false });
+    expect(alertsBySuffix(rec)).toEqual(
+        integrityAlertInputs({ ...ARGS, projectId: mockAtlasId("proj"), notification: FIXTURE_EMAIL, snapshotCopies: false, compliancePolicy: false, resourcePolicy: false }),
+    );
+    expect(ofType(rec, TYPES.atlasAlertConfiguration)).toHaveLength(8);
 });
 
-test("a Slack target gets the API token as a secret and the configured channel", async () => {
-    const slack = await runStack({
-        mutate: (c) => (c["data-platform:atlas"].alerts.notification = { type: "SLACK", channelName: "#data-platform-alerts" }),
-        secrets: { "data-platform:atlasAlertToken": TOKEN },
-    });
-    const alert = named(slack, "atlas-alerts-no-primary", TYPES.atlasAlertConfiguration);
-    expect(alert.inputs["notifications"]).toEqual([
-        { typeName: "SLACK", channelName: "#data-platform-alerts", apiToken: TOKEN, delayMin: 0, intervalMin: 60 },
-    ]);
-    expect(alert.secretInputs).toEqual(["notifications[0].apiToken"]);
-});
+describe.each([
+    {
+        target: "PagerDuty",
+        notification: { typeName: "PAGER_DUTY", serviceKey: pulumi.output(TOKEN) } as const,
+        expected: { typeName: "PAGER_DUTY", serviceKey: TOKEN, delayMin: 0 },
+        secret: "notifications[0].serviceKey",
+    },
+    {
+        target: "Slack",
+        notification: { typeName: "SLACK", channelName: "#fixture-alerts", apiToken: pulumi.output(TOKEN) } as const,
+        expected: { typeName: "SLACK", channelName: "#fixture-alerts", apiToken: TOKEN, delayMin: 0, intervalMin: 60 },
+        secret: "notifications[0].apiToken",
+    },
+])("a $target target given its token as a plain value", ({ notification, expected, secret }) => {
+    const rec = recordOnce(() => build({ notification }));
 
-test("alerts that belong to optional features come and go with them", async () => {
-    const minimal = await runStack({
-        mutate: (c) => {
-            delete c["data-platform:atlas"].backup.copyRegion;
-            c["data-platform:atlas"].resourcePolicy.enabled = false;
-            c["data-platform:atlas"].backup.compliancePolicy = {
-                enabled: true,
-                authorizedUser: { firstName: "Dana", lastName: "Nguyen", email: "security@allotrac.com.au" },
-            };
-        },
+    test("every alert carries the notification exactly, with the token marked secret", () => {
+        const alerts = ofType(rec, TYPES.atlasAlertConfiguration);
+        expect(alerts).toHaveLength(11);
+        expect(alerts.map((a) => ({ name: a.name, notifications: a.inputs["notifications"], secrets: a.secretInputs }))).toEqual(
+            alerts.map((a) => ({ name: a.name, notifications: [expected], secrets: [secret] })),
+        );
     });
-    // No copies: no copy alert. No guardrail: no violation alert. Compliance policy on: its disable-request alert.
-    expect(eventTypes(minimal)).toEqual({
-        "backup-snapshot-failed": "CPS_SNAPSHOT_FAILED",
-        "backup-restore-failed": "CPS_RESTORE_FAILED",
-        "no-primary": "NO_PRIMARY",
-        "primary-elected": "PRIMARY_ELECTED",
-        "oplog-window": "REPLICATION_OPLOG_WINDOW_RUNNING_OUT",
-        cpu: "OUTSIDE_METRIC_THRESHOLD",
-        disk: "OUTSIDE_METRIC_THRESHOLD",
-        "encryption-key-invalid": "ENCRYPTION_AT_REST_CONFIG_NO_LONGER_VALID",
-        "compliance-disable-requested": "CPS_DATA_PROTECTION_DISABLE_REQUESTED",
-    });
-});
 
-test("the CPU and disk thresholds come from config", async () => {
-    const tuned = await runStack({
-        mutate: (c) => Object.assign(c["data-platform:atlas"].alerts, { cpuPercent: 70, diskPercent: 90 }),
+    test("the token appears in no other registration and not in the component's outputs", () => {
+        const elsewhere = rec.registrations.filter((r) => r.type !== TYPES.atlasAlertConfiguration && JSON.stringify(r.inputs).includes(TOKEN));
+        expect(elsewhere.map((r) => r.name)).toEqual([]);
+        expect(JSON.stringify(rec.states.get(named(rec, "a", COMPONENT).urn))).not.toContain(TOKEN);
     });
-    expect((named(tuned, "atlas-alerts-cpu", TYPES.atlasAlertConfiguration).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(70);
-    expect((named(tuned, "atlas-alerts-disk", TYPES.atlasAlertConfiguration).inputs["metricThresholdConfig"] as { threshold: number }).threshold).toBe(90);
 });
 
 test("the component's outputs are Atlas's id of each alert configuration, by suffix (ids only, never a notification token)", async () => {

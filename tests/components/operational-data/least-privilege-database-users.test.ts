@@ -6,11 +6,12 @@
  * config is tests/areas/operational-data-least-privilege-database-users.test.ts.
  */
 import { LeastPrivilegeDatabaseUsers, type DatabaseGrant, type LeastPrivilegeDatabaseUsersArgs } from "../../../infra/components/operational-data/least-privilege-database-users";
-import type { Recording } from "../../../infra/check/recorder";
 import { childrenOf, named } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { iamDatabaseUserInputs } from "../../harness/expected-inputs";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:LeastPrivilegeDatabaseUsers";
 
@@ -31,18 +32,7 @@ const ARGS: LeastPrivilegeDatabaseUsersArgs = {
     ],
 };
 
-const common = {
-    projectId: "fixture-project",
-    authDatabaseName: "$external",
-    awsIamType: "ROLE",
-    scopes: [{ name: "fixture-cluster", type: "CLUSTER" }],
-    labels: [{ key: "data-policy-clause", value: "03.rbac" }],
-};
-
-let rec: Recording;
-beforeAll(async () => {
-    rec = await buildAlone(() => new LeastPrivilegeDatabaseUsers("u", ARGS, onAtlas()));
-});
+const rec = recordOnce(() => buildAlone(() => new LeastPrivilegeDatabaseUsers("u", ARGS, onAtlas())));
 
 test("one user per given IAM role, with exactly its grants (a collection grant as collectionName), on the given Atlas provider, no password", () => {
     const children = childrenOf(rec, named(rec, "u", COMPONENT));
@@ -51,19 +41,16 @@ test("one user per given IAM role, with exactly its grants (a collection grant a
         { name: "u-writer", provider: atlas },
         { name: "u-reader", provider: atlas },
     ]);
-    expect(named(rec, "u-writer", TYPES.atlasDatabaseUser).inputs).toEqual({
-        ...common,
-        username: "arn:aws:iam::999988887777:role/fixture-writer",
-        roles: [{ roleName: "readWrite", databaseName: "fixturedb" }],
-    });
-    expect(named(rec, "u-reader", TYPES.atlasDatabaseUser).inputs).toEqual({
-        ...common,
-        username: "arn:aws:iam::999988887777:role/fixture-reader",
-        roles: [
+    const role = (name: string) => `arn:aws:iam::999988887777:role/fixture-${name}`;
+    expect(named(rec, "u-writer", TYPES.atlasDatabaseUser).inputs).toEqual(
+        iamDatabaseUserInputs("fixture-project", "fixture-cluster", role("writer"), [{ roleName: "readWrite", databaseName: "fixturedb" }]),
+    );
+    expect(named(rec, "u-reader", TYPES.atlasDatabaseUser).inputs).toEqual(
+        iamDatabaseUserInputs("fixture-project", "fixture-cluster", role("reader"), [
             { roleName: "read", databaseName: "fixturedb", collectionName: "things" },
             { roleName: "read", databaseName: "otherdb" },
-        ],
-    });
+        ]),
+    );
     expect(children.map((c) => c.secretInputs)).toEqual([[], []]);
 });
 

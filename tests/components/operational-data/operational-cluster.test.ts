@@ -14,6 +14,8 @@ import { childrenOf, named } from "../../harness/stack";
 import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { clusterRegion, operationalClusterInputs } from "../../harness/expected-inputs";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:OperationalCluster";
 
@@ -36,10 +38,7 @@ function build(args: Partial<OperationalClusterArgs>): Promise<Recording> {
 }
 
 describe("with fixture args", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build({});
-    });
+    const rec = recordOnce(() => build({}));
 
     test("the component holds exactly one cluster, on the given Atlas provider", () => {
         const children = childrenOf(rec, named(rec, "c", COMPONENT));
@@ -48,34 +47,18 @@ describe("with fixture args", () => {
     });
 
     test("a replica set in the given regions (read-only-only secondary at priority 0), every setting exact, the clause tag over the given tags", () => {
-        expect(named(rec, "c", TYPES.atlasAdvancedCluster).inputs).toEqual({
-            projectId: mockAtlasId("proj"),
-            name: "fixture-cluster",
-            clusterType: "REPLICASET",
-            mongoDbMajorVersion: "7.0",
-            backupEnabled: true,
-            pitEnabled: true,
-            retainBackupsEnabled: true,
-            terminationProtectionEnabled: true,
-            encryptionAtRestProvider: "AWS",
-            redactClientLogData: true,
-            advancedConfiguration: { minimumEnabledTlsProtocol: "TLS1_2" },
-            replicationSpecs: [
-                {
-                    regionConfigs: [
-                        {
-                            providerName: "GCP",
-                            regionName: "AUSTRALIA_SOUTHEAST_1",
-                            priority: 7,
-                            electableSpecs: { instanceSize: "M10", nodeCount: 3 },
-                            readOnlySpecs: { instanceSize: "M10", nodeCount: 1 },
-                        },
-                        { providerName: "GCP", regionName: "AUSTRALIA_SOUTHEAST_2", priority: 0, readOnlySpecs: { instanceSize: "M10", nodeCount: 2 } },
-                    ],
-                },
-            ],
-            tags: { team: "fixture", "data-policy-clause": "02.operational-data" },
-        });
+        expect(named(rec, "c", TYPES.atlasAdvancedCluster).inputs).toEqual(
+            operationalClusterInputs({
+                projectId: mockAtlasId("proj"),
+                name: "fixture-cluster",
+                version: "7.0",
+                regions: [
+                    clusterRegion("GCP", "AUSTRALIA_SOUTHEAST_1", 7, "M10", { electable: 3, readOnly: 1 }),
+                    clusterRegion("GCP", "AUSTRALIA_SOUTHEAST_2", 0, "M10", { readOnly: 2 }),
+                ],
+                tags: { team: "fixture" },
+            }),
+        );
     });
 
     test("the cluster is protected, its connection strings are a secret output, and it is on the given project by reference", () => {
@@ -99,7 +82,7 @@ describe("with fixture args", () => {
 test("without a second region: one region config", async () => {
     const rec = await build({ secondaryRegion: undefined, primaryRegion: { name: "AP_SOUTHEAST_4", electableNodes: 5 } });
     expect(named(rec, "c", TYPES.atlasAdvancedCluster).inputs["replicationSpecs"]).toEqual([
-        { regionConfigs: [{ providerName: "AWS", regionName: "AP_SOUTHEAST_4", priority: 7, electableSpecs: { instanceSize: "M10", nodeCount: 5 } }] },
+        { regionConfigs: [clusterRegion("AWS", "AP_SOUTHEAST_4", 7, "M10", { electable: 5 })] },
     ]);
 });
 

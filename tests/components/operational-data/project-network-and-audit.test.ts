@@ -14,6 +14,7 @@ import { ATLAS_AUDIT_FILTER } from "../../harness/expected-settings";
 import { onAtlas, ONLY_STACK_AND_PROVIDER, providersOf } from "./helpers";
 import { TYPES } from "../../../infra/policy/lib/tokens";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { recordOnce } from "../../harness/record-once";
 
 const COMPONENT = "data-platform:operational-data:ProjectNetworkAndAudit";
 const ENTRIES: AccessListEntry[] = [
@@ -30,10 +31,7 @@ function build(ipAccessList: readonly AccessListEntry[]): Promise<Recording> {
 }
 
 describe("two blocks", () => {
-    let rec: Recording;
-    beforeAll(async () => {
-        rec = await build(ENTRIES);
-    });
+    const rec = recordOnce(() => build(ENTRIES));
 
     test("the component holds the access list and the audit settings, on the given Atlas provider", () => {
         const children = childrenOf(rec, named(rec, "n", COMPONENT));

@@ -1,97 +1,58 @@
 /**
- * The Google Cloud APIs of the prod stack (infra/components/shared/project-services.ts): each declared, never
- * disabled on destroy, protected, and every resource that calls one waiting for it (`dependsOn`), so that a fresh
- * project does not refuse the first `pulumi up` with SERVICE_DISABLED.
- *
- * Mocks show the dependency the engine is given; only a real project shows the API being enabled in time.
+ * `GcpProjectServices` on its own, with fixture args: one `gcp.projects.Service` per API asked for, in the order
+ * given, on the given project, never disabled on destroy (nor its dependents), protected, on the given provider;
+ * `for()` hands back exactly the services asked for and refuses one not enabled here; unknown, repeated or no APIs
+ * are refused before anything registers. How the prod stack wires it, and which resources wait for which API, is
+ * tests/areas/gcp-project-services.test.ts.
  */
+import * as gcp from "@pulumi/gcp";
 import { GcpProjectServices } from "../../../infra/components/shared/project-services";
-import type { Recording, Registration } from "../../../infra/check/recorder";
-import { UNKNOWN } from "../../../infra/check/recorder";
-import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
-import { buildAloneExpectingError as constructionError } from "../../harness/build-alone";
+import type { Recording } from "../../../infra/check/recorder";
+import { buildAlone, buildAloneExpectingError as constructionError } from "../../harness/build-alone";
+import { childrenOf, named, providerUrn } from "../../harness/stack";
 
-const T = {
-    component: "data-platform:shared:GcpProjectServices",
-    service: "gcp:projects/service:Service",
-    gcpProvider: "pulumi:providers:gcp",
-} as const;
+const COMPONENT = "data-platform:shared:GcpProjectServices";
+const SERVICE = "gcp:projects/service:Service";
 
-const ALL = {
-    cloudkms: "cloudkms.googleapis.com",
-    storage: "storage.googleapis.com",
-    logging: "logging.googleapis.com",
-    cloudresourcemanager: "cloudresourcemanager.googleapis.com",
-    orgpolicy: "orgpolicy.googleapis.com",
-} as const;
+describe("with fixture args (two APIs, Cloud Storage first)", () => {
+    let rec: Recording;
+    let forBoth: string[] = [];
+    let notEnabled = "";
+    beforeAll(async () => {
+        rec = await buildAlone(() => {
+            const provider = new gcp.Provider("gcp", { project: "fixture-project", region: "australia-southeast2" });
+            const apis = new GcpProjectServices("apis", { project: "fixture-project", services: ["storage", "cloudkms"] }, { providers: [provider] });
+            forBoth = apis.for("cloudkms", "storage").map((s) => (s === apis.services.cloudkms ? "cloudkms" : s === apis.services.storage ? "storage" : "other"));
+            try {
+                apis.for("logging");
+            } catch (e) {
+                notEnabled = (e as Error).message;
+            }
+        });
+    });
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+    test("one service per API, in the order given, never disabled on destroy, dependents never disabled, protected, on the given provider", () => {
+        const services = childrenOf(rec, named(rec, "apis", COMPONENT));
+        const provider = named(rec, "gcp", "pulumi:providers:gcp").urn;
+        expect(services.map((s) => ({ type: s.type, name: s.name, inputs: s.inputs, protect: s.options.protect, provider: providerUrn(s.provider) }))).toEqual(
+            ["storage", "cloudkms"].map((key) => ({
+                type: SERVICE,
+                name: `apis-${key}`,
+                inputs: { project: "fixture-project", service: `${key}.googleapis.com`, disableOnDestroy: false, disableDependentServices: false },
+                protect: true,
+                provider,
+            })),
+        );
+    });
 
-/** The URN of the service resource `gcp-services-<key>`. */
-const serviceUrn = (r: Recording, key: keyof typeof ALL) => named(r, `gcp-services-${key}`, T.service).urn;
-
-/** Which of the stack's services `reg` waits for, by key. */
-function waitsFor(r: Recording, reg: Registration): string[] {
-    return (Object.keys(ALL) as (keyof typeof ALL)[]).filter((k) => ofType(r, T.service).some((s) => s.name === `gcp-services-${k}`) && reg.dependencies.includes(serviceUrn(r, k)));
-}
-
-test("five APIs on the data project, never disabled on destroy, dependents never disabled, protected, through gcp-au", () => {
-    const services = childrenOf(rec, named(rec, "gcp-services", T.component));
-    const gcpAu = named(rec, "gcp-au", T.gcpProvider).urn;
-    expect(
-        services.map((s) => ({ name: s.name, inputs: s.inputs, protect: s.options.protect, provider: providerUrn(s.provider) })),
-    ).toEqual(
-        Object.entries(ALL).map(([key, service]) => ({
-            name: `gcp-services-${key}`,
-            inputs: { project: "allotrac-data-prod", service, disableOnDestroy: false, disableDependentServices: false },
-            protect: true,
-            provider: gcpAu,
-        })),
-    );
-});
-
-test("every key ring, key, key grant and bucket waits for Cloud KMS and Cloud Storage", () => {
-    const dependents = rec.registrations.filter((r) =>
-        ["gcp:kms/keyRing:KeyRing", "gcp:kms/cryptoKey:CryptoKey", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", "gcp:storage/bucket:Bucket"].includes(r.type),
-    );
-    expect(dependents.map((r) => r.name).sort()).toEqual(["gcs-media", "gcs-media-key", "gcs-media-key-ring", "gcs-media-key-storage-agent"]);
-    for (const r of dependents) expect({ name: r.name, waitsFor: waitsFor(rec, r) }).toEqual({ name: r.name, waitsFor: ["cloudkms", "storage"] });
-});
-
-test("the storage audit config waits for Cloud Resource Manager and Cloud Logging", () => {
-    const audit = named(rec, "gcs-data-access-audit", "gcp:projects/iAMAuditConfig:IAMAuditConfig");
-    expect(waitsFor(rec, audit)).toEqual(["logging", "cloudresourcemanager"]);
-});
-
-test("every org policy waits for the Org Policy API", () => {
-    const policies = ofType(rec, "gcp:orgpolicy/policy:Policy");
-    expect(policies).toHaveLength(5);
-    for (const p of policies) expect({ name: p.name, waitsFor: waitsFor(rec, p) }).toEqual({ name: p.name, waitsFor: ["orgpolicy"] });
-});
-
-test("every Google Cloud resource of the stack waits for at least one API (nothing is left to race the enablement)", () => {
-    const gcp = rec.registrations.filter((r) => r.custom && r.type.startsWith("gcp:") && r.type !== T.service);
-    expect(gcp.filter((r) => waitsFor(rec, r).length === 0).map((r) => `${r.type}::${r.name}`)).toEqual([]);
-});
-
-test("the service-agent lookup calls Cloud Storage only once the API is on: at a first preview it is deferred, not failed", async () => {
-    const preview = await runStack({ preview: true });
-    expect(preview.invokes.filter((i) => i.token === "gcp:storage/getProjectServiceAccount:getProjectServiceAccount")).toEqual([]);
-    expect(named(preview, "gcs-media-key-storage-agent", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").inputs["member"]).toBe(UNKNOWN);
-    // After deployment (services known), the lookup runs and the grant names the agent.
-    expect(rec.invokes.filter((i) => i.token === "gcp:storage/getProjectServiceAccount:getProjectServiceAccount")).toHaveLength(1);
-});
-
-test("with the org policies off the Org Policy API is not enabled", async () => {
-    const off = await runStack({ mutate: (c) => (c["data-platform:guardrails"].gcp.orgPolicies = { enabled: false }) });
-    expect(ofType(off, T.service).map((s) => s.inputs["service"])).toEqual([ALL.cloudkms, ALL.storage, ALL.logging, ALL.cloudresourcemanager]);
+    test("for() gives exactly the services asked for, in the order asked, and refuses one not enabled here", () => {
+        expect(forBoth).toEqual(["cloudkms", "storage"]);
+        expect(notEnabled).toBe("GcpProjectServices: logging is not among the services enabled here");
+    });
 });
 
 describe("the component refuses bad arguments before registering anything", () => {
-    test("an API it does not know, or none", async () => {
+    test("an API it does not know, one asked for twice, or none", async () => {
         const err = await constructionError(() => new GcpProjectServices("apis", { project: "p-123456", services: ["cloudkms", "compute" as "cloudkms"] }));
         expect(err.message).toBe(
             'apis: services = ["cloudkms","compute"] is not allowed; expected a list of cloudkms | storage | logging | cloudresourcemanager | orgpolicy, each once.',
@@ -99,5 +60,9 @@ describe("the component refuses bad arguments before registering anything", () =
         expect(err.registrations.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
         const none = await constructionError(() => new GcpProjectServices("apis", { project: "p-123456", services: [] }));
         expect(none.message).toBe("apis: services = [] is not allowed; expected a list of cloudkms | storage | logging | cloudresourcemanager | orgpolicy, each once.");
+        const twice = await constructionError(() => new GcpProjectServices("apis", { project: "p-123456", services: ["storage", "storage"] }));
+        expect(twice.message).toBe(
+            'apis: services = ["storage","storage"] is not allowed; expected a list of cloudkms | storage | logging | cloudresourcemanager | orgpolicy, each once.',
+        );
     });
 });

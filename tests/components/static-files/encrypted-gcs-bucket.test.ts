@@ -1,104 +1,58 @@
 /**
- * The Cloud Storage static-file bucket of the prod stack, asserted exactly (data policy §02 static files, §05
- * encryption at rest, §10 audit logs), plus the component's own argument check.
+ * `EncryptedGcsBucket` on its own, with fixture args (data policy §02 static files, §05 encryption at rest): a key
+ * ring in the given Australian region, a CMEK rotated as given, the project's Cloud Storage service agent as the only
+ * grantee, and a private, uniform-access, versioned bucket in that region encrypted with the key, with the given
+ * soft-delete retention; everything protected and waiting for what it is told to; and the refusal of a rotation over
+ * 90 days or a region outside Australia. How the prod stack wires it from config is
+ * tests/areas/static-files-encrypted-gcs-bucket.test.ts.
  */
 import * as gcp from "@pulumi/gcp";
-import { EncryptedGcsBucket } from "../../../infra/components/static-files/encrypted-gcs-bucket";
-import type { Recording } from "../../../infra/check/recorder";
+import { EncryptedGcsBucket, type EncryptedGcsBucketArgs } from "../../../infra/components/static-files/encrypted-gcs-bucket";
 import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
-import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
+import { gcsBucketChildren, gcsBucketInputs } from "../../harness/expected-inputs";
+import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
+import { gcsBucketChildTests } from "./helpers";
 
-const BUCKET = "allotrac-prod-media-aus1";
 const PROJECT = "allotrac-data-prod";
-const RING_ID = `projects/${PROJECT}/locations/australia-southeast1/keyRings/${BUCKET}-ring`;
-const KEY_ID = `${RING_ID}/cryptoKeys/${BUCKET}-cmek`;
-const AGENT = "serviceAccount:service-000000000000@gs-project-accounts.iam.gserviceaccount.com";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+describe("with fixture args", () => {
+    /** Fixture args: not prod's, so that a prod config edit cannot change what this file asserts. */
+    const ARGS = {
+        bucketName: "fixture-media",
+        project: "fixture-project",
+        location: "australia-southeast2",
+        keyRotationDays: 45,
+        softDeleteRetentionDays: 14,
+        labels: { team: "fixture" },
+    } satisfies Partial<EncryptedGcsBucketArgs>;
+    const EXPECTED = gcsBucketInputs({ ...ARGS, rotationSeconds: 45 * 86_400, softDeleteSeconds: 14 * 86_400 });
+    const rec = recordOnce(() => buildAlone(() => {
+        const provider = new gcp.Provider("gcp", { project: "fixture-project", region: "australia-southeast2" });
+        const api = new gcp.projects.Service("api", { project: "fixture-project", service: "cloudkms.googleapis.com" }, { provider });
+        new EncryptedGcsBucket("b", { ...ARGS, waitFor: [api] }, { providers: [provider] });
+    }));
 
-describe("the media bucket (gcs-media)", () => {
-    test("is a component of key ring, key, grant and bucket, all on the Australian GCP provider", () => {
-        const component = named(rec, "gcs-media", "data-platform:static-files:EncryptedGcsBucket");
-        const children = childrenOf(rec, component);
-        expect(children.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
-            "gcp:kms/cryptoKey:CryptoKey::gcs-media-key",
-            "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember::gcs-media-key-storage-agent",
-            "gcp:kms/keyRing:KeyRing::gcs-media-key-ring",
-            "gcp:storage/bucket:Bucket::gcs-media",
-        ]);
-        const provider = named(rec, "gcp-au", "pulumi:providers:gcp");
-        expect(new Set(children.map((c) => providerUrn(c.provider)))).toEqual(new Set([provider.urn]));
-        expect(provider.inputs).toMatchObject({ project: PROJECT, region: "australia-southeast1" });
-    });
-
-    test("the key ring is in australia-southeast1 and protected", () => {
-        const ring = named(rec, "gcs-media-key-ring", "gcp:kms/keyRing:KeyRing");
-        expect(ring.inputs).toEqual({ name: `${BUCKET}-ring`, project: PROJECT, location: "australia-southeast1" });
-        expect(ring.options.protect).toBe(true);
-    });
-
-    test("the key encrypts/decrypts, rotates every 90 days, cannot be deleted, and is protected", () => {
-        const key = named(rec, "gcs-media-key", "gcp:kms/cryptoKey:CryptoKey");
-        expect(key.inputs).toEqual({
-            name: `${BUCKET}-cmek`,
-            keyRing: RING_ID,
-            purpose: "ENCRYPT_DECRYPT",
-            rotationPeriod: "7776000s",
-            versionTemplate: { algorithm: "GOOGLE_SYMMETRIC_ENCRYPTION", protectionLevel: "SOFTWARE" },
-            destroyScheduledDuration: "2592000s",
-            deletionPolicy: "PREVENT",
-            labels: { "data-policy-clause": "02-static-files" },
-        });
-        expect(key.options.protect).toBe(true);
-        expect(key.propertyDependencies["keyRing"]).toEqual([named(rec, "gcs-media-key-ring").urn]);
-    });
-
-    test("only the project's Cloud Storage service agent gets encrypter/decrypter on that key", () => {
-        const grant = named(rec, "gcs-media-key-storage-agent", "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember");
-        expect(grant.inputs).toEqual({ cryptoKeyId: KEY_ID, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: AGENT });
-        expect(rec.invokes).toEqual([
-            {
-                token: "gcp:storage/getProjectServiceAccount:getProjectServiceAccount",
-                inputs: { project: PROJECT },
-                provider: expect.stringContaining("pulumi:providers:gcp::gcp-au::"),
-            },
+    test("the component holds key ring, key, grant and bucket, all on the given provider and all waiting for what it is told to", () => {
+        const children = childrenOf(rec, named(rec, "b", "data-platform:static-files:EncryptedGcsBucket"));
+        expect(children.map((r) => `${r.type}::${r.name}`).sort()).toEqual(gcsBucketChildren("b"));
+        const provider = named(rec, "gcp", "pulumi:providers:gcp").urn;
+        const api = named(rec, "api", "gcp:projects/service:Service").urn;
+        expect(children.map((c) => ({ name: c.name, provider: providerUrn(c.provider), waits: c.dependencies.includes(api) }))).toEqual(
+            children.map((c) => ({ name: c.name, provider, waits: true })),
+        );
+        // The service-agent lookup calls the Cloud Storage API too, so it waits as well.
+        expect(rec.invokes.map((i) => ({ token: i.token, inputs: i.inputs }))).toEqual([
+            { token: "gcp:storage/getProjectServiceAccount:getProjectServiceAccount", inputs: { project: "fixture-project" } },
         ]);
     });
 
-    test("the bucket: Australian, CMEK by default, uniform access, public access prevented, versioned, soft delete, protected", () => {
-        const bucket = named(rec, "gcs-media", "gcp:storage/bucket:Bucket");
-        expect(bucket.inputs).toEqual({
-            name: BUCKET,
-            project: PROJECT,
-            location: "AUSTRALIA-SOUTHEAST1",
-            storageClass: "STANDARD",
-            uniformBucketLevelAccess: true,
-            publicAccessPrevention: "enforced",
-            versioning: { enabled: true },
-            softDeletePolicy: { retentionDurationSeconds: 604800 },
-            encryption: { defaultKmsKeyName: KEY_ID },
-            forceDestroy: false,
-            deletionPolicy: "PREVENT",
-            labels: { "data-policy-clause": "02-static-files" },
-        });
-        expect(bucket.options.protect).toBe(true);
-        expect(bucket.propertyDependencies["encryption"]).toEqual([named(rec, "gcs-media-key").urn]);
-        // Created only after the service agent may use the key.
-        expect(bucket.dependencies).toContain(named(rec, "gcs-media-key-storage-agent").urn);
-    });
-});
+    gcsBucketChildTests(rec, "b", EXPECTED);
 
-test("Data Access audit logs for Cloud Storage are on, once for the project, with no exemptions", () => {
-    expect(ofType(rec, "gcp:projects/iAMAuditConfig:IAMAuditConfig").map((r) => r.inputs)).toEqual([
-        {
-            project: PROJECT,
-            service: "storage.googleapis.com",
-            auditLogConfigs: [{ logType: "ADMIN_READ" }, { logType: "DATA_READ" }, { logType: "DATA_WRITE" }],
-        },
-    ]);
+    test("the clause label wins over a given label of the same key", async () => {
+        const r = await buildAlone(() => new EncryptedGcsBucket("b", { ...ARGS, labels: { "data-policy-clause": "none" } }));
+        expect(named(r, "b", "gcp:storage/bucket:Bucket").inputs["labels"]).toEqual({ "data-policy-clause": "02-static-files" });
+    });
 });
 
 describe("EncryptedGcsBucket arguments", () => {

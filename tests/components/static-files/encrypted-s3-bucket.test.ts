@@ -1,266 +1,152 @@
 /**
- * The S3 static-file buckets of the prod stack, asserted exactly (data policy §02 static files, §05 encryption
- * at rest and in transit, §10 audit logs). Runs the real program under Pulumi's mock monitor.
+ * `EncryptedS3Bucket` on its own, with fixture args (data policy §02 static files, §05 encryption at rest and in
+ * transit, §10 audit logs): a data bucket with its own customer-managed key (SSE-KMS, S3 Bucket Key, SSE-C blocked),
+ * all public access blocked, ACLs off, TLS 1.2 only, versioned, access-logged to the given target after its policy,
+ * stale uploads aborted; an access-log target with SSE-S3, no key, not logged itself, letting S3 log delivery write
+ * only for the given buckets of the given account and expiring logs after the given retention; every child on the
+ * given provider; and the refusal of arguments S3, KMS or the audit rule would refuse. The audit-log-target role is
+ * asserted in tests/components/audit/audit-trail.test.ts. How the prod stack wires its buckets from config is
+ * tests/areas/static-files-encrypted-s3-bucket.test.ts.
  */
 import * as aws from "@pulumi/aws";
 import { bucketPolicyDocument, EncryptedS3Bucket, type EncryptedS3BucketArgs } from "../../../infra/components/static-files/encrypted-s3-bucket";
+import { MOCK_AWS_ACCOUNT } from "../../../infra/check/mock-outputs";
 import type { Recording, Registration } from "../../../infra/check/recorder";
-import { UNKNOWN } from "../../../infra/check/recorder";
-import { tryBuildAlone } from "../../harness/build-alone";
-import { childrenOf, named, ofType, providerUrn, runStack } from "../../harness/stack";
+import { buildAlone, tryBuildAlone } from "../../harness/build-alone";
+import { s3AccessLogTargetInputs, s3BucketChildTypes, s3DataBucketInputs } from "../../harness/expected-inputs";
+import { childrenOf, named, providerUrn } from "../../harness/stack";
+import { recordOnce } from "../../harness/record-once";
 
-const DOCS = "allotrac-prod-documents-apse2";
-const EXPORTS = "allotrac-prod-exports-apse2";
-const LOGS = "allotrac-prod-s3-access-logs-apse2";
+const COMPONENT = "data-platform:static-files:EncryptedS3Bucket";
 const ACCOUNT = "111122223333";
-/** The audit bucket (tests/components/audit/audit-trail.test.ts): access-logged like the data buckets. */
-const AUDIT = "allotrac-prod-audit-logs-apse2";
 
-let rec: Recording;
-beforeAll(async () => {
-    rec = await runStack();
-});
+/** The type of each child, by its name suffix. */
+const T = {
+    "": "aws:s3/bucket:Bucket",
+    key: "aws:kms/key:Key",
+    "key-alias": "aws:kms/alias:Alias",
+    encryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "public-access-block": "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    policy: "aws:s3/bucketPolicy:BucketPolicy",
+    versioning: "aws:s3/bucketVersioning:BucketVersioning",
+    logging: "aws:s3/bucketLogging:BucketLogging",
+    lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+} as const;
 
-function child(component: string, suffix: string, type: string): Registration {
-    return named(rec, suffix ? `${component}-${suffix}` : component, type);
+function childOf(rec: Recording, name: string, suffix: keyof typeof T): Registration {
+    return named(rec, suffix ? `${name}-${suffix}` : name, T[suffix]);
 }
 
-describe("a data bucket (s3-documents)", () => {
-    const c = "s3-documents";
+/** Each child's inputs by suffix, with the bucket policy parsed. */
+function inputsOf(rec: Recording, name: string, suffixes: readonly (keyof typeof T)[]): Record<string, unknown> {
+    return Object.fromEntries(
+        suffixes.map((s) => {
+            const inputs = childOf(rec, name, s).inputs;
+            return [s === "" ? "bucket" : s === "key-alias" ? "alias" : s === "public-access-block" ? "publicAccessBlock" : s, s === "policy" ? JSON.parse(inputs["policy"] as string) : inputs];
+        }),
+    );
+}
 
-    test("is a component whose children all use the Australian AWS provider", () => {
-        const component = named(rec, c, "data-platform:static-files:EncryptedS3Bucket");
-        const children = childrenOf(rec, component);
-        expect(children.map((r) => r.type).sort()).toEqual(
-            [
-                "aws:kms/alias:Alias",
-                "aws:kms/key:Key",
-                "aws:s3/bucket:Bucket",
-                "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-                "aws:s3/bucketLogging:BucketLogging",
-                "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-                "aws:s3/bucketPolicy:BucketPolicy",
-                "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-                "aws:s3/bucketVersioning:BucketVersioning",
-            ].sort(),
-        );
-        const awsProvider = named(rec, "aws-au", "pulumi:providers:aws");
-        for (const ch of children) {
-            expect({ name: ch.name, provider: providerUrn(ch.provider) }).toEqual({ name: ch.name, provider: awsProvider.urn });
-        }
-    });
-
-    test("the bucket has the configured name, is protected and never force-destroyed", () => {
-        const bucket = child(c, "", "aws:s3/bucket:Bucket");
-        expect(bucket.inputs).toEqual({
-            bucket: DOCS,
-            forceDestroy: false,
-            objectLockEnabled: false,
-            tags: { "data-policy-clause": "02.static-files", purpose: "Documents and attachments uploaded by tenants" },
-        });
-        expect(bucket.options.protect).toBe(true);
-    });
-
-    test("its KMS key is customer-managed, single-Region, rotated, with the longest deletion window, protected", () => {
-        const key = child(c, "key", "aws:kms/key:Key");
-        expect(key.inputs).toEqual({
-            description: `Default encryption key for s3://${DOCS}: Documents and attachments uploaded by tenants`,
-            keyUsage: "ENCRYPT_DECRYPT",
-            customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-            enableKeyRotation: true,
-            multiRegion: false,
-            deletionWindowInDays: 30,
-            // Its statements are asserted exactly in tests/components/shared/key-policy.test.ts.
-            policy: expect.any(String),
-            tags: { "data-policy-clause": "02.static-files", purpose: "Documents and attachments uploaded by tenants" },
-        });
-        expect(key.options.protect).toBe(true);
-        const alias = child(c, "key-alias", "aws:kms/alias:Alias");
-        expect(alias.inputs).toEqual({ name: `alias/s3/${DOCS}`, targetKeyId: "mock-s3-documents-key" });
-    });
-
-    test("default encryption is SSE-KMS with this bucket's own key and an S3 Bucket Key; SSE-C is blocked", () => {
-        const enc = child(c, "encryption", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
-        expect(enc.inputs).toEqual({
-            bucket: DOCS,
-            rules: [
-                {
-                    applyServerSideEncryptionByDefault: {
-                        sseAlgorithm: "aws:kms",
-                        kmsMasterKeyId: "arn:aws:kms:ap-southeast-2:000000000000:key/mock-s3-documents-key",
-                    },
-                    bucketKeyEnabled: true,
-                    blockedEncryptionTypes: ["SSE-C"],
-                },
-            ],
-        });
-        // The wiring, by reference: the config names *this* bucket and *this* key.
-        expect(enc.propertyDependencies["bucket"]).toEqual([child(c, "", "aws:s3/bucket:Bucket").urn]);
-        expect(enc.propertyDependencies["rules"]).toEqual([child(c, "key", "aws:kms/key:Key").urn]);
-    });
-
-    test("all four public-access-block settings are on, and ACLs are disabled", () => {
-        expect(child(c, "public-access-block", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).toEqual({
-            bucket: DOCS,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        });
-        expect(child(c, "ownership", "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs).toEqual({
-            bucket: DOCS,
-            rule: { objectOwnership: "BucketOwnerEnforced" },
-        });
-    });
-
-    test("the bucket policy denies requests without TLS and below TLS 1.2, and grants nothing", () => {
-        const policy = child(c, "policy", "aws:s3/bucketPolicy:BucketPolicy");
-        expect(policy.inputs["bucket"]).toBe(DOCS);
-        expect(JSON.parse(policy.inputs["policy"] as string)).toEqual({
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Sid: "DenyInsecureTransport",
-                    Effect: "Deny",
-                    Principal: "*",
-                    Action: "s3:*",
-                    Resource: [`arn:aws:s3:::${DOCS}`, `arn:aws:s3:::${DOCS}/*`],
-                    Condition: { Bool: { "aws:SecureTransport": "false" } },
-                },
-                {
-                    Sid: "DenyOutdatedTls",
-                    Effect: "Deny",
-                    Principal: "*",
-                    Action: "s3:*",
-                    Resource: [`arn:aws:s3:::${DOCS}`, `arn:aws:s3:::${DOCS}/*`],
-                    Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-                },
-            ],
-        });
-        // Applied only after public access is blocked and ACLs are disabled.
-        expect(policy.dependencies).toEqual(
-            expect.arrayContaining([
-                child(c, "public-access-block", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").urn,
-                child(c, "ownership", "aws:s3/bucketOwnershipControls:BucketOwnershipControls").urn,
-            ]),
-        );
-    });
-
-    test("versioning is enabled and server access logs go to the access-log bucket", () => {
-        expect(child(c, "versioning", "aws:s3/bucketVersioning:BucketVersioning").inputs).toEqual({
-            bucket: DOCS,
-            versioningConfiguration: { status: "Enabled" },
-        });
-        const logging = child(c, "logging", "aws:s3/bucketLogging:BucketLogging");
-        expect(logging.inputs).toEqual({
-            bucket: DOCS,
-            targetBucket: LOGS,
-            targetPrefix: `${DOCS}/`,
-            targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
-        });
-        expect(logging.propertyDependencies["targetBucket"]).toEqual([named(rec, "s3-access-logs", "aws:s3/bucket:Bucket").urn]);
-    });
-
-    test("the logging waits for the access-log bucket's policy: S3 refuses PutBucketLogging until the target grants log delivery", () => {
-        const logging = child(c, "logging", "aws:s3/bucketLogging:BucketLogging");
-        expect(logging.dependencies).toContain(named(rec, "s3-access-logs-policy", "aws:s3/bucketPolicy:BucketPolicy").urn);
-    });
-
-    test("incomplete multipart uploads are aborted after 7 days; nothing else expires", () => {
-        expect(child(c, "lifecycle", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs).toEqual({
-            bucket: DOCS,
-            rules: [
-                {
-                    id: "abort-incomplete-multipart-uploads",
-                    status: "Enabled",
-                    filter: {},
-                    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-                },
-            ],
-        });
-    });
-});
-
-describe("the access-log bucket (s3-access-logs)", () => {
-    const c = "s3-access-logs";
-
-    test("is encrypted with SSE-S3, because S3 server access logging refuses SSE-KMS targets", () => {
-        const component = named(rec, c, "data-platform:static-files:EncryptedS3Bucket");
-        expect(childrenOf(rec, component).filter((r) => r.type.startsWith("aws:kms/"))).toEqual([]);
-        expect(child(c, "encryption", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs).toEqual({
-            bucket: LOGS,
-            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, blockedEncryptionTypes: ["SSE-C"] }],
-        });
-        expect(ofType(rec, "aws:s3/bucketLogging:BucketLogging").map((r) => r.inputs["bucket"])).not.toContain(LOGS);
-    });
-
-    test("is private and TLS-only, and lets S3 log delivery write only for our buckets in our account", () => {
-        expect(child(c, "public-access-block", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).toEqual({
-            bucket: LOGS,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        });
-        const doc = JSON.parse(child(c, "policy", "aws:s3/bucketPolicy:BucketPolicy").inputs["policy"] as string);
-        expect(doc.Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
-            "DenyInsecureTransport",
-            "DenyOutdatedTls",
-            "AllowS3ServerAccessLogDelivery",
-        ]);
-        expect(doc.Statement[2]).toEqual({
-            Sid: "AllowS3ServerAccessLogDelivery",
-            Effect: "Allow",
-            Principal: { Service: "logging.s3.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: [`arn:aws:s3:::${LOGS}/*`],
-            Condition: {
-                ArnLike: { "aws:SourceArn": [`arn:aws:s3:::${DOCS}`, `arn:aws:s3:::${EXPORTS}`, `arn:aws:s3:::${AUDIT}`] },
-                StringEquals: { "aws:SourceAccount": ACCOUNT },
-            },
-        });
-        expect(named(rec, c, "aws:s3/bucket:Bucket").options.protect).toBe(true);
-    });
-
-    test("expires logs after the configured retention (400 days in prod) and old versions after 30", () => {
-        expect(child(c, "lifecycle", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs["rules"]).toEqual([
-            { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } },
-            { id: "expire-access-logs", status: "Enabled", filter: {}, expiration: { days: 400 }, noncurrentVersionExpiration: { noncurrentDays: 30 } },
-        ]);
-    });
-});
-
-describe("every S3 bucket in the stack", () => {
-    test("has exactly one of each control, and nothing else is public", () => {
-        const buckets = ofType(rec, "aws:s3/bucket:Bucket").map((b) => b.inputs["bucket"]).sort();
-        expect(buckets).toEqual([DOCS, EXPORTS, LOGS, AUDIT].sort());
-        for (const type of [
-            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-            "aws:s3/bucketPolicy:BucketPolicy",
-            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-            "aws:s3/bucketVersioning:BucketVersioning",
-        ]) {
-            expect({ type, buckets: ofType(rec, type).map((r) => r.inputs["bucket"]).sort() }).toEqual({ type, buckets });
-        }
-    });
-});
-
-describe("at preview (computed outputs unknown, as in `pulumi preview`)", () => {
-    test("bucket names and the TLS-only policy are known, so the policy pack can read them; the key ARN is not", async () => {
-        const preview = await runStack({ preview: true });
-        const policy = named(preview, "s3-documents-policy", "aws:s3/bucketPolicy:BucketPolicy");
-        expect(policy.inputs["bucket"]).toBe(DOCS);
-        expect(JSON.parse(policy.inputs["policy"] as string).Statement[0].Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
-        const enc = named(preview, "s3-documents-encryption");
-        expect(enc.inputs["rules"]).toEqual([
+describe("a data bucket, with fixture args (a dotted name, a log prefix, a 10-day deletion window, extra tags)", () => {
+    const BUCKET = "fixture.docs-bucket";
+    const rec = recordOnce(() => buildAlone(() => {
+        const provider = new aws.Provider("aws", { region: "ap-southeast-4" });
+        const targetPolicy = new aws.s3.BucketPolicy("target-policy", { bucket: "fixture-logs", policy: "{}" }, { provider });
+        new EncryptedS3Bucket(
+            "b",
             {
-                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN },
-                bucketKeyEnabled: true,
-                blockedEncryptionTypes: ["SSE-C"],
+                bucketName: BUCKET,
+                purpose: "Fixture documents",
+                tags: { team: "fixture" },
+                keyDeletionWindowInDays: 10,
+                role: { kind: "data", accessLogs: { bucketName: "fixture-logs", prefix: "docs/", targetPolicy }, key: { accountId: "444455556666", region: "ap-southeast-4" } },
             },
-        ]);
+            { providers: [provider] },
+        );
+    }));
+
+    test("the component holds the bucket, its key and every control, all on the given provider; it outputs name, ARN and key ARN", () => {
+        const component = named(rec, "b", COMPONENT);
+        const children = childrenOf(rec, component);
+        expect(children.map((c) => c.type).sort()).toEqual(s3BucketChildTypes(true));
+        const provider = named(rec, "aws", "pulumi:providers:aws").urn;
+        expect(children.map((c) => ({ name: c.name, provider: providerUrn(c.provider) }))).toEqual(children.map((c) => ({ name: c.name, provider })));
+        expect(rec.states.get(component.urn)).toEqual({
+            bucketName: BUCKET,
+            bucketArn: `arn:aws:s3:::${BUCKET}`,
+            kmsKeyArn: `arn:aws:kms:ap-southeast-2:${MOCK_AWS_ACCOUNT}:key/mock-b-key`,
+        });
+    });
+
+    test("every child's inputs are exact: own key, SSE-KMS with a Bucket Key, private, TLS 1.2 only, versioned, logged under the prefix, stale uploads aborted", () => {
+        expect(inputsOf(rec, "b", ["", "key", "key-alias", "encryption", "public-access-block", "ownership", "policy", "versioning", "logging", "lifecycle"])).toEqual(
+            s3DataBucketInputs({
+                bucketName: BUCKET,
+                purpose: "Fixture documents",
+                tags: { team: "fixture" },
+                keyId: "mock-b-key",
+                // The mocks compute a key's ARN in ap-southeast-2 unless the key itself names a region.
+                keyArn: `arn:aws:kms:ap-southeast-2:${MOCK_AWS_ACCOUNT}:key/mock-b-key`,
+                accessLogBucket: "fixture-logs",
+                accessLogPrefix: "docs/",
+                deletionWindowInDays: 10,
+            }),
+        );
+    });
+
+    test("the bucket and its key are protected; nothing else is", () => {
+        const children = childrenOf(rec, named(rec, "b", COMPONENT));
+        expect(children.filter((c) => c.options.protect).map((c) => c.name).sort()).toEqual(["b", "b-key"]);
+    });
+
+    test("order: the policy after public access is blocked and ACLs are off, the logging after the target's policy, the lifecycle after versioning", () => {
+        expect(childOf(rec, "b", "policy").dependencies).toEqual(expect.arrayContaining([childOf(rec, "b", "public-access-block").urn, childOf(rec, "b", "ownership").urn]));
+        expect(childOf(rec, "b", "logging").dependencies).toContain(named(rec, "target-policy", T.policy).urn);
+        expect(childOf(rec, "b", "lifecycle").dependencies).toContain(childOf(rec, "b", "versioning").urn);
+    });
+
+    test("by reference: every control names this bucket, the encryption this bucket's key", () => {
+        const bucket = childOf(rec, "b", "").urn;
+        for (const s of ["encryption", "public-access-block", "ownership", "policy", "versioning", "logging", "lifecycle"] as const) {
+            expect({ child: s, bucket: childOf(rec, "b", s).propertyDependencies["bucket"] }).toEqual({ child: s, bucket: [bucket] });
+        }
+        expect(childOf(rec, "b", "encryption").propertyDependencies["rules"]).toEqual([childOf(rec, "b", "key").urn]);
+    });
+});
+
+test("a data bucket without a log prefix logs under its own name, and without a target policy waits for nothing else", async () => {
+    const rec = await buildAlone(
+        () => new EncryptedS3Bucket("b", { bucketName: "plain-bucket", purpose: "p", role: { kind: "data", accessLogs: { bucketName: "logs" }, key: { accountId: ACCOUNT, region: "ap-southeast-2" } } }),
+    );
+    const logging = childOf(rec, "b", "logging");
+    expect(logging.inputs["targetPrefix"]).toBe("plain-bucket/");
+    expect(logging.dependencies).toEqual([childOf(rec, "b", "").urn]);
+});
+
+describe("an access-log target, with fixture args", () => {
+    const TARGET = {
+        bucketName: "fixture-access-logs",
+        purpose: "Fixture access logs",
+        sourceBucketNames: ["fixture-a", "fixture-b"],
+        sourceAccountId: "444455556666",
+        retentionDays: 120,
+    };
+    const rec = recordOnce(() => buildAlone(() => {
+        const provider = new aws.Provider("aws", { region: "ap-southeast-2" });
+        const { bucketName, purpose, ...role } = TARGET;
+        new EncryptedS3Bucket("logs", { bucketName, purpose, role: { kind: "access-log-target", ...role } }, { providers: [provider] });
+    }));
+
+    test("no key and no logging of its own (S3 server access logging refuses SSE-KMS targets); outputs no key ARN", () => {
+        const component = named(rec, "logs", COMPONENT);
+        expect(childrenOf(rec, component).map((c) => c.type).sort()).toEqual(s3BucketChildTypes(false));
+        expect(rec.states.get(component.urn)).toEqual({ bucketName: TARGET.bucketName, bucketArn: `arn:aws:s3:::${TARGET.bucketName}` });
+    });
+
+    test("every child's inputs are exact: SSE-S3, private, TLS 1.2 only, log delivery only for the given buckets and account, logs expire after the given days", () => {
+        expect(inputsOf(rec, "logs", ["", "encryption", "public-access-block", "ownership", "policy", "versioning", "lifecycle"])).toEqual(s3AccessLogTargetInputs(TARGET));
+        expect(childOf(rec, "logs", "").options.protect).toBe(true);
     });
 });
 
