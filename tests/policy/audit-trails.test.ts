@@ -296,3 +296,62 @@ describe("audit-logs-object-locked", () => {
         );
     });
 });
+
+describe("the §10 policies pair a trail with its bucket alike: by reference when the name is unknown at preview", () => {
+    const policies = ["audit-trail-records-every-data-store", "audit-logs-kept-in-australia", "audit-logs-object-locked"];
+    const reg = (rec: Recording, name: string) => rec.registrations.find((r) => r.name === name && r.custom)!;
+    /** The trail as `s3BucketName: auditBucket.id` records it at preview: unknown, referencing the bucket. */
+    const unknownName = (refs: (rec: Recording) => string[]): Recording => {
+        const trail = reg(suite.rec, "audit-trail");
+        const changed: Registration = {
+            ...trail,
+            rawInputs: { ...trail.rawInputs, s3BucketName: UNKNOWN },
+            inputs: { ...trail.inputs, s3BucketName: UNKNOWN },
+            propertyDependencies: { ...trail.propertyDependencies, s3BucketName: refs(suite.rec) },
+        };
+        const states = new Map(suite.rec.states);
+        states.set(trail.urn, changed.rawInputs);
+        return { ...suite.rec, registrations: suite.rec.registrations.map((r) => (r.urn === trail.urn ? changed : r)), states };
+    };
+    const verdicts = async (rec: Recording) => {
+        const result = await suite.pack.analyzeStack(rec);
+        return Object.fromEntries(policies.map((p) => [p, violationsOf(result, p)]));
+    };
+
+    test("referencing the audit bucket, every policy passes as with the known name", async () => {
+        expect(await verdicts(unknownName((rec) => [reg(rec, "audit-trail-bucket").urn]))).toEqual(Object.fromEntries(policies.map((p) => [p, []])));
+    });
+
+    test("referencing two buckets, none is its destination: every policy says so", async () => {
+        const rec = unknownName((r) => [reg(r, "audit-trail-bucket").urn, reg(r, "s3-documents").urn]);
+        expect(await verdicts(rec)).toEqual({
+            "audit-trail-records-every-data-store": [
+                mandatory("S3 bucket audit-trail-bucket (allotrac-prod-audit-logs-apse2): no CloudTrail trail records its object reads and writes (S3 data events)."),
+            ],
+            "audit-logs-kept-in-australia": [
+                mandatory("CloudTrail trail audit-trail delivers to a bucket of unknown name, not an S3 bucket of this stack, so it cannot be shown to be in Australia."),
+            ],
+            "audit-logs-object-locked": [
+                mandatory("CloudTrail trail audit-trail delivers to a bucket of unknown name, not an S3 bucket of this stack, so its Object Lock cannot be shown."),
+            ],
+        });
+    });
+});
+
+describe("audit-logs-kept-in-australia: a lifecycle pairs with the bucket its known value names", () => {
+    test("a 90-day lifecycle naming the audit bucket while referencing a data bucket is the audit bucket's", async () => {
+        const policy = "audit-logs-kept-in-australia";
+        const lifecycle = "audit-trail-bucket-lifecycle";
+        const docs = suite.rec.registrations.find((r) => r.name === "s3-documents" && r.custom)!;
+        // As `bucket: documents.bucket.apply(() => "allotrac-prod-audit-logs-apse2")` records it.
+        const shortened = mutateResource(suite.rec, lifecycle, (p) => (p["rules"][1].expiration.days = 90));
+        const misreferenced: Recording = {
+            ...shortened,
+            registrations: shortened.registrations.map((r) => (r.name === lifecycle ? { ...r, propertyDependencies: { ...r.propertyDependencies, bucket: [docs.urn] } } : r)),
+        };
+        expect(violationsOf(await suite.pack.analyzeStack(misreferenced), policy)).toEqual([
+            mandatory("CloudTrail trail audit-trail delivers to S3 bucket allotrac-prod-audit-logs-apse2, which expires logs after 90 days, below the 400-day floor."),
+            mandatory("Atlas log export atlas-log-export-export delivers to S3 bucket allotrac-prod-audit-logs-apse2, which expires logs after 90 days, below the 400-day floor."),
+        ]);
+    });
+});

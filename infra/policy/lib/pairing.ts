@@ -6,18 +6,15 @@
  * A side resource is paired with its target by reference first: the engine records which resources each
  * input came from (`propertyDependencies`), which is known at preview even when the value is not. A reference
  * only says where a value came from, not what it is: `bucket: trailBucket.bucket.apply(() => "other")` references
- * the trail bucket and names another. So a side resource whose value is known pairs with a referenced target only
- * when the value is the target's known name (or id); one whose value is unknown, only when the target is the one
- * resource of its type it references. When the program passes a literal name instead of a reference, the known
- * name is matched instead.
+ * the trail bucket and names another. So a side resource whose value is known pairs with the target that value
+ * names (its known name, or id), referenced or not, and with no other; one whose value is unknown at preview pairs
+ * with the one resource of the target's type it references, or with none when it references several.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { peek } from "./props";
 
 interface Referencing {
     readonly side: PolicyResource;
-    /** The side resource's known value, `undefined` when unknown at preview. */
-    readonly value: string | undefined;
     readonly refs: readonly PolicyResource[];
 }
 
@@ -33,21 +30,18 @@ export class Pairing {
         for (const side of sides) {
             const refs = side.propertyDependencies[property] ?? [];
             const name = peek(side.props, property);
-            const known = name.state === "known" && typeof name.value === "string" ? name.value : undefined;
-            for (const target of refs) push(this.byUrn, target.urn, { side, value: known, refs });
-            if (refs.length === 0 && known !== undefined) push(this.byName, known, side);
+            if (name.state === "known" && typeof name.value === "string") push(this.byName, name.value, side);
+            else if (name.state === "unknown") for (const target of refs) push(this.byUrn, target.urn, { side, refs });
         }
     }
 
     /** The side resources that configure `target`, whose name (if known) is `name`. */
     of(target: PolicyResource, name: string | undefined): PolicyResource[] {
         const id = peek(target.props, "id");
-        const names = [name, id.state === "known" ? id.value : undefined].filter((n): n is string => typeof n === "string");
-        const found = (this.byUrn.get(target.urn) ?? [])
-            .filter((r) => (r.value === undefined ? r.refs.filter((ref) => ref.type === target.type).length === 1 : names.includes(r.value)))
-            .map((r) => r.side);
-        if (name !== undefined) {
-            for (const s of this.byName.get(name) ?? []) if (!found.includes(s)) found.push(s);
+        const names = new Set([name, id.state === "known" ? id.value : undefined].filter((n): n is string => typeof n === "string"));
+        const found = (this.byUrn.get(target.urn) ?? []).filter((r) => r.refs.filter((ref) => ref.type === target.type).length === 1).map((r) => r.side);
+        for (const n of names) {
+            for (const s of this.byName.get(n) ?? []) if (!found.includes(s)) found.push(s);
         }
         return found;
     }

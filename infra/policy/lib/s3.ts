@@ -18,9 +18,8 @@ export interface S3Stack {
     isAccessLogTarget(bucket: PolicyResource): boolean;
     /**
      * The bucket of this stack a delivery writes to through `property` (a trail's `s3BucketName`, an Atlas
-     * export's `bucketName`), paired as {@link Pairing} pairs side resources: a known value by the bucket's known
-     * name, whatever it was computed from; one unknown at preview by its reference, when it references exactly
-     * one bucket.
+     * export's `bucketName`), paired as {@link Pairing} pairs side resources: a known value with the bucket it
+     * names, whatever it was computed from; one unknown at preview with the one bucket it references.
      */
     deliveryBucketOf(r: PolicyResource, property: string): PolicyResource | undefined;
 }
