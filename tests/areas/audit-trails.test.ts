@@ -61,6 +61,11 @@ describe("AWS: the CloudTrail trail", () => {
         expect(lock.inputs).toEqual({ bucket: AUDIT_BUCKET, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "GOVERNANCE", days: 400 } } });
         expect(lock.propertyDependencies["bucket"]).toEqual([bucket.urn]);
         expect(providerUrn(lock.provider)).toBe(named(rec, "aws-au", TYPES.awsProvider).urn);
+        // GOVERNANCE cannot be lifted through IAM alone: the bucket's policy denies the bypass to everyone.
+        const policy = JSON.parse(named(rec, "audit-trail-bucket-policy", TYPES.s3Policy).inputs["policy"] as string);
+        expect(policy.Statement.filter((s: { Sid: string }) => s.Sid === "DenyBypassGovernanceRetention")).toEqual([
+            { Sid: "DenyBypassGovernanceRetention", Effect: "Deny", Principal: "*", Action: "s3:BypassGovernanceRetention", Resource: [`arn:aws:s3:::${AUDIT_BUCKET}/*`] },
+        ]);
         // The data buckets and the access-log bucket are unchanged.
         expect(ofType(rec, TYPES.s3ObjectLock).map((l) => l.name)).toEqual(["audit-trail-bucket-object-lock"]);
         expect(Object.fromEntries(ofType(rec, TYPES.s3Bucket).map((b) => [b.name, b.inputs["objectLockEnabled"]]))).toEqual({

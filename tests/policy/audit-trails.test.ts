@@ -2,6 +2,8 @@
  * The §10 audit-trail policies through the real policy pack: the compliant fixture (the prod stack at preview)
  * passes; each single mutation fails with the exact message.
  */
+import { UNKNOWN } from "../../infra/check/recorder";
+import type { Recording, Registration } from "../../infra/check/recording";
 import { mandatory, mutateResource, policySuite, violationsOf, withoutResources } from "../harness/policy";
 
 const suite = policySuite();
@@ -181,11 +183,175 @@ describe("audit-logs-object-locked", () => {
         };
         expect(await stack(moved)).toEqual(both(", which has no Object Lock configuration: its logs can be deleted or overwritten."));
     });
+    const reg = (rec: Recording, name: string) => rec.registrations.find((r) => r.name === name && r.custom)!;
+    /** The recording with resource `name` changed by `change` (its registration, wire inputs and state alike). */
+    const reshape = (rec: Recording, name: string, change: (r: Registration) => Registration): Recording => {
+        const changed = change(reg(rec, name));
+        const states = new Map(rec.states);
+        states.set(changed.urn, changed.rawInputs);
+        return { ...rec, registrations: rec.registrations.map((r) => (r.urn === changed.urn ? changed : r)), states };
+    };
+    const noPolicyDeny = (rec: Recording) =>
+        mutateResource(rec, "audit-trail-bucket-policy", (p) => {
+            const doc = JSON.parse(p["policy"]);
+            doc.Statement = doc.Statement.filter((s: { Sid: string }) => s.Sid !== "DenyBypassGovernanceRetention");
+            p["policy"] = JSON.stringify(doc);
+        });
+    const governanceBypass = (label: string) =>
+        both(
+            `, whose ${label} is in GOVERNANCE mode, and no policy of the bucket denies s3:BypassGovernanceRetention on its objects to every principal ` +
+                "without conditions: whoever IAM allows the bypass can delete or overwrite locked logs; allowed: COMPLIANCE mode, or a bucket policy statement " +
+                'Deny, Principal "*", Action s3:BypassGovernanceRetention, Resource arn:aws:s3:::<bucket>/*.',
+        );
+
+    test("a lock configuration referencing the audit bucket but naming another bucket does not count for it", async () => {
+        const bucketUrn = reg(suite.rec, "audit-trail-bucket").urn;
+        expect(reg(suite.rec, lock).propertyDependencies["bucket"]).toEqual([bucketUrn]);
+        // As `bucket: auditBucket.bucket.apply(() => "some-other-bucket")` records it: the reference stays.
+        const elsewhere = mutateResource(suite.rec, lock, (p) => {
+            p["bucket"] = "some-other-bucket";
+            p["rule"].defaultRetention = { mode: "GOVERNANCE", days: 400 };
+        });
+        expect(reg(elsewhere, lock).propertyDependencies["bucket"]).toEqual([bucketUrn]);
+        expect(await stack(elsewhere)).toEqual(both(", which has no Object Lock configuration: its logs can be deleted or overwritten."));
+    });
+
+    test("a lock configuration whose bucket is unknown at preview counts for the one bucket it references", async () => {
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["bucket"] = UNKNOWN)))).toEqual([]);
+    });
+
+    test("reads the bucket's inline objectLockConfiguration (deprecated, valid in v7) like a lock configuration", async () => {
+        const inline = (defaultRetention: Record<string, unknown>) =>
+            mutateResource(withoutResources(suite.rec, lock), "audit-trail-bucket", (p) => {
+                p["objectLockEnabled"] = true;
+                p["objectLockConfiguration"] = { rule: { defaultRetention } };
+            });
+        expect(await stack(inline({ mode: "COMPLIANCE", days: 400 }))).toEqual([]);
+        expect(await stack(inline({ mode: "COMPLIANCE", days: 399 }))).toEqual(
+            both(", whose inline objectLockConfiguration on audit-trail-bucket locks logs 399 days, below the 400-day floor."),
+        );
+    });
+
+    test("pairs a trail with its bucket by reference when the bucket name is unknown at preview (as s3BucketName: bucket.id records it)", async () => {
+        const bucketUrn = reg(suite.rec, "audit-trail-bucket").urn;
+        const unknownName = reshape(suite.rec, "audit-trail", (r) => ({
+            ...r,
+            rawInputs: { ...r.rawInputs, s3BucketName: UNKNOWN },
+            inputs: { ...r.inputs, s3BucketName: UNKNOWN },
+            propertyDependencies: { ...r.propertyDependencies, s3BucketName: [bucketUrn] },
+        }));
+        expect(await stack(unknownName)).toEqual([]);
+        // Unknown and referencing no bucket of the stack, it still cannot be shown.
+        const unreferenced = reshape(unknownName, "audit-trail", (r) => ({ ...r, propertyDependencies: { ...r.propertyDependencies, s3BucketName: [] } }));
+        expect(await stack(unreferenced)).toEqual([
+            mandatory("CloudTrail trail audit-trail delivers to a bucket of unknown name, not an S3 bucket of this stack, so its Object Lock cannot be shown."),
+        ]);
+    });
+
+    test("fails a retention period or mode unknown at preview instead of leaving it to the runtime's advisory", async () => {
+        const unknown = (what: string) =>
+            both(`, whose Object Lock configuration ${lock} has ${what} unknown at preview, so the lock cannot be judged; allowed: a default retention (mode and days or years) known at preview.`);
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"].defaultRetention.days = UNKNOWN)))).toEqual(unknown("its retention period"));
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"].defaultRetention = { mode: "COMPLIANCE", years: UNKNOWN })))).toEqual(unknown("its retention period"));
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"].defaultRetention.mode = UNKNOWN)))).toEqual(unknown("its mode"));
+        expect(await stack(mutateResource(suite.rec, lock, (p) => (p["rule"] = UNKNOWN)))).toEqual(unknown("its default retention"));
+    });
+
+    test("GOVERNANCE needs the bucket policy's deny of s3:BypassGovernanceRetention to every principal; COMPLIANCE does not", async () => {
+        expect(await stack(noPolicyDeny(suite.rec))).toEqual(governanceBypass(`Object Lock configuration ${lock}`));
+        expect(await stack(mutateResource(noPolicyDeny(suite.rec), lock, (p) => (p["rule"].defaultRetention.mode = "COMPLIANCE")))).toEqual([]);
+    });
+
+    test.each([
+        ["conditioned", (s: Record<string, unknown>) => (s["Condition"] = { StringNotEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/ops" } })],
+        ["for one principal only", (s: Record<string, unknown>) => (s["Principal"] = { AWS: "arn:aws:iam::111122223333:role/app" })],
+        ["on another bucket's objects", (s: Record<string, unknown>) => (s["Resource"] = ["arn:aws:s3:::allotrac-prod-documents-apse2/*"])],
+        ["an Allow", (s: Record<string, unknown>) => (s["Effect"] = "Allow")],
+    ])("a deny of the bypass that is %s does not count", async (_, edit) => {
+        const weakened = mutateResource(suite.rec, "audit-trail-bucket-policy", (p) => {
+            const doc = JSON.parse(p["policy"]);
+            edit(doc.Statement.find((s: { Sid: string }) => s.Sid === "DenyBypassGovernanceRetention"));
+            p["policy"] = JSON.stringify(doc);
+        });
+        expect(await stack(weakened)).toEqual(governanceBypass(`Object Lock configuration ${lock}`));
+    });
+
+    test("a wildcard deny covering the bypass counts (s3:Bypass*, Resource *, Principal AWS *)", async () => {
+        const wide = mutateResource(suite.rec, "audit-trail-bucket-policy", (p) => {
+            const doc = JSON.parse(p["policy"]);
+            const s = doc.Statement.find((x: { Sid: string }) => x.Sid === "DenyBypassGovernanceRetention");
+            s.Action = ["s3:Bypass*"];
+            s.Resource = "*";
+            s.Principal = { AWS: "*" };
+            p["policy"] = JSON.stringify(doc);
+        });
+        expect(await stack(wide)).toEqual([]);
+    });
+
     test("a pack config may raise the floor, never lower it", async () => {
         const raised = violationsOf(await suite.pack.analyzeStack(suite.rec, { [policy]: { minRetentionDays: 545 } }), policy);
         expect(raised.map((v) => v.message)).toEqual(both(`, whose Object Lock configuration ${lock} locks logs 400 days, below the 545-day floor.`).map((v) => v.message));
         await expect(suite.pack.analyzeStack(suite.rec, { [policy]: { minRetentionDays: 30 } })).rejects.toThrow(
             `Invalid config for policy ${policy}: /minRetentionDays must be >= 400.`,
         );
+    });
+});
+
+describe("the §10 policies pair a trail with its bucket alike: by reference when the name is unknown at preview", () => {
+    const policies = ["audit-trail-records-every-data-store", "audit-logs-kept-in-australia", "audit-logs-object-locked"];
+    const reg = (rec: Recording, name: string) => rec.registrations.find((r) => r.name === name && r.custom)!;
+    /** The trail as `s3BucketName: auditBucket.id` records it at preview: unknown, referencing the bucket. */
+    const unknownName = (refs: (rec: Recording) => string[]): Recording => {
+        const trail = reg(suite.rec, "audit-trail");
+        const changed: Registration = {
+            ...trail,
+            rawInputs: { ...trail.rawInputs, s3BucketName: UNKNOWN },
+            inputs: { ...trail.inputs, s3BucketName: UNKNOWN },
+            propertyDependencies: { ...trail.propertyDependencies, s3BucketName: refs(suite.rec) },
+        };
+        const states = new Map(suite.rec.states);
+        states.set(trail.urn, changed.rawInputs);
+        return { ...suite.rec, registrations: suite.rec.registrations.map((r) => (r.urn === trail.urn ? changed : r)), states };
+    };
+    const verdicts = async (rec: Recording) => {
+        const result = await suite.pack.analyzeStack(rec);
+        return Object.fromEntries(policies.map((p) => [p, violationsOf(result, p)]));
+    };
+
+    test("referencing the audit bucket, every policy passes as with the known name", async () => {
+        expect(await verdicts(unknownName((rec) => [reg(rec, "audit-trail-bucket").urn]))).toEqual(Object.fromEntries(policies.map((p) => [p, []])));
+    });
+
+    test("referencing two buckets, none is its destination: every policy says so", async () => {
+        const rec = unknownName((r) => [reg(r, "audit-trail-bucket").urn, reg(r, "s3-documents").urn]);
+        expect(await verdicts(rec)).toEqual({
+            "audit-trail-records-every-data-store": [
+                mandatory("S3 bucket audit-trail-bucket (allotrac-prod-audit-logs-apse2): no CloudTrail trail records its object reads and writes (S3 data events)."),
+            ],
+            "audit-logs-kept-in-australia": [
+                mandatory("CloudTrail trail audit-trail delivers to a bucket of unknown name, not an S3 bucket of this stack, so it cannot be shown to be in Australia."),
+            ],
+            "audit-logs-object-locked": [
+                mandatory("CloudTrail trail audit-trail delivers to a bucket of unknown name, not an S3 bucket of this stack, so its Object Lock cannot be shown."),
+            ],
+        });
+    });
+});
+
+describe("audit-logs-kept-in-australia: a lifecycle pairs with the bucket its known value names", () => {
+    test("a 90-day lifecycle naming the audit bucket while referencing a data bucket is the audit bucket's", async () => {
+        const policy = "audit-logs-kept-in-australia";
+        const lifecycle = "audit-trail-bucket-lifecycle";
+        const docs = suite.rec.registrations.find((r) => r.name === "s3-documents" && r.custom)!;
+        // As `bucket: documents.bucket.apply(() => "allotrac-prod-audit-logs-apse2")` records it.
+        const shortened = mutateResource(suite.rec, lifecycle, (p) => (p["rules"][1].expiration.days = 90));
+        const misreferenced: Recording = {
+            ...shortened,
+            registrations: shortened.registrations.map((r) => (r.name === lifecycle ? { ...r, propertyDependencies: { ...r.propertyDependencies, bucket: [docs.urn] } } : r)),
+        };
+        expect(violationsOf(await suite.pack.analyzeStack(misreferenced), policy)).toEqual([
+            mandatory("CloudTrail trail audit-trail delivers to S3 bucket allotrac-prod-audit-logs-apse2, which expires logs after 90 days, below the 400-day floor."),
+            mandatory("Atlas log export atlas-log-export-export delivers to S3 bucket allotrac-prod-audit-logs-apse2, which expires logs after 90 days, below the 400-day floor."),
+        ]);
     });
 });

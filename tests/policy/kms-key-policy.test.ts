@@ -496,3 +496,178 @@ describe("aws.kms.KeyPolicy and aws.kms.Grant, and the lockout bypass", () => {
         expect((await violations(rec, {})).map((v) => v.message)).toEqual([...KEYS.map((k) => `KMS key ${k}`), "KMS key policy kp", "KMS grant g"].map(lacksAccount));
     });
 });
+
+describe("every KMS key resource that carries a key policy is judged", () => {
+    const OPEN = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Open", Effect: "Allow", Principal: "*", Action: "kms:*", Resource: "*" }] });
+    test.each([TYPES.kmsExternalKey, TYPES.kmsReplicaKey, TYPES.kmsReplicaExternalKey])(
+        "%s: Principal \"*\" with kms:* and the lockout bypass fails, and one without a policy gets AWS's default",
+        async (type) => {
+            const open = withKmsResource(suite.rec, type, "k", { policy: OPEN, bypassPolicyLockoutSafetyCheck: true });
+            expect(await violations(open)).toEqual([
+                mandatory("KMS key k: statement 0 (Open) allows kms:* (administration and use together); allowed: the actions each principal needs."),
+                mandatory(`KMS key k: statement 0 (Open) allows kms:* to *, without StringEquals kms:CallerAccount = ${ACCOUNT}; allowed: "*" only with that condition.`),
+                mandatory("KMS key k sets bypassPolicyLockoutSafetyCheck true, which lets a policy lock the account out of the key; allowed: false or unset."),
+            ]);
+            expect(await violations(withKmsResource(suite.rec, type, "k", {}))).toEqual([
+                mandatory(
+                    "KMS key k has no key policy, so AWS applies its default: kms:* for the account's root principal " +
+                        "(any IAM policy of the account can manage and use the key); allowed: an explicit policy on the key or an aws.kms.KeyPolicy.",
+                ),
+            ]);
+            expect(await violations(withKmsResource(suite.rec, type, "k", { policy: policyOf("s3-documents-key") }))).toEqual([]);
+        },
+    );
+});
+
+describe("kms:GrantIsForAWSResource: every value must be true", () => {
+    const APP = `arn:aws:iam::${ACCOUNT}:role/app`;
+    const withGrantStatement = (values: unknown) =>
+        editPolicy((d) =>
+            d.Statement.push({ Sid: "App", Effect: "Allow", Principal: { AWS: APP }, Action: ["kms:CreateGrant", "kms:Decrypt"], Resource: "*", Condition: { Bool: { "kms:GrantIsForAWSResource": values } } }),
+        );
+    const notForAwsResource = mandatory(
+        "KMS key atlas-encryption-key: statement 2 (App) allows kms:CreateGrant without Bool kms:GrantIsForAWSResource = true; allowed: grants only for AWS resources acting for the caller.",
+    );
+
+    test('fails ["true", "false"]: several values are ORed, so any grantor qualifies', async () => {
+        expect(await onKey("atlas-encryption-key", withGrantStatement(["true", "false"]))).toEqual([notForAwsResource]);
+    });
+
+    test('passes "true", true and ["true"]; fails "True" (matched exactly, never credited by its spelling)', async () => {
+        for (const ok of ["true", true, ["true"]]) expect(await onKey("atlas-encryption-key", withGrantStatement(ok))).toEqual([]);
+        expect(await onKey("atlas-encryption-key", withGrantStatement("True"))).toEqual([notForAwsResource]);
+    });
+});
+
+describe("administration apart from use, per principal across the whole policy", () => {
+    const APP = `arn:aws:iam::${ACCOUNT}:role/app`;
+    const separated = (principal: string, admin: string, use: string) =>
+        mandatory(
+            `KMS key atlas-encryption-key: ${principal} may administer the key (${admin}) and use it (${use}); allowed: administrators apart from ` +
+                `the key's users, except the account root using it only through kms:ViaService with StringEquals kms:CallerAccount = ${ACCOUNT}.`,
+        );
+
+    test("fails a role that administers in one statement and decrypts in another", async () => {
+        const policy = JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "Admin", Effect: "Allow", Principal: { AWS: APP }, Action: ["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"], Resource: "*" },
+                { Sid: "Use", Effect: "Allow", Principal: { AWS: APP }, Action: ["kms:Decrypt", "kms:Encrypt"], Resource: "*" },
+            ],
+        });
+        expect(await onKey("atlas-encryption-key", (p) => (p["policy"] = policy))).toEqual([separated(APP, "statement 0 (Admin)", "statement 1 (Use)")]);
+    });
+
+    test("fails the Atlas role added to the key administrators: it decrypts in its own statement", async () => {
+        const change = editPolicy((d) => (d.Statement[0].Principal = { AWS: [ROOT, ATLAS_ROLE] }));
+        expect(await onKey("atlas-encryption-key", change)).toEqual([separated(ATLAS_ROLE, "statement 0 (KeyAdministration)", "statement 1 (AtlasEncryptionAtRest)")]);
+    });
+
+    test("accepts AWS's pattern: the root administers and uses the key only through Sydney's S3 for this account", async () => {
+        const doc = JSON.parse(policyOf("s3-documents-key"));
+        expect(doc.Statement[0].Principal).toEqual({ AWS: [ROOT] });
+        expect(doc.Statement[1].Principal).toEqual({ AWS: ROOT });
+        expect(doc.Statement[1].Condition.StringEquals["kms:CallerAccount"]).toBe(ACCOUNT);
+        expect(await onKey("s3-documents-key", () => undefined)).toEqual([]);
+    });
+
+    test("fails the root's use through services without kms:CallerAccount when the root also administers (the account id spelling too)", async () => {
+        const change = editPolicy((d) => {
+            d.Statement[0].Principal = { AWS: ACCOUNT };
+            delete d.Statement[1].Condition.StringEquals["kms:CallerAccount"];
+        });
+        expect(await onKey("s3-documents-key", change)).toEqual([
+            mandatory(
+                `KMS key s3-documents-key: ${ROOT} may administer the key (statement 0 (KeyAdministration)) and use it (statement 1 (KeyUseThroughServices)); ` +
+                    `allowed: administrators apart from the key's users, except the account root using it only through kms:ViaService with StringEquals kms:CallerAccount = ${ACCOUNT}.`,
+            ),
+        ]);
+    });
+});
+
+describe("a KeyPolicy replaces only the key its keyId names", () => {
+    const KP = TYPES.kmsKeyPolicy;
+    const NO_POLICY = mandatory(
+        "KMS key s3-documents-key has no key policy, so AWS applies its default: kms:* for the account's root principal " +
+            "(any IAM policy of the account can manage and use the key); allowed: an explicit policy on the key or an aws.kms.KeyPolicy.",
+    );
+    const noPolicy = () => mutateResource(suite.rec, "s3-documents-key", (p) => delete p["policy"]);
+    /** The recording with KeyPolicy kp changed by `change`. */
+    const reshapeKp = (rec: Recording, change: (r: Registration) => Registration): Recording => ({
+        ...rec,
+        registrations: rec.registrations.map((r) => (r.name === "kp" ? change(r) : r)),
+    });
+
+    test("a keyId computed from the key's output but naming another key does not replace the key's policy", async () => {
+        const rec = reshapeKp(withKmsResource(noPolicy(), KP, "kp", { policy: policyOf("s3-documents-key") }, "s3-documents-key"), (r) => ({
+            ...r,
+            inputs: { ...r.inputs, keyId: "other-key-id" },
+            rawInputs: { ...r.rawInputs, keyId: "other-key-id" },
+        }));
+        expect(rec.registrations.find((r) => r.name === "kp")!.propertyDependencies["keyId"]).toHaveLength(1);
+        expect(await violations(rec)).toEqual([NO_POLICY]);
+    });
+
+    test("a known keyId equal to the key's known key id replaces it; an unknown one referencing two keys replaces neither", async () => {
+        const known = mutateResource(noPolicy(), "s3-documents-key", (p) => (p["keyId"] = "k-documents"));
+        const rec = reshapeKp(withKmsResource(known, KP, "kp", { policy: policyOf("s3-documents-key") }, "s3-documents-key"), (r) => ({
+            ...r,
+            inputs: { ...r.inputs, keyId: "k-documents" },
+            rawInputs: { ...r.rawInputs, keyId: "k-documents" },
+        }));
+        expect(await violations(rec)).toEqual([]);
+
+        const exports = suite.rec.registrations.find((r) => r.name === "s3-exports-key" && r.custom)!;
+        const two = reshapeKp(withKmsResource(noPolicy(), KP, "kp", { policy: policyOf("s3-documents-key") }, "s3-documents-key"), (r) => ({
+            ...r,
+            propertyDependencies: { keyId: [...r.propertyDependencies["keyId"]!, exports.urn] },
+        }));
+        expect(await violations(two)).toEqual([NO_POLICY]);
+    });
+
+    test("an exempt KeyPolicy does not stand in for its key's policy", async () => {
+        const rec = withKmsResource(noPolicy(), KP, "kp", { policy: policyOf("s3-documents-key") }, "s3-documents-key");
+        const config = { [POLICY]: { accountId: ACCOUNT, exemptions: [{ resource: "kp", reason: "Replaced by the platform team's key policy, ticket SEC-12." }] } };
+        expect(await violations(rec, config)).toEqual([NO_POLICY]);
+    });
+});
+
+describe("grants' retiring principal, service principals and repeated JSON keys", () => {
+    const GRANT = TYPES.kmsGrant;
+    const CONSTRAINED = { granteePrincipal: ATLAS_ROLE, operations: ["Decrypt"], constraints: [{ encryptionContextEquals: { tenant: "a" } }] };
+    const grant = (inputs: Record<string, unknown>) => violations(withKmsResource(suite.rec, GRANT, "g", inputs, "atlas-encryption-key"));
+
+    test("fails a Grant whose retiring principal is another account's, or unknown; passes the account's role or root", async () => {
+        expect(await grant({ ...CONSTRAINED, retiringPrincipal: "arn:aws:iam::444455556666:role/x" })).toEqual([
+            mandatory(
+                "KMS grant g on key atlas-encryption-key: retiring principal arn:aws:iam::444455556666:role/x is not an IAM principal of account " +
+                    `${ACCOUNT}; allowed: an IAM role, user or the root of account ${ACCOUNT}, or none.`,
+            ),
+        ]);
+        expect(await grant({ ...CONSTRAINED, retiringPrincipal: UNKNOWN })).toEqual([
+            mandatory(`KMS grant g on key atlas-encryption-key: its retiring principal is unknown at preview; allowed: an IAM principal of account ${ACCOUNT}, known at preview, or none.`),
+        ]);
+        expect(await grant({ ...CONSTRAINED, retiringPrincipal: ATLAS_ROLE })).toEqual([]);
+        expect(await grant({ ...CONSTRAINED, retiringPrincipal: ROOT })).toEqual([]);
+    });
+
+    test("fails a Service principal that is not a service name, e.g. an account ARN", async () => {
+        const change = editPolicy((d) => (d.Statement[2].Principal = { Service: FOREIGN }));
+        expect(await onKey("audit-trail-key", change)).toEqual([
+            mandatory(
+                `KMS key audit-trail-key: statement 2 (CloudTrailEncryptsThisTrailsLogs) names Service ${FOREIGN}, which is not a service principal; ` +
+                    "allowed: a service name, <service>.amazonaws.com.",
+            ),
+        ]);
+    });
+
+    test("fails a policy that repeats a key in one object (JSON.parse would keep the last), naming the key", async () => {
+        const repeated = (p: Record<string, any>) =>
+            (p["policy"] = (p["policy"] as string).replace(`"Principal":{"AWS":"${ATLAS_ROLE}"}`, `"Principal":{"AWS":"${FOREIGN}"},"Principal":{"AWS":"${ATLAS_ROLE}"}`));
+        const before = suite.rec.registrations.find((r) => r.name === "atlas-encryption-key" && r.custom)!;
+        expect(before.rawInputs["policy"]).toContain(`"Principal":{"AWS":"${ATLAS_ROLE}"}`);
+        expect(await onKey("atlas-encryption-key", repeated)).toEqual([
+            mandatory('KMS key atlas-encryption-key: the policy repeats the key "Principal" in one object, which parsers read differently; allowed: each key once per object.'),
+        ]);
+    });
+});

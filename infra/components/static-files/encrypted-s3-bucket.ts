@@ -15,7 +15,7 @@
  * | `BucketVersioning` | `Enabled` |
  * | `BucketLogging` (data buckets) | server access logs to the access-log bucket |
  * | `BucketLifecycleConfiguration` | abort stale multipart uploads; access-log buckets also expire logs |
- * | `BucketObjectLockConfiguration` (audit-log targets) | Object Lock, default retention GOVERNANCE for the audit retention |
+ * | `BucketObjectLockConfiguration` (audit-log targets) | Object Lock, default retention GOVERNANCE for the audit retention; the bucket policy denies `s3:BypassGovernanceRetention` to every principal |
  *
  * The bucket and its key are protected: `pulumi destroy` or a refactor cannot delete them by accident.
  *
@@ -370,7 +370,8 @@ export interface PolicyStatement {
     readonly Principal: "*" | { readonly Service: string };
     readonly Action: string | readonly string[];
     readonly Resource: readonly string[];
-    readonly Condition: Record<string, Record<string, string | readonly string[]>>;
+    /** Absent for an unconditional statement. */
+    readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
 }
 
 /**
@@ -413,6 +414,17 @@ export function bucketPolicyDocument(
             },
         });
     }
-    if (role.kind === "audit-log-target") statements.push(...role.deliveryStatements);
+    if (role.kind === "audit-log-target") {
+        statements.push(...role.deliveryStatements);
+        // GOVERNANCE retention yields to any principal IAM allows s3:BypassGovernanceRetention; this deny, for every
+        // principal and unconditioned, means lifting a lock takes a change to this policy first, not an IAM grant.
+        statements.push({
+            Sid: "DenyBypassGovernanceRetention",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:BypassGovernanceRetention",
+            Resource: [`${bucketArn}/*`],
+        });
+    }
     return { Version: "2012-10-17", Statement: statements };
 }

@@ -4,14 +4,22 @@
  * buckets.
  *
  * A side resource is paired with its target by reference first: the engine records which resources each
- * input came from (`propertyDependencies`), which is known at preview even when the value is not. When the
- * program passes a literal name instead of a reference, the known name is matched instead.
+ * input came from (`propertyDependencies`), which is known at preview even when the value is not. A reference
+ * only says where a value came from, not what it is: `bucket: trailBucket.bucket.apply(() => "other")` references
+ * the trail bucket and names another. So a side resource whose value is known pairs with the target that value
+ * names (its known name, or id), referenced or not, and with no other; one whose value is unknown at preview pairs
+ * with the one resource of the target's type it references, or with none when it references several.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { peek } from "./props";
 
+interface Referencing {
+    readonly side: PolicyResource;
+    readonly refs: readonly PolicyResource[];
+}
+
 export class Pairing {
-    private readonly byUrn = new Map<string, PolicyResource[]>();
+    private readonly byUrn = new Map<string, Referencing[]>();
     private readonly byName = new Map<string, PolicyResource[]>();
 
     /**
@@ -21,25 +29,25 @@ export class Pairing {
     constructor(sides: readonly PolicyResource[], property: string) {
         for (const side of sides) {
             const refs = side.propertyDependencies[property] ?? [];
-            for (const target of refs) push(this.byUrn, target.urn, side);
             const name = peek(side.props, property);
-            if (refs.length === 0 && name.state === "known" && typeof name.value === "string") {
-                push(this.byName, name.value, side);
-            }
+            if (name.state === "known" && typeof name.value === "string") push(this.byName, name.value, side);
+            else if (name.state === "unknown") for (const target of refs) push(this.byUrn, target.urn, { side, refs });
         }
     }
 
     /** The side resources that configure `target`, whose name (if known) is `name`. */
     of(target: PolicyResource, name: string | undefined): PolicyResource[] {
-        const found = [...(this.byUrn.get(target.urn) ?? [])];
-        if (name !== undefined) {
-            for (const s of this.byName.get(name) ?? []) if (!found.includes(s)) found.push(s);
+        const id = peek(target.props, "id");
+        const names = new Set([name, id.state === "known" ? id.value : undefined].filter((n): n is string => typeof n === "string"));
+        const found = (this.byUrn.get(target.urn) ?? []).filter((r) => r.refs.filter((ref) => ref.type === target.type).length === 1).map((r) => r.side);
+        for (const n of names) {
+            for (const s of this.byName.get(n) ?? []) if (!found.includes(s)) found.push(s);
         }
         return found;
     }
 }
 
-function push(map: Map<string, PolicyResource[]>, key: string, value: PolicyResource): void {
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);

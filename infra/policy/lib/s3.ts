@@ -1,6 +1,7 @@
 /** What the S3 stack policies share: the buckets of the stack and their side resources, paired once. */
 import type { PolicyResource } from "@pulumi/policy";
 import { knownString, Pairing } from "./pairing";
+import { peek } from "./props";
 import { T, isOneOfTypes } from "./tokens";
 
 export interface S3Stack {
@@ -15,6 +16,12 @@ export interface S3Stack {
     loggingOf(bucket: PolicyResource): PolicyResource[];
     /** `true` when some BucketLogging in the stack delivers access logs into this bucket. */
     isAccessLogTarget(bucket: PolicyResource): boolean;
+    /**
+     * The bucket of this stack a delivery writes to through `property` (a trail's `s3BucketName`, an Atlas
+     * export's `bucketName`), paired as {@link Pairing} pairs side resources: a known value with the bucket it
+     * names, whatever it was computed from; one unknown at preview with the one bucket it references.
+     */
+    deliveryBucketOf(r: PolicyResource, property: string): PolicyResource | undefined;
 }
 
 export function s3Stack(resources: readonly PolicyResource[]): S3Stack {
@@ -41,6 +48,14 @@ export function s3Stack(resources: readonly PolicyResource[]): S3Stack {
         ownershipOf: (b) => pairings.ownership.of(b, nameOf(b)),
         loggingOf: (b) => pairings.logging.of(b, nameOf(b)),
         isAccessLogTarget: (b) => pairings.logTargets.of(b, nameOf(b)).length > 0,
+        deliveryBucketOf: (r, property) => {
+            const value = peek(r.props, property);
+            if (value.state === "known") return buckets.find((b) => nameOf(b) === value.value);
+            if (value.state === "absent") return undefined;
+            const refs = new Set((r.propertyDependencies[property] ?? []).map((d) => d.urn));
+            const referenced = buckets.filter((b) => refs.has(b.urn));
+            return referenced.length === 1 ? referenced[0] : undefined;
+        },
     };
 }
 

@@ -32,6 +32,9 @@ export const TYPES = {
     s3ObjectLockV2: "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
     s3AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
     kmsKey: "aws:kms/key:Key",
+    kmsExternalKey: "aws:kms/externalKey:ExternalKey",
+    kmsReplicaKey: "aws:kms/replicaKey:ReplicaKey",
+    kmsReplicaExternalKey: "aws:kms/replicaExternalKey:ReplicaExternalKey",
     kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
     kmsGrant: "aws:kms/grant:Grant",
     cloudTrail: "aws:cloudtrail/trail:Trail",
@@ -93,6 +96,12 @@ export const T = {
     s3Lifecycle: [TYPES.s3Lifecycle, TYPES.s3LifecycleV2],
     s3ObjectLock: [TYPES.s3ObjectLock, TYPES.s3ObjectLockV2],
     kmsKey: [TYPES.kmsKey],
+    /**
+     * Every KMS key resource that carries its own key policy (`policy`, `bypassPolicyLockoutSafetyCheck`). Not
+     * {@link T.kmsKey}: imported key material does not rotate automatically and a replica takes its rotation from
+     * its primary, so the rotation policy judges only aws.kms.Key.
+     */
+    kmsKeyWithPolicy: [TYPES.kmsKey, TYPES.kmsExternalKey, TYPES.kmsReplicaKey, TYPES.kmsReplicaExternalKey],
     kmsKeyPolicy: [TYPES.kmsKeyPolicy],
     kmsGrant: [TYPES.kmsGrant],
 

@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { AUDIT_RETENTION_DAYS } from "../facts/rules/audit-retention";
 import { AU_GCP_REGIONS } from "../facts/residency";
 import { stackPolicy } from "../lib/define";
-import { knownString } from "../lib/pairing";
+import { knownString, Pairing } from "../lib/pairing";
 import { peek } from "../lib/props";
 import { s3Stack } from "../lib/s3";
 import { T, isOneOfTypes } from "../lib/tokens";
@@ -38,7 +38,7 @@ export const auditLogsKeptInAustralia = stackPolicy<{ minRetentionDays: number }
         const rs = args.resources;
         const of = (types: readonly string[]) => rs.filter((r) => isOneOfTypes(r.type, types));
         const s3 = s3Stack(rs);
-        const lifecycles = of(T.s3Lifecycle);
+        const lifecycles = new Pairing(of(T.s3Lifecycle), "bucket");
         const trails = of(T.cloudTrail);
         const exports = of(T.atlasPushBasedLogExport);
         const sinks = of(T.gcpProjectSink);
@@ -47,12 +47,18 @@ export const auditLogsKeptInAustralia = stackPolicy<{ minRetentionDays: number }
         const logGroups = of(T.logGroup).filter((g) => targets.some((t) => dependsOn(t, "arn", g)));
         if (trails.length + exports.length + logBuckets.length + logGroups.length === 0) args.notApplicable("the stack has no audit trail");
 
-        /** Why the stack bucket named `name` does not keep logs at least `min` days, if it does not. */
-        const bucketProblem = (name: string | undefined): string | undefined => {
-            const bucket = s3.buckets.find((b) => s3.nameOf(b) === name);
-            if (name === undefined || bucket === undefined) return `delivers to ${name ?? "a bucket of unknown name"}, not an S3 bucket of this stack, so it cannot be shown to be in Australia`;
+        /**
+         * Why the stack bucket `r` delivers to through `property` does not keep logs at least `min` days, if it does
+         * not. The bucket and its lifecycle are paired as the other S3 policies pair them (lib/s3.ts, lib/pairing.ts).
+         */
+        const bucketProblem = (r: PolicyResource, property: string): string | undefined => {
+            const bucket = s3.deliveryBucketOf(r, property);
+            if (bucket === undefined) {
+                return `delivers to ${knownString(r, property) ?? "a bucket of unknown name"}, not an S3 bucket of this stack, so it cannot be shown to be in Australia`;
+            }
+            const name = s3.nameOf(bucket) ?? bucket.name;
             const days = lifecycles
-                .filter((l) => dependsOn(l, "bucket", bucket) || knownString(l, "bucket") === name)
+                .of(bucket, s3.nameOf(bucket))
                 .flatMap((l) => ((l.props.rules ?? []) as { status?: string; expiration?: { days?: number } }[]).filter((r) => r.status === "Enabled"))
                 .map((r) => r.expiration?.days)
                 .filter((d): d is number => typeof d === "number");
@@ -66,13 +72,13 @@ export const auditLogsKeptInAustralia = stackPolicy<{ minRetentionDays: number }
             if (trail.props.isMultiRegionTrail !== true) problems.push("does not record every region (isMultiRegionTrail)");
             if (trail.props.enableLogFileValidation !== true) problems.push("does not validate its log files (enableLogFileValidation)");
             if (peek(trail.props, "kmsKeyId").state === "absent") problems.push("is not encrypted with a customer key (kmsKeyId)");
-            const bucket = bucketProblem(knownString(trail, "s3BucketName"));
+            const bucket = bucketProblem(trail, "s3BucketName");
             if (bucket) problems.push(bucket);
             if (problems.length > 0) report(`CloudTrail trail ${trail.name} ${problems.join("; ")}.`, trail.urn);
         }
         for (const exp of exports) {
             if (isExempt(exp)) continue;
-            const problem = bucketProblem(knownString(exp, "bucketName"));
+            const problem = bucketProblem(exp, "bucketName");
             if (problem) report(`Atlas log export ${exp.name} ${problem}.`, exp.urn);
         }
         for (const bucket of logBuckets) {

@@ -1,6 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
-import { knownString } from "../lib/pairing";
 import { peek } from "../lib/props";
 import { describeBucket, s3Stack } from "../lib/s3";
 import { T, isOneOfTypes } from "../lib/tokens";
@@ -39,11 +38,12 @@ export const auditTrailRecordsEveryDataStore = stackPolicy({
         if (stores.length === 0) args.notApplicable("the stack has no data stores");
 
         // S3: a trail's own destination is not recorded (its deliveries would log themselves), nor an access-log target.
-        const trailDestinations = new Set(allTrails.map((t) => knownString(t, "s3BucketName")).filter((n): n is string => n !== undefined));
+        // Paired as the other audit policies pair a trail with its bucket (lib/s3.ts deliveryBucketOf).
+        const trailDestinations = new Set(allTrails.map((t) => s3.deliveryBucketOf(t, "s3BucketName")?.urn));
         for (const bucket of s3.buckets) {
             if (isExempt(bucket) || s3.isAccessLogTarget(bucket)) continue;
             const name = s3.nameOf(bucket);
-            if (name !== undefined && trailDestinations.has(name)) continue;
+            if (trailDestinations.has(bucket.urn)) continue;
             if (name === undefined) {
                 report(`${describeBucket(s3, bucket)}: its name is unknown, so no trail can be shown to record it.`, bucket.urn);
             } else if (!trails.some((t) => recordsS3Bucket(t, name))) {

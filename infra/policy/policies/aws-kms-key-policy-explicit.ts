@@ -1,11 +1,13 @@
 import type { PolicyResource } from "@pulumi/policy";
+import { isScalar, parseDocument, visit } from "yaml";
 import { AU_AWS_REGIONS } from "../facts/residency";
 import { stackPolicy } from "../lib/define";
 import { peek, type Peeked } from "../lib/props";
 import { T, isOneOfTypes } from "../lib/tokens";
 
 /**
- * Every customer-managed KMS key has an explicit key policy, and no key policy or grant lets anyone outside the
+ * Every customer-managed KMS key (aws.kms.Key, ExternalKey, ReplicaKey, ReplicaExternalKey: each carries its own
+ * key policy) has an explicit key policy, and no key policy or grant lets anyone outside the
  * account, or anyone in it without a named service, use the key (data policy §05 "access control mechanisms";
  * CIS AWS 1.16 / Security Hub KMS.1–KMS.2). A stack policy: a key's policy may come from an `aws.kms.KeyPolicy`
  * that replaces it, and `aws.kms.Grant`s give use outside any policy, so one resource alone cannot be judged.
@@ -17,21 +19,31 @@ import { T, isOneOfTypes } from "../lib/tokens";
  *
  * Each Allow statement is judged by every KMS action its actions match (wildcards expanded against
  * {@link KMS_ACTIONS}; an action matching none, or no action, is a finding):
- * - no `kms:*`, no NotAction/NotPrincipal; administration and use in separate statements;
+ * - no `kms:*`, no NotAction/NotPrincipal; administration and use in separate statements, and apart per principal
+ *   across the policy: whoever administers does not use, except AWS's documented pattern of the account root
+ *   administering and using the key only through kms:ViaService with kms:CallerAccount = the account;
  * - administration only to IAM principals of the account (its root delegates to the account's IAM policies);
  * - use by `"*"` or the account's root only narrowed by `kms:ViaService` to services in Australian regions, and
  *   `"*"` only with `kms:CallerAccount` = the account; named roles and users of the account may use the key;
  * - no principal of another account (nor Federated / CanonicalUser), whatever the conditions;
  * - an AWS service principal only with `aws:SourceAccount` = the account or an `aws:SourceArn` of the account
- *   (it acts for every AWS customer: confused-deputy protection);
+ *   (it acts for every AWS customer: confused-deputy protection); a `Service` value that is not a service name
+ *   (`<service>.amazonaws.com`) is a finding;
  * - `kms:CreateGrant` (a grant hands use of the key to whoever the grantor names, outside this policy) only to
  *   a constrained use principal (above), in a statement without administration, with Bool
- *   `kms:GrantIsForAWSResource` = true (AWS's recommendation for service-integrated use: only an AWS service
- *   acting for the caller may create the grant).
+ *   `kms:GrantIsForAWSResource` = true, every value (AWS's recommendation for service-integrated use: only an AWS
+ *   service acting for the caller may create the grant);
+ * - a JSON key repeated within one object is a finding: which of the two IAM reads is not documented.
+ *
+ * Deliberately accepted: any Australian service counts for kms:ViaService; administration by the root includes
+ * kms:PutKeyPolicy (AWS's pattern). Deliberately strict (false positives only): Bool "True", the IfExists
+ * operators and aws:PrincipalAccount are not read as the conditions they resemble.
  *
  * An `aws.kms.Grant` passes only to an IAM role or user of the account, limited by an encryption-context constraint
  * (without one the grantee may use the key on any data), without `CreateGrant` among its operations (the grantee
- * could re-grant to anyone). `bypassPolicyLockoutSafetyCheck: true` on a key or key policy is a finding: it lets
+ * could re-grant to anyone), with a retiring principal, if any, of the account. A KeyPolicy or Grant is paired with
+ * the key its known `keyId` names (a reference alone does not say which key a computed value names); unknown at
+ * preview, with the one key it references. An exempt KeyPolicy does not stand in for its key's policy. `bypassPolicyLockoutSafetyCheck: true` on a key or key policy is a finding: it lets
  * a policy lock the account out of its own key. Policies unknown at preview are findings, not the runtime's
  * advisory: this stack builds them from known values, so unknown means unjudged.
  */
@@ -95,7 +107,7 @@ interface Statement {
     Condition?: unknown;
 }
 
-type PrincipalKind = "everyone" | "root" | "named" | "service" | "foreign";
+type PrincipalKind = "everyone" | "root" | "named" | "service" | "notService" | "foreign";
 interface Principal {
     readonly value: string;
     readonly kind: PrincipalKind;
@@ -109,13 +121,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** A service principal's name, `<service>.amazonaws.com` (e.g. `cloudtrail.amazonaws.com`, `logs.ap-southeast-2.amazonaws.com`). */
+const SERVICE_NAME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
+
 /** The principals of a statement, each classed against `account`. Principal `"*"` is `{ AWS: "*" }`. */
 function principalsOf(principal: unknown, account: string): Principal[] {
     const entries: Array<[string, unknown]> = principal === "*" ? [["AWS", "*"]] : isRecord(principal) ? Object.entries(principal) : [["AWS", principal]];
     return entries.flatMap(([kind, values]) =>
         list(values).map((v): Principal => {
             const value = String(v);
-            if (kind === "Service") return { value, kind: "service" };
+            if (kind === "Service") return { value, kind: SERVICE_NAME.test(value) ? "service" : "notService" };
             if (kind !== "AWS") return { value: `${kind} ${value}`, kind: "foreign" };
             if (value === "*") return { value, kind: "everyone" };
             if (value === account || value === `arn:aws:iam::${account}:root`) return { value, kind: "root" };
@@ -151,38 +166,97 @@ function label(s: Statement, i: number): string {
 }
 
 /**
+ * The keys a JSON text repeats within one object, in document order. JSON.parse keeps the last of them silently and
+ * IAM documents no handling of a repeated key, so a policy whose reading depends on the parser is refused. The
+ * `yaml` package (already pinned) parses JSON as YAML 1.2 and keeps every pair when told not to insist on unique
+ * keys; its visitor finds the repeats, escapes (`"\u0061"`) decoded.
+ */
+function repeatedKeys(text: string): string[] {
+    const repeated: string[] = [];
+    visit(parseDocument(text, { uniqueKeys: false }), {
+        Map(_, map) {
+            const seen = new Set<string>();
+            for (const pair of map.items) {
+                const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+                if (seen.has(key)) repeated.push(key);
+                seen.add(key);
+            }
+        },
+    });
+    return repeated;
+}
+
+/**
  * The findings of one key policy document (`subject` says whose, e.g. "KMS key s3-documents-key"); empty when it
  * complies. `raw` is the property as read: a JSON string or a document object.
  */
 export function keyPolicyFindings(subject: string, raw: unknown, account: string): string[] {
     let doc: unknown = raw;
+    const findings: string[] = [];
     if (typeof raw === "string") {
         try {
             doc = JSON.parse(raw);
         } catch (err) {
             return [`${subject}: the policy is not valid JSON (${(err as Error).message}); allowed: a JSON key policy document.`];
         }
+        for (const key of repeatedKeys(raw)) {
+            findings.push(`${subject}: the policy repeats the key ${JSON.stringify(key)} in one object, which parsers read differently; allowed: each key once per object.`);
+        }
     }
     if (!isRecord(doc)) {
         const got = Array.isArray(doc) ? "an array" : doc === null ? "null" : `a ${typeof doc}`;
-        return [`${subject}: the policy is ${got}, not a policy document; allowed: a JSON object with a Statement list.`];
+        return [...findings, `${subject}: the policy is ${got}, not a policy document; allowed: a JSON object with a Statement list.`];
     }
     const statements = list(doc["Statement"]);
     if (statements.length === 0) {
-        return [`${subject}: the policy has no statements; allowed: a Statement list with the key administrators and the key's users.`];
+        return [...findings, `${subject}: the policy has no statements; allowed: a Statement list with the key administrators and the key's users.`];
     }
-    const findings: string[] = [];
+    const roles: Role[] = [];
     statements.forEach((raw, i) => {
         if (!isRecord(raw)) {
             findings.push(`${subject}: statement ${i} is not an object; allowed: a statement with Effect, Principal, Action and Resource.`);
             return;
         }
-        findings.push(...statementFindings(`${subject}: ${label(raw, i)}`, raw, account));
+        findings.push(...statementFindings(`${subject}: ${label(raw, i)}`, raw, account, (role) => roles.push({ ...role, statement: i, label: label(raw, i) })));
     });
+    findings.push(...separationFindings(subject, roles, account));
     return findings;
 }
 
-function statementFindings(at: string, s: Statement, account: string): string[] {
+/** One principal's part in one Allow statement: what it administers or uses there. */
+interface Role {
+    readonly principal: string;
+    readonly part: "admin" | "use";
+    readonly statement: number;
+    readonly label: string;
+}
+
+/**
+ * Administration apart from use across the whole policy, per principal: a principal the policy lets administer
+ * the key must not use it in another statement (within one statement the statement's own finding says so). The
+ * one exception is AWS's documented pattern, which keyPolicyDocument writes: the account root administers (it
+ * delegates to the account's IAM policies) and uses the key only through Australian services for this account
+ * (kms:ViaService and kms:CallerAccount); such use is not reported as a role. Use by the root that lacks
+ * kms:ViaService in Australia is its statement's finding already.
+ */
+function separationFindings(subject: string, roles: readonly Role[], account: string): string[] {
+    const findings: string[] = [];
+    const admins = [...new Set(roles.filter((r) => r.part === "admin").map((r) => r.principal))];
+    for (const principal of admins) {
+        const adminAt = roles.filter((r) => r.principal === principal && r.part === "admin");
+        const adminStatements = new Set(adminAt.map((r) => r.statement));
+        const useAt = roles.filter((r) => r.principal === principal && r.part === "use" && !adminStatements.has(r.statement));
+        if (useAt.length === 0) continue;
+        const where = (rs: readonly Role[]) => [...new Set(rs.map((r) => r.label))].join(", ");
+        findings.push(
+            `${subject}: ${principal} may administer the key (${where(adminAt)}) and use it (${where(useAt)}); allowed: administrators apart from ` +
+                `the key's users, except the account root using it only through kms:ViaService with StringEquals kms:CallerAccount = ${account}.`,
+        );
+    }
+    return findings;
+}
+
+function statementFindings(at: string, s: Statement, account: string, role: (r: Omit<Role, "statement" | "label">) => void): string[] {
     const effect = typeof s.Effect === "string" ? s.Effect.toLowerCase() : undefined;
     if (effect === "deny") return []; // a Deny grants nothing
     // "allow" too: a grant is never read as no grant because of its spelling.
@@ -222,7 +296,21 @@ function statementFindings(at: string, s: Statement, account: string): string[] 
     const sourceAccount = allEqual(conditionValues(s.Condition, "StringEquals", "aws:SourceAccount"), account);
     const sourceArns = ["ArnEquals", "ArnLike", "StringEquals", "StringLike"].flatMap((op) => conditionValues(s.Condition, op, "aws:SourceArn") ?? []);
     const sourceConfined = sourceAccount || (sourceArns.length > 0 && sourceArns.every((a) => arnOfAccount(a, account)));
-    const forAwsResource = (conditionValues(s.Condition, "Bool", "kms:GrantIsForAWSResource") ?? []).some((v) => v === "true");
+    // Every value "true": several values are ORed, so ["true", "false"] admits any grantor. Exactly "true", as the
+    // other conditions are matched exactly: a spelling IAM may read differently is refused, never credited.
+    const forAwsResource = allEqual(conditionValues(s.Condition, "Bool", "kms:GrantIsForAWSResource"), "true");
+
+    // Who administers and who uses, for the policy-wide separation. kms:* is refused as a whole (below), and only
+    // the account's root and named principals may administer at all; the root's use through Australian services
+    // for this account is AWS's pattern (see separationFindings), its use without kms:ViaService is a finding here.
+    if (!allKms) {
+        for (const p of principals.filter((p) => p.kind === "root" || p.kind === "named")) {
+            const principal = p.kind === "root" ? `arn:aws:iam::${account}:root` : p.value;
+            if (admin.length > 0) role({ principal, part: "admin" });
+            const uses = use.length > 0 || grant.length > 0;
+            if (uses && (p.kind === "named" || (viaAu && !callerConfined))) role({ principal, part: "use" });
+        }
+    }
 
     // kms:* is refused as a whole above: the action-class findings would only spell it out again.
     if (!allKms && admin.length > 0 && use.length > 0) {
@@ -268,6 +356,10 @@ function statementFindings(at: string, s: Statement, account: string): string[] 
     if (foreign.length > 0) {
         findings.push(`${at} allows ${actions} to ${foreign.join(", ")}, outside account ${account}; allowed: IAM principals of account ${account}.`);
     }
+    const notServices = of("notService");
+    if (notServices.length > 0) {
+        findings.push(`${at} names Service ${notServices.join(", ")}, which is not a service principal; allowed: a service name, <service>.amazonaws.com.`);
+    }
     const services = of("service");
     if (services.length > 0 && !sourceConfined) {
         findings.push(
@@ -289,6 +381,16 @@ function grantFindings(grant: PolicyResource, keyName: string, account: string):
         const p = principalsOf(String(grantee.value), account)[0]!;
         if (p.kind !== "named") {
             findings.push(`${at}: grantee ${p.value} is not an IAM role or user of account ${account}; allowed: an IAM role or user ARN of account ${account}.`);
+        }
+    }
+    // The retiring principal may retire (end) the grant: it acts on the key, so it too stays in the account.
+    const retiring = peek(grant.props, "retiringPrincipal");
+    if (retiring.state === "unknown") {
+        findings.push(`${at}: its retiring principal is unknown at preview; allowed: an IAM principal of account ${account}, known at preview, or none.`);
+    } else if (retiring.state === "known") {
+        const p = principalsOf(String(retiring.value), account)[0]!;
+        if (p.kind !== "named" && p.kind !== "root") {
+            findings.push(`${at}: retiring principal ${p.value} is not an IAM principal of account ${account}; allowed: an IAM role, user or the root of account ${account}, or none.`);
         }
     }
     const ops = peek(grant.props, "operations");
@@ -325,14 +427,20 @@ function bypassFinding(subject: string, flag: Peeked): string | undefined {
     );
 }
 
-/** The key a KeyPolicy or Grant targets: by reference first (known at preview), then by a literal key id or ARN. */
+/**
+ * The key a KeyPolicy or Grant targets. A known `keyId` must be one key's known key id, ARN or id, whatever the
+ * input was computed from: a reference only says which resources the value came from, and a transform of one
+ * key's output can name any other key. Unknown at preview, the reference decides, and only when it names exactly
+ * one key of the stack.
+ */
 function targetOf(side: PolicyResource, keys: readonly PolicyResource[]): PolicyResource | undefined {
-    const refs = new Set((side.propertyDependencies["keyId"] ?? []).map((r) => r.urn));
-    const byRef = keys.find((k) => refs.has(k.urn));
-    if (byRef !== undefined) return byRef;
     const id = peek(side.props, "keyId");
-    if (id.state !== "known") return undefined;
-    return keys.find((k) => [peek(k.props, "keyId"), peek(k.props, "arn"), peek(k.props, "id")].some((v) => v.state === "known" && v.value === id.value));
+    if (id.state === "known") {
+        return keys.find((k) => [peek(k.props, "keyId"), peek(k.props, "arn"), peek(k.props, "id")].some((v) => v.state === "known" && v.value === id.value));
+    }
+    const refs = new Set((side.propertyDependencies["keyId"] ?? []).map((r) => r.urn));
+    const referenced = keys.filter((k) => refs.has(k.urn));
+    return referenced.length === 1 ? referenced[0] : undefined;
 }
 
 /** The stack a resource belongs to: a URN is `urn:pulumi:<stack>::<project>::…`. */
@@ -349,20 +457,23 @@ function keyLabel(side: PolicyResource, target: PolicyResource | undefined): str
 export const awsKmsKeyPolicyExplicit = stackPolicy<{ accountId?: string }>({
     name: POLICY,
     description:
-        "Customer-managed KMS keys must have an explicit key policy (on the key or an aws.kms.KeyPolicy): no kms:*, administration apart from use, " +
-        "use by the account or * only through Australian services, no principal of another account, services scoped to the account, grants only for " +
-        "AWS resources; aws.kms.Grants only to the account's roles with an encryption-context constraint; no policy lockout bypass.",
+        "Customer-managed KMS keys (Key, ExternalKey, ReplicaKey, ReplicaExternalKey) must have an explicit key policy (on the key or an aws.kms.KeyPolicy): " +
+        "no kms:*, administration apart from use per principal (the account root may also use the key only through kms:ViaService with kms:CallerAccount), " +
+        "use by the account or * only through Australian services (any of them), no principal of another account, services named <service>.amazonaws.com " +
+        "and scoped to the account, grants only for AWS resources, no repeated JSON keys; aws.kms.Grants only to the account's roles with an " +
+        "encryption-context constraint and a retiring principal of the account; no policy lockout bypass; strict, so Bool \"True\", IfExists operators " +
+        "and aws:PrincipalAccount are refused.",
     clauses: ["05.encryption-and-access-control", "05.industry-standard-encryption"],
     severity: "high",
     remediation:
         "Give the aws.kms.Key a `policy` (infra/components/shared/customer-managed-key.ts keyPolicyDocument): a statement for the key " +
         "administrators without use or grants, and use statements limited to named roles of the account or to the account with kms:ViaService " +
         `(Australian regions) and kms:CallerAccount conditions; set accountId in ${CONFIG_FILE}.`,
-    subjects: [...T.kmsKey, ...T.kmsKeyPolicy, ...T.kmsGrant],
+    subjects: [...T.kmsKeyWithPolicy, ...T.kmsKeyPolicy, ...T.kmsGrant],
     config: { accountId: { type: "string", pattern: "^\\d{12}$" } },
     validate: (args, report, config, isExempt) => {
         const of = (tokens: readonly string[]) => args.resources.filter((r) => isOneOfTypes(r.type, tokens));
-        const keys = of(T.kmsKey);
+        const keys = of(T.kmsKeyWithPolicy);
         const keyPolicies = of(T.kmsKeyPolicy);
         const grants = of(T.kmsGrant);
         const account = config.accountId;
@@ -390,9 +501,10 @@ export const awsKmsKeyPolicyExplicit = stackPolicy<{ accountId?: string }>({
         };
         const replaced = new Set<string>();
         for (const kp of keyPolicies) {
+            // An exempt KeyPolicy is not judged, so it cannot stand in for its key's policy either.
+            if (isExempt(kp)) continue;
             const target = targetOf(kp, keys);
             if (target !== undefined) replaced.add(target.urn);
-            if (isExempt(kp)) continue;
             const subject = `KMS key policy ${kp.name} (of key ${keyLabel(kp, target)})`;
             const policy = peek(kp.props, "policy");
             if (policy.state === "absent") report(`${subject}: the policy is empty; allowed: a JSON key policy document.`, kp.urn);

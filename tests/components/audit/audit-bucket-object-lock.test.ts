@@ -50,6 +50,14 @@ describe("the audit bucket", () => {
         expect(ofType(rec, TYPES.s3ObjectLock)).toHaveLength(1);
     });
 
+    test("its policy denies s3:BypassGovernanceRetention on every log to every principal, unconditioned: no IAM grant lifts the lock", () => {
+        const policy = JSON.parse(named(rec, "t-bucket-policy", TYPES.s3Policy).inputs["policy"] as string);
+        const denies = policy.Statement.filter((s: { Action: unknown }) => JSON.stringify(s.Action).includes("BypassGovernanceRetention"));
+        expect(denies).toEqual([
+            { Sid: "DenyBypassGovernanceRetention", Effect: "Deny", Principal: "*", Action: "s3:BypassGovernanceRetention", Resource: [`arn:aws:s3:::${BUCKET}/*`] },
+        ]);
+    });
+
     test("the retention follows the trail's retentionDays", async () => {
         const longer = await buildAlone(() => new AuditTrail("t", { ...ARGS, retentionDays: 3650 }, { providers: [provider()] }));
         expect(named(longer, "t-bucket-object-lock", TYPES.s3ObjectLock).inputs["rule"]).toEqual({ defaultRetention: { mode: "GOVERNANCE", days: 3650 } });
@@ -84,5 +92,7 @@ describe("other buckets are unchanged", () => {
             ["logs", false],
         ]);
         expect(ofType(rec, TYPES.s3ObjectLock)).toEqual([]);
+        // Nor the deny of s3:BypassGovernanceRetention, which only a locked bucket needs.
+        for (const policy of ofType(rec, TYPES.s3Policy)) expect(policy.inputs["policy"] as string).not.toContain("BypassGovernanceRetention");
     });
 });

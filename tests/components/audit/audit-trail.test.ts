@@ -151,8 +151,9 @@ describe("the trail and its delivery", () => {
             "DenyOutdatedTls",
             "AllowCloudTrailAclCheck",
             "AllowCloudTrailWrite",
+            "DenyBypassGovernanceRetention",
         ]);
-        expect(policy.Statement.slice(2)).toEqual([
+        expect(policy.Statement.slice(2, 4)).toEqual([
             {
                 Sid: "AllowCloudTrailAclCheck",
                 Effect: "Allow",
