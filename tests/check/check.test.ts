@@ -11,7 +11,7 @@ import { renderJson, renderMarkdown, renderText } from "../../infra/check/report
 import schema from "../../infra/check/report.schema.json";
 import { PolicyPackClient, stackPolicyPackConfig } from "../../infra/check/policy-pack";
 import type { Recording } from "../../infra/check/recorder";
-import { mutateResource, policyHarness, withOptions, withoutResources, type PolicyHarness } from "../harness/policy";
+import { mutateResource, policyHarness, withOptions, withoutResources, withoutWhere, type PolicyHarness } from "../harness/policy";
 import { findPlaceholders } from "../../infra/schema/placeholders";
 import { named, prodConfig, providerUrn, REPO_ROOT, runStack, runStackExpectingError } from "../harness/stack";
 
@@ -276,6 +276,11 @@ describe("named mutations of the stack fail, naming policy and clause", () => {
             "gcp-storage-bucket-soft-delete-on",
             "06.operational-backup",
         ],
+        ["no CloudTrail trail", () => withoutWhere(recording, (r) => r.type === "aws:cloudtrail/trail:Trail"), "audit-trail-records-every-data-store", "10.staff-access-audit"],
+        ["no sink of the Data Access logs", () => withoutResources(recording, "gcs-data-access-logs-sink"), "audit-trail-records-every-data-store", "10.staff-access-audit"],
+        ["no rule routing the Auth0 stream", () => withoutResources(recording, "auth0-audit-log-archive-rule"), "audit-trail-records-every-data-store", "10.staff-access-audit"],
+        ["no export of the Atlas logs", () => withoutResources(recording, "atlas-log-export-export"), "audit-trail-records-every-data-store", "10.staff-access-audit"],
+        ["no Object Lock on the audit bucket", () => withoutResources(recording, "audit-trail-bucket-object-lock"), "audit-logs-object-locked", "10.staff-access-audit"],
         ] as [string, () => Recording, string, string][]
     ).map(([what, mutated, policy, clause]) => ({ what, mutated, policy, clause }));
     test.each(cases)("$what → $policy (§$clause)", async ({ mutated, policy, clause }) => {

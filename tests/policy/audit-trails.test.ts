@@ -59,8 +59,25 @@ describe("audit-trail-records-every-data-store", () => {
     });
     test("fails the Auth0 tenant when nothing keeps its log stream", async () => {
         expect(await stack(withoutResources(suite.rec, "auth0-audit-log-archive-target"))).toEqual([
-            mandatory("Auth0 tenant auth0-tenant: no event bus takes its log stream into a log group of the stack, so its logs are dropped."),
+            mandatory("Auth0 tenant auth0-tenant: no event bus takes its log stream, through an enabled rule matching every event of the stream, into a log group of the stack, so its logs are dropped."),
         ]);
+    });
+    test.each([
+        ["without the rule the target hangs on", () => withoutResources(suite.rec, "auth0-audit-log-archive-rule")],
+        ["with the rule disabled", () => mutateResource(suite.rec, "auth0-audit-log-archive-rule", (p) => (p["state"] = "DISABLED"))],
+        [
+            "with a rule that keeps only some events (a detail-type filter)",
+            () => mutateResource(suite.rec, "auth0-audit-log-archive-rule", (p) => (p["eventPattern"] = JSON.stringify({ source: [{ prefix: "aws.partner/auth0.com" }], "detail-type": ["Auth0 log"] }))),
+        ],
+        ["with a rule for another source", () => mutateResource(suite.rec, "auth0-audit-log-archive-rule", (p) => (p["eventPattern"] = JSON.stringify({ source: ["aws.s3"] })))],
+        ["with a rule whose pattern is unknown at preview", () => mutateResource(suite.rec, "auth0-audit-log-archive-rule", (p) => (p["eventPattern"] = UNKNOWN))],
+        ["with a rule whose pattern is not JSON", () => mutateResource(suite.rec, "auth0-audit-log-archive-rule", (p) => (p["eventPattern"] = "{source"))],
+    ])("fails the Auth0 tenant %s", async (_what, broken) => {
+        expect(await stack(broken())).toEqual([mandatory("Auth0 tenant auth0-tenant: no event bus takes its log stream, through an enabled rule matching every event of the stream, into a log group of the stack, so its logs are dropped.")]);
+    });
+    test("keeps the Auth0 tenant whose rule names the partner source exactly", async () => {
+        const exact = mutateResource(suite.rec, "auth0-audit-log-archive-rule", (p) => (p["eventPattern"] = JSON.stringify({ source: ["aws.partner/auth0.com/allotrac-prod-0123"] })));
+        expect(await stack(exact)).toEqual([]);
     });
     test("fails the Auth0 tenant without an active log stream", async () => {
         expect(await stack(mutateResource(suite.rec, "auth0-audit-log-stream", (p) => (p["status"] = "paused")))).toEqual([

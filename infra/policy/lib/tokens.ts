@@ -39,6 +39,7 @@ export const TYPES = {
     kmsGrant: "aws:kms/grant:Grant",
     cloudTrail: "aws:cloudtrail/trail:Trail",
     eventBus: "aws:cloudwatch/eventBus:EventBus",
+    eventRule: "aws:cloudwatch/eventRule:EventRule",
     eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",
     organizationsPolicy: "aws:organizations/policy:Policy",
@@ -126,6 +127,7 @@ export const T = {
     // Audit trails (data policy §10) and the stores they record.
     cloudTrail: [TYPES.cloudTrail],
     eventBus: [TYPES.eventBus],
+    eventRule: [TYPES.eventRule],
     eventTarget: [TYPES.eventTarget],
     logGroup: [TYPES.logGroup],
     gcpLogBucket: [TYPES.gcpLogBucket],

@@ -14,7 +14,7 @@ import { T, isOneOfTypes } from "../lib/tokens";
  * | S3 bucket (not an access-log target, not a trail's own destination) | a CloudTrail trail, logging on, with an advanced event selector for S3 object data events whose `resources.ARN` `startsWith` names the bucket, and no `readOnly` selector (reads *and* writes) |
  * | Cloud Storage bucket | an IAMAuditConfig for `storage.googleapis.com` (or `allServices`) with DATA_READ and DATA_WRITE, and a log sink of the Data Access logs into a log bucket of the stack |
  * | Atlas cluster | database auditing enabled, and a push-based log export of the project's logs |
- * | Auth0 tenant | an active log stream whose partner event source an event bus of the stack takes, and an event target on that bus delivering into a log group of the stack |
+ * | Auth0 tenant | an active log stream whose partner event source an event bus of the stack takes, and an enabled event rule on that bus matching every event of the partner source, and an event target of that rule delivering into a log group of the stack |
  *
  * Pairing is by reference (property dependencies), so it holds at preview, when names and ARNs are unknown.
  */
@@ -90,15 +90,50 @@ export const auditTrailRecordsEveryDataStore = stackPolicy({
             // source's name is not known yet (preview).
             const buses = of(T.eventBus).filter((b) => streams.some((s) => dependsOn(b, "eventSourceName", s) || b.dependencies.some((d) => d.urn === s.urn)));
             const groups = of(T.logGroup);
-            const kept = of(T.eventTarget).some((t) => buses.some((b) => dependsOn(t, "eventBusName", b)) && groups.some((g) => dependsOn(t, "arn", g)));
+            // A target delivers only what its rule matches: the rule must be on that bus, enabled, and match every
+            // event of the partner source.
+            const rules = of(T.eventRule).filter((r) => buses.some((b) => dependsOn(r, "eventBusName", b)) && routesEveryPartnerEvent(r));
+            const kept = of(T.eventTarget).some(
+                (t) => buses.some((b) => dependsOn(t, "eventBusName", b)) && rules.some((r) => dependsOn(t, "rule", r)) && groups.some((g) => dependsOn(t, "arn", g)),
+            );
             for (const tenant of tenants) {
                 if (isExempt(tenant)) continue;
                 if (streams.length === 0) report(`Auth0 tenant ${tenant.name}: no active log stream.`, tenant.urn);
-                else if (!kept) report(`Auth0 tenant ${tenant.name}: no event bus takes its log stream into a log group of the stack, so its logs are dropped.`, tenant.urn);
+                else if (!kept) report(`Auth0 tenant ${tenant.name}: no event bus takes its log stream, through an enabled rule matching every event of the stream, into a log group of the stack, so its logs are dropped.`, tenant.urn);
             }
         }
     },
 });
+
+/**
+ * The rule is enabled and its pattern keeps every event of the Auth0 partner source: `source` is its only filter, and
+ * each of its matchers is the partner source's prefix (`aws.partner/auth0.com`) or a source name under it. A pattern
+ * unknown at preview, or any other filter (detail-type, detail, account), could drop events, so it does not count.
+ */
+function routesEveryPartnerEvent(rule: PolicyResource): boolean {
+    const state = peek(rule.props, "state");
+    if (state.state !== "known" || !(state.value === undefined || state.value === "ENABLED" || state.value === "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")) return false;
+    const pattern = peek(rule.props, "eventPattern");
+    if (pattern.state !== "known" || typeof pattern.value !== "string") return false;
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(pattern.value);
+    } catch {
+        return false;
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return false;
+    const keys = Object.keys(parsed);
+    const sources = (parsed as { source?: unknown }).source;
+    if (keys.length !== 1 || keys[0] !== "source" || !Array.isArray(sources) || sources.length === 0) return false;
+    return sources.every(
+        (m) =>
+            (typeof m === "string" && m.startsWith(AUTH0_PARTNER_SOURCE)) ||
+            (typeof m === "object" && m !== null && Object.keys(m).length === 1 && (m as { prefix?: unknown }).prefix === AUTH0_PARTNER_SOURCE),
+    );
+}
+
+/** Every event source Auth0 creates in EventBridge is named under this prefix. */
+const AUTH0_PARTNER_SOURCE = "aws.partner/auth0.com";
 
 /** The trail has an S3 object data-event selector naming the bucket, for reads and writes alike. */
 function recordsS3Bucket(trail: PolicyResource, bucketName: string): boolean {
