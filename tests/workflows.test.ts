@@ -19,8 +19,8 @@ const read = (f: string) => fs.readFileSync(path.join(dir, f), "utf8");
 const parsed = (f: string) => YAML.parse(read(f)) as any;
 const scripts = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).scripts as Record<string, string>;
 
-test("there are the three workflows", () => {
-    expect(files.sort()).toEqual(["audit.yml", "deploy.yml", "pull-request.yml"]);
+test("there are the four workflows", () => {
+    expect(files.sort()).toEqual(["audit.yml", "code-scanning.yml", "deploy.yml", "pull-request.yml"]);
 });
 
 test.each(files)("%s is valid against GitHub's workflow schema", (f) => {
@@ -87,7 +87,8 @@ describe("pull-request.yml", () => {
         expect(steps.filter((s) => (s.run ?? "").includes("npm run --silent check")).length).toBe(1);
         const upload = steps[index("Upload to code scanning")];
         expect(upload.uses).toBe("github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e");
-        expect(upload.with).toEqual({ sarif_file: "data-policy.sarif", category: "data-policy-prod" });
+        // No `category` input: the log's run.automationDetails.id (sarif.ts) is the one name of the analysis.
+        expect(upload.with).toEqual({ sarif_file: "data-policy.sarif" });
         // always(): a failed step before it must not skip the upload; a fork's read-only token would fail it.
         expect(upload.if).toBe("always() && github.event.pull_request.head.repo.full_name == github.repository && hashFiles('data-policy.sarif') != ''");
         expect(index("Upload to code scanning")).toBeGreaterThan(index("Offline policy check (exit 0 clean, 1 violations, 2 error)"));
@@ -139,5 +140,46 @@ describe("deploy.yml", () => {
         expect(verify).toContain("npm run --silent check -- --stack prod");
         const pulumi = up.steps.find((s: any) => String(s.uses).startsWith("pulumi/actions@"));
         expect(pulumi.with).toMatchObject({ command: "up", "stack-name": "prod", policyPacks: "infra/policy", policyPackConfigs: "infra/policy/config/prod.json" });
+    });
+});
+
+describe("code-scanning.yml", () => {
+    const wf = parsed("code-scanning.yml");
+    const job = wf.jobs["data-policy-sarif"];
+    const steps: any[] = job.steps;
+    const index = (name: string) => steps.findIndex((s) => s.name === name);
+
+    test("runs on pushes to main only, so code scanning has the default branch's analysis to compare pull requests with", () => {
+        expect(wf.on).toEqual({ push: { branches: ["main"] } });
+        expect(Object.keys(wf.jobs)).toEqual(["data-policy-sarif"]);
+    });
+
+    test("runs the offline check once, writing the SARIF, and uploads it even when the check fails, with the pull request's pinned action", () => {
+        const checks = steps.filter((s) => (s.run ?? "").includes("npm run --silent check"));
+        expect(checks.map((s) => s.run)).toEqual(["npm run --silent check -- --stack prod --report sarif=data-policy.sarif"]);
+        const upload = steps[index("Upload to code scanning")];
+        expect(upload.uses).toBe("github/codeql-action/upload-sarif@8aad20d150bbac5944a9f9d289da16a4b0d87c1e");
+        const prUpload = parsed("pull-request.yml").jobs["data-policy-check"].steps.find((s: any) => s.name === "Upload to code scanning");
+        expect(upload.uses).toBe(prUpload.uses);
+        expect(upload.with).toEqual({ sarif_file: "data-policy.sarif" });
+        expect(upload.if).toBe("always() && hashFiles('data-policy.sarif') != ''");
+        expect(index("Upload to code scanning")).toBeGreaterThan(index("Offline policy check (exit 0 clean, 1 violations, 2 error)"));
+    });
+
+    test("only its job may write security events; it uses no secret and no credentials", () => {
+        expect(job.permissions).toEqual({ contents: "read", "security-events": "write", actions: "read" });
+        expect(read("code-scanning.yml")).not.toContain("secrets.");
+        expect(job.environment).toBeUndefined();
+        for (const f of files.filter((f) => f !== "code-scanning.yml" && f !== "pull-request.yml")) {
+            for (const [name, other] of Object.entries<any>(parsed(f).jobs)) {
+                expect({ f, name, securityEvents: other.permissions?.["security-events"] }).toEqual({ f, name, securityEvents: undefined });
+            }
+        }
+    });
+
+    test("cannot delay or gate the deploy: another workflow, outside deploy's concurrency group, that deploy does not wait for", () => {
+        expect(wf.concurrency.group).not.toBe(parsed("deploy.yml").concurrency.group);
+        expect(JSON.stringify(parsed("deploy.yml"))).not.toContain("code-scanning");
+        expect(parsed("deploy.yml").on).not.toHaveProperty("workflow_run");
     });
 });

@@ -27,7 +27,8 @@ export { REPORT_SCHEMA_VERSION, clauseStatus, clausesOf } from "./report-model";
 export interface CheckOptions {
     /** Directory holding Pulumi.yaml. */
     readonly root: string;
-    readonly stack: string;
+    /** The stack to check; required without `state`. With `state`, the export's stack, which it must equal if given. */
+    readonly stack?: string;
     /** Preview semantics (default `true`). */
     readonly preview?: boolean;
     /** The policy pack (default `infra/policy`). */
@@ -58,7 +59,7 @@ export interface CheckOptions {
     readonly recording?: Recording;
     /**
      * A `pulumi stack export` file (state.ts): judge the deployed state instead of running the program. The
-     * project and stack come from the export; `root` and `stack` are not read.
+     * project and stack come from the export; `root` is not read, and a `stack` other than the export's is refused.
      */
     readonly state?: string;
 }
@@ -76,6 +77,9 @@ export interface CheckTimings {
 export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     if (opts.state !== undefined) {
         const deployed = readStackExport(opts.state);
+        if (opts.stack !== undefined && opts.stack !== deployed.stack) {
+            throw new Error(`--stack ${opts.stack} does not match --state ${opts.state}, which holds stack ${deployed.stack}: pass --stack ${deployed.stack} or leave --stack out.`);
+        }
         const policyPackConfig = opts.policyPackConfig ?? stackPolicyPackConfig(deployed.stack, opts.policyPackDir);
         const pack = opts.pack ? { client: opts.pack, stop: () => undefined } : await runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
         try {
@@ -90,9 +94,11 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
             pack.stop();
         }
     }
+    const stack = opts.stack;
+    if (stack === undefined) throw new Error("runCheck: stack is required unless state is given.");
     const project = loadProject(opts.root);
-    const stackFile = loadStackConfig(project, opts.stack);
-    const policyPackConfig = opts.policyPackConfig ?? stackPolicyPackConfig(opts.stack, opts.policyPackDir);
+    const stackFile = loadStackConfig(project, stack);
+    const policyPackConfig = opts.policyPackConfig ?? stackPolicyPackConfig(stack, opts.policyPackDir);
     const preview = opts.recording?.preview ?? opts.preview ?? true;
     // Boot the pack while the program runs: the two are independent until analysis.
     const t0 = performance.now();
@@ -109,7 +115,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         } else {
             recording = await runProgram({ entry: project.main, cwd: project.root }, {
                 project: project.name,
-                stack: opts.stack,
+                stack,
                 config: stackFile.config,
                 secretKeys: stackFile.secretKeys,
                 preview,
@@ -129,7 +135,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         let tStack = 0;
         const analysis = await analyzeRecording(pack.client, recording, {
             project: project.name,
-            stack: opts.stack,
+            stack,
             ...(policyPackConfig ? { policyPackConfig } : {}),
             ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
             onStackAnalysis: () => {
@@ -142,7 +148,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
             opts.timings.packPeakRssMiB = pack.peakRssMiB();
         }
         const plainConfig = Object.fromEntries(Object.entries(stackFile.config).filter(([k]) => !stackFile.secretKeys.includes(k)));
-        return buildReport({ placeholders: findPlaceholders(plainConfig), project: project.name, stack: opts.stack, recording, analysis });
+        return buildReport({ placeholders: findPlaceholders(plainConfig), project: project.name, stack, recording, analysis });
     } finally {
         pack.stop();
     }

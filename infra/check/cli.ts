@@ -21,11 +21,14 @@ import { readPolicyPackConfig } from "./policy-pack";
 
 export const EXIT = { clean: 0, violations: 1, error: 2 } as const;
 
+const DEFAULT_STACK = "prod";
+
 const FORMATS = ["text", "json", "markdown", "sarif", "github"];
 
 const USAGE = `usage: npm run check -- [options]
 
-  --stack NAME                 stack to check (reads Pulumi.NAME.yaml); default prod
+  --stack NAME                 stack to check (reads Pulumi.NAME.yaml); default prod; with --state, the
+                               export's stack (a different --stack is refused)
   --format FORMAT              text (default), json, markdown, sarif (SARIF 2.1.0, for code scanning) or
                                github (workflow commands that annotate the pull request)
   --output FILE                also write the report to FILE
@@ -33,7 +36,8 @@ const USAGE = `usage: npm run check -- [options]
                                (e.g. --format github --report sarif=check.sarif --report markdown=check.md)
   --no-preview                 analyse with update semantics (computed outputs known) instead of preview
   --state FILE                 judge a deployed state (a pulumi stack export file) instead of running the
-                               program; project and stack come from the file
+                               program; project and stack come from the file; findings carry the
+                               resource's URN and no file or line
   --policy-pack-config FILE    policy config, as for pulumi preview --policy-pack-config;
                                default infra/policy/config/STACK.json when it exists
   --cwd DIR                    directory holding Pulumi.yaml; default the current directory
@@ -48,7 +52,8 @@ export async function main(argv: string[]): Promise<number> {
         args = parseArgs({
             args: argv,
             options: {
-                stack: { type: "string", default: "prod" },
+                // No default here: with --state, only an explicit --stack is compared with the export's.
+                stack: { type: "string" },
                 format: { type: "string", default: "text" },
                 output: { type: "string" },
                 report: { type: "string", multiple: true, default: [] },
@@ -104,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
             timings,
             declarations,
             root,
-            stack: args.stack!,
+            ...(args.stack !== undefined || !args.state ? { stack: args.stack ?? DEFAULT_STACK } : {}),
             preview: !args["no-preview"],
             ...(args.state ? { state: path.resolve(args.state) } : {}),
             ...(policyPackConfig ? { policyPackConfig } : {}),
@@ -152,15 +157,12 @@ function render(format: string, report: CheckReport, sources: () => SourceContex
 }
 
 /**
- * Where findings point: the program's lines, relative to the repository. A deployed state has none; its findings
- * point at the entry of the project in the working directory, if there is one.
+ * Where findings point: the program's lines, relative to the repository. A deployed state has none, and pointing its
+ * findings at the entry would claim a line that says nothing about them: they carry their URN only (a SARIF result
+ * with a logical location and no physical one, an annotation without a file).
  */
-function sourceContext(root: string, fromState: boolean, declarations: ReadonlyMap<string, readonly SourcePosition[]>): SourceContext {
-    let main: string | undefined;
-    try {
-        main = entryFile(loadProject(root).main);
-    } catch (err) {
-        if (!fromState) throw err;
-    }
-    return { sourceRoot: main ? sourceRootOf(root, main) : root, entry: main, declarations };
+export function sourceContext(root: string, fromState: boolean, declarations: ReadonlyMap<string, readonly SourcePosition[]>): SourceContext {
+    if (fromState) return { sourceRoot: root, entry: undefined, declarations };
+    const main = entryFile(loadProject(root).main);
+    return { sourceRoot: sourceRootOf(root, main), entry: main, declarations };
 }

@@ -1,12 +1,13 @@
 /**
  * Renders a {@link CheckReport} as SARIF 2.1.0 (OASIS), for GitHub code scanning (`upload-sarif`) and any other
  * SARIF viewer: one rule per policy of the pack, one result per violation, located at the program line that
- * declared the resource (source-context.ts says which line and why).
+ * declared the resource (source-context.ts says which line and why; a deployed state's results have only the URN).
  *
  * Written as plain objects: the log is small and fixed in shape, the tests validate it against the official
  * schema, and the builder libraries on npm (node-sarif-builder, @microsoft/sarif-builder) add a fluent API over
  * the same objects without checking anything more.
  */
+import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { EnforcementLevel, Severity } from "./policy-pack";
 import type { CheckReport, ReportPolicy, ReportViolation } from "./report-model";
@@ -19,6 +20,23 @@ export const SRCROOT = "%SRCROOT%";
 export const INFORMATION_URI = "https://www.pulumi.com/docs/iac/crossguard/";
 
 type SarifLevel = "none" | "note" | "warning" | "error";
+
+/**
+ * The `partialFingerprints` key of a result's identity: its rule and its resource's URN, so N instances of one
+ * component that break one rule at the same line stay N results for any viewer that matches on it (SARIF §3.27.17).
+ *
+ * GitHub code scanning documents that it uses only `primaryLocationLineHash`, which upload-sarif computes from the
+ * text around the result's line (codeql-action src/fingerprints.ts) when the log has none. That value is not
+ * ours to set: a different value makes upload-sarif warn of an inconsistent fingerprint, and GitHub's own value
+ * would be the same for every instance at one line anyway. So the log leaves it to upload-sarif, and GitHub may
+ * still show the N instances at one line as one alert (each result keeps its URN in `properties.urn`).
+ */
+export const FINGERPRINT_KEY = "pulumiUrnHash/v1";
+
+/** SHA-256 of the rule and the URN (NUL-separated: neither contains one): stable across runs and line moves. */
+export function urnFingerprint(ruleId: string, urn: string): string {
+    return createHash("sha256").update(`${ruleId}\0${urn}`).digest("hex");
+}
 
 /**
  * mandatory fails the check (exit 1), so an error; advisory and remediate do not, so a warning (a remediate
@@ -93,6 +111,7 @@ function result(v: ReportViolation, ruleIndex: number | undefined, sources: Sour
         ...(where && where.callers.length > 0
             ? { relatedLocations: where.callers.map((c, i) => ({ id: i + 1, physicalLocation: physical(c), message: { text: "declared through this call" } })) }
             : {}),
+        partialFingerprints: { [FINGERPRINT_KEY]: urnFingerprint(v.policy, v.urn) },
         properties: {
             urn: v.urn,
             resourceType: v.resourceType,

@@ -7,8 +7,9 @@
  * the callers (the area wiring, infra/index.ts) follow as related locations. The innermost line is where the
  * properties a policy judges are written, and the one line that is the same for every caller; a reviewer who needs
  * the call that passed the offending argument finds it one step up. A finding with no resource (a stack policy's
- * finding about the stack as a whole) or on a resource the program did not declare itself (the stack) points at
- * the program's entry (Pulumi.yaml `main`), line 1.
+ * finding about the stack as a whole), on a resource the program did not declare itself (the stack) or on one whose
+ * declaring frame lies outside the repository points at the program's entry (Pulumi.yaml `main`), line 1. A deployed
+ * state (`--state`) has no program lines and no entry: its findings carry the URN as their only (logical) location.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -18,7 +19,7 @@ import type { SourcePosition } from "./recording";
 export interface SourceContext {
     /** The repository root: locations are relative to it (SARIF `%SRCROOT%`). */
     readonly sourceRoot: string;
-    /** The program's entry file (Pulumi.yaml `main`), where findings without a declaring line point. */
+    /** The program's entry file (Pulumi.yaml `main`), where findings without a declaring line point; none for a state. */
     readonly entry: string | undefined;
     /** URN → where the program declared it (runCheck's `declarations`). */
     readonly declarations: ReadonlyMap<string, readonly SourcePosition[]>;
@@ -59,13 +60,17 @@ export function entryFile(main: string): string {
     }
 }
 
-/** Where `v` points, or `undefined` when neither a declaring frame nor an entry is known (a deployed state). */
+/** Where `v` points, or `undefined` when neither a declaring frame in the repository nor an entry is known (a deployed state). */
 export function locate(v: ReportViolation, ctx: SourceContext): FindingLocation | undefined {
-    const frames = (ctx.declarations.get(v.urn) ?? []).flatMap((p) => {
+    const frames = (ctx.declarations.get(v.urn) ?? []).map((p) => {
         const file = inRepo(ctx.sourceRoot, p.file);
-        return file === undefined ? [] : [{ file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}) }];
+        return file === undefined ? undefined : { file, ...(p.line !== undefined ? { line: p.line } : {}), ...(p.column !== undefined ? { column: p.column } : {}) };
     });
-    if (frames.length > 0) return { at: frames[0]!, callers: frames.slice(1) };
+    // The declaring frame outside the repository (a program module that lives elsewhere): its callers are the lines
+    // that required or called it, not where the resource is written, so the finding goes to the entry instead.
+    if (frames.length > 0 && frames[0] !== undefined) {
+        return { at: frames[0], callers: frames.slice(1).filter((f): f is RepoPosition => f !== undefined) };
+    }
     if (ctx.entry === undefined) return undefined;
     return { at: { file: relative(ctx.sourceRoot, ctx.entry), line: 1 }, callers: [] };
 }

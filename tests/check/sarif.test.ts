@@ -6,6 +6,7 @@
  * it); enforcement levels and the stack-level rule run in this process on the fixture's recording.
  */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -17,8 +18,8 @@ import { escapeData, escapeProperty, renderGithubAnnotations } from "../../infra
 import { loadProject } from "../../infra/check/project";
 import type { SourcePosition } from "../../infra/check/recording";
 import { clausesOf } from "../../infra/check/report-model";
-import { INFORMATION_URI, renderSarif } from "../../infra/check/sarif";
-import { entryFile, sourceRootOf, type SourceContext } from "../../infra/check/source-context";
+import { FINGERPRINT_KEY, INFORMATION_URI, renderSarif, urnFingerprint } from "../../infra/check/sarif";
+import { entryFile, locate, sourceRootOf, type SourceContext } from "../../infra/check/source-context";
 import { stackPolicyPackConfig } from "../../infra/check/policy-pack";
 import { programFrames, type StackTraceMessage } from "../../infra/check/source-position";
 import { fixtureProject } from "../harness/fixture-project";
@@ -44,6 +45,15 @@ const PUBLIC_BUCKET_AT = at('new aws.s3.Bucket("public-uploads"');
 const ACCESS_BLOCK_AT = at('new aws.s3.BucketPublicAccessBlock("public-uploads-access"');
 const ARCHIVE_BUCKET_AT = at("new aws.s3.Bucket(`${name}-bucket`");
 const ARCHIVE_CALL_AT = at('new RogueArchive("archive"');
+
+/** The component every S3 bucket of the prod program is declared in, and the line and column of its `new aws.s3.Bucket(`. */
+const BUCKET_COMPONENT = "infra/components/static-files/encrypted-s3-bucket.ts";
+const BUCKET_NEW_AT = (() => {
+    const lines = fs.readFileSync(path.join(REPO_ROOT, BUCKET_COMPONENT), "utf8").split("\n");
+    const hits = lines.flatMap((l, i) => (l.includes("new aws.s3.Bucket(") ? [{ startLine: i + 1, startColumn: l.indexOf("new aws.s3.Bucket(") + 1 }] : []));
+    if (hits.length !== 1) throw new Error(`${BUCKET_COMPONENT}: ${hits.length} lines contain new aws.s3.Bucket(`);
+    return hits[0]!;
+})();
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "tests/fixtures/sarif/sarif-schema-2.1.0.json"), "utf8")) as object;
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -73,18 +83,24 @@ let rogue: Run;
 let annotations: Run;
 let both: Run;
 let bothSarif: string;
+let unprotected: Run;
 
 beforeAll(async () => {
     prodFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sarif-")), "prod.sarif");
     const root = fixtureProject(FIXTURE, { prod: prodConfig() });
     bothSarif = path.join(path.dirname(prodFile), "rogue.sarif");
-    [harness, prod, rogue, annotations, both] = await Promise.all([
+    // The real prod program with every S3 bucket unprotected (tests/fixtures/mutations): four instances of one
+    // component breaking one rule at one line of it.
+    const mutations = fixtureProject("tests/fixtures/mutations/index.ts", { "unprotected-buckets": prodConfig() });
+    [harness, prod, rogue, annotations, both, unprotected] = await Promise.all([
         policyHarness(),
         check(["--stack", "prod", "--format", "sarif", "--output", prodFile]),
         check(["--cwd", root, "--stack", "prod", "--format", "sarif"]),
         check(["--cwd", root, "--stack", "prod", "--format", "github"]),
         // What the pull-request workflow runs: one check, annotations printed, SARIF written beside them.
         check(["--cwd", root, "--stack", "prod", "--format", "github", "--report", `sarif=${bothSarif}`]),
+        // The stack has no policy config of its own: prod's, as CI passes it.
+        check(["--cwd", mutations, "--stack", "unprotected-buckets", "--format", "sarif", "--policy-pack-config", "infra/policy/config/prod.json"]),
     ]);
 }, 240_000);
 afterAll(() => harness.close());
@@ -208,6 +224,42 @@ describe("--format sarif on a program with rogue buckets", () => {
     });
 });
 
+describe("--format sarif on the prod program with every S3 bucket unprotected", () => {
+    const bucketUrn = (name: string) => `urn:pulumi:unprotected-buckets::data-platform::data-platform:static-files:EncryptedS3Bucket$${BUCKET}::${name}`;
+
+    test("each finding points inside prod code: the component's `new aws.s3.Bucket(`, exact file, line and column", () => {
+        expect(unprotected.stderr).toBe("");
+        expect(unprotected.code).toBe(1);
+        const log = JSON.parse(unprotected.stdout);
+        expect(schemaErrors(log)).toEqual([]);
+        const results = log.runs[0].results;
+        expect(results.map((r: any) => r.ruleId)).toEqual(Array(results.length).fill("stateful-resources-protected"));
+        // The prod program's four buckets, all declared by EncryptedS3Bucket.
+        expect(results.map((r: any) => r.properties.resourceName).sort()).toEqual(["audit-trail-bucket", "s3-access-logs", "s3-documents", "s3-exports"]);
+        for (const r of results) {
+            expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: BUCKET_COMPONENT, uriBaseId: "%SRCROOT%" }, region: BUCKET_NEW_AT });
+            // The caller that passed the component its arguments is one step up, in another file.
+            expect(r.relatedLocations.length).toBeGreaterThan(0);
+            expect(r.relatedLocations[0].physicalLocation.artifactLocation.uri).not.toBe(BUCKET_COMPONENT);
+        }
+    });
+
+    test("instances at the same line keep distinct fingerprints: SHA-256 of rule and URN, never GitHub's primaryLocationLineHash", () => {
+        const results = JSON.parse(unprotected.stdout).runs[0].results;
+        const urns: string[] = results.map((r: any) => r.properties.urn);
+        expect(new Set(urns).size).toBe(results.length);
+        for (const r of results) expect(r.partialFingerprints).toEqual({ [FINGERPRINT_KEY]: urnFingerprint("stateful-resources-protected", r.properties.urn) });
+        const fingerprints = results.map((r: any) => r.partialFingerprints[FINGERPRINT_KEY]);
+        expect(new Set(fingerprints).size).toBe(results.length);
+        // What the fingerprint is, independently of sarif.ts: hex SHA-256 of "<rule>\0<urn>".
+        expect(urnFingerprint("stateful-resources-protected", bucketUrn("s3-exports"))).toBe(
+            createHash("sha256").update(`stateful-resources-protected\u0000${bucketUrn("s3-exports")}`).digest("hex"),
+        );
+        expect(urnFingerprint("a", "b")).not.toBe(urnFingerprint("a", "c"));
+        expect(urnFingerprint("a", "b")).not.toBe(urnFingerprint("b", "b"));
+    });
+});
+
 describe("--format github", () => {
     test("one workflow command per violation, at the declaring line, the policy as title and the URN in the message", () => {
         expect(annotations.stderr).toBe("");
@@ -308,6 +360,34 @@ describe("in this process, on the rogue fixture's recording", () => {
         expect(renderGithubAnnotations(hostile, { ...sources, declarations })).toBe(
             `::error file=infra/a%3Ab%2Cc.ts,line=7,col=3,title=odd%3Apolicy%2Ctitle=x::100%25 sure%0D%0A::error file=x::injected, twice: yes%0A${PUBLIC_BUCKET}\n`,
         );
+    });
+});
+
+describe("locate", () => {
+    const entry = path.join(REPO_ROOT, "infra/index.ts");
+    const violation = (u: string) => ({ policy: "p", clauses: [], enforcementLevel: "mandatory", kind: "resource", urn: u, resourceType: "t", resourceName: "n", message: "d\nm" }) as never;
+    const ctx = (frames: SourcePosition[]): SourceContext => ({ sourceRoot: REPO_ROOT, entry, declarations: new Map([["u", frames]]) });
+
+    test("the innermost program frame outside the repository: the entry, not a caller promoted to the declaring line", () => {
+        const frames = [
+            { file: path.join(path.dirname(REPO_ROOT), "elsewhere/lib/bucket.ts"), line: 12, column: 5 },
+            { file: path.join(REPO_ROOT, "infra/areas/static.ts"), line: 3, column: 1 },
+            { file: entry, line: 20, column: 1 },
+        ];
+        expect(locate(violation("u"), ctx(frames))).toEqual({ at: { file: "infra/index.ts", line: 1 }, callers: [] });
+    });
+
+    test("the innermost frame inside the repository is the location; callers outside it are left out", () => {
+        const frames = [
+            { file: path.join(REPO_ROOT, BUCKET_COMPONENT), line: 202, column: 23 },
+            { file: path.join(path.dirname(REPO_ROOT), "elsewhere/wiring.ts"), line: 8, column: 2 },
+            { file: entry, line: 20, column: 1 },
+        ];
+        expect(locate(violation("u"), ctx(frames))).toEqual({ at: { file: BUCKET_COMPONENT, line: 202, column: 23 }, callers: [{ file: "infra/index.ts", line: 20, column: 1 }] });
+    });
+
+    test("without a declaring frame or an entry (a deployed state) there is no location", () => {
+        expect(locate(violation("u"), { sourceRoot: REPO_ROOT, entry: undefined, declarations: new Map() })).toBeUndefined();
     });
 });
 
