@@ -43,6 +43,8 @@ export interface RunOptions {
      * `pulumi preview`, so checks see what the policy pack would see before deployment. Default `false`.
      */
     readonly preview?: boolean;
+    /** Called with each registration as the engine accepts it (with what it inherits), e.g. to analyse it at once. */
+    readonly onRegistration?: (reg: Registration) => void;
 }
 
 // Kept in its own module so that code handling a failed run need not load the Pulumi runtime.
@@ -62,6 +64,7 @@ class RecordingMonitor extends MockMonitor {
     constructor(
         mocks: pulumi.runtime.Mocks,
         readonly engine: EngineRules,
+        private readonly onRegistration: ((reg: Registration) => void) | undefined,
     ) {
         super(mocks);
     }
@@ -70,11 +73,17 @@ class RecordingMonitor extends MockMonitor {
         try {
             // The engine's refusals are collected, not returned: the run goes on so that the check names every
             // offending resource at once, and fails after it (see runProgram).
-            this.registrations.push(this.engine.register(recordRequest(req)));
+            const reg = this.engine.register(recordRequest(req));
+            this.registrations.push(reg);
+            this.onRegistration?.(reg);
         } catch (err) {
             callback(err, undefined);
             return;
         }
+        // The engine answers over gRPC, so each registration lets the event loop turn. Answered in-process, the
+        // whole program would run as one chain of microtasks, and no I/O (the policy pack's port and its
+        // answers) would be seen until the program ended.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         return super.registerResource(req, callback);
     }
 
@@ -250,7 +259,7 @@ export async function runProgram(program: Program, opts: RunOptions): Promise<Re
     const cwd = typeof program === "function" ? undefined : program.cwd;
     return withFreshState(async () => {
         const invokes: RecordedInvoke[] = [];
-        const monitor = new RecordingMonitor(mocksFor(opts.preview ?? false, invokes), new EngineRules(disabledDefaultProviders(opts.config)));
+        const monitor = new RecordingMonitor(mocksFor(opts.preview ?? false, invokes), new EngineRules(disabledDefaultProviders(opts.config)), opts.onRegistration);
         const engine = new RecordingEngine();
         pulumi.runtime.setAllConfig(stringifyConfig(opts.config), [...(opts.secretKeys ?? [])]);
         pulumi.runtime.setMockOptions(monitor, opts.project, opts.stack, opts.preview ?? false);
