@@ -5,7 +5,8 @@
  *    and runs its program under Pulumi's mock monitor, recording every registration (`recorder.ts`).
  * 2. Boots the policy pack like the CLI (`policy-pack.ts`) while the program runs, then speaks its analyzer
  *    protocol: GetAnalyzerInfo, Configure, ConfigureStack, one Analyze per registered resource (inputs, options,
- *    provider, as `step_generator.go` sends them), one AnalyzeStack with every resource's state.
+ *    provider, as `step_generator.go` sends them) as soon as it registers, one AnalyzeStack with every
+ *    resource's state.
  * 3. Builds the report (`report-model.ts`): each policy's clause ids from its own metadata, each clause's status
  *    from its controls (infra/clauses.ts).
  *
@@ -13,7 +14,7 @@
  * `pulumi preview --policy-pack` sees on a pull request.
  */
 import { findPlaceholders } from "../schema/placeholders";
-import { analyzeRecording } from "./analyze";
+import { AnalysisSession, analyzeRecording } from "./analyze";
 import { POLICY_PACK_DIR, runPolicyPack, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
 import { loadProject, loadStackConfig } from "./project";
 import { runProgram, type Recording } from "./recorder";
@@ -58,6 +59,7 @@ export interface CheckOptions {
 export interface CheckTimings {
     programSeconds?: number;
     packReadySeconds?: number;
+    /** Per-resource analysis left after the program and the pack's boot (the rest overlapped the program). */
     analyzeSeconds?: number;
     analyzeStackSeconds?: number;
     packPeakRssMiB?: number | undefined;
@@ -91,6 +93,22 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         ? Promise.resolve({ client: opts.pack, stop: () => undefined, peakRssMiB: () => undefined })
         : runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR, undefined, (child) => (packProcess = child));
     packStarting.catch(() => undefined); // observed below; avoid an unhandled rejection if the program fails first
+    // Each resource is analysed as it registers (as the engine does), so the pack works while the program runs.
+    let tStack = 0;
+    const session = new AnalysisSession(
+        packStarting.then((p) => p.client),
+        {
+            project: project.name,
+            stack: opts.stack,
+            preview,
+            ...(opts.policyPackConfig ? { policyPackConfig: opts.policyPackConfig } : {}),
+            ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+            onStackAnalysis: () => {
+                tStack = performance.now();
+                if (opts.timings) opts.timings.analyzeSeconds = (tStack - t0) / 1000 - (opts.timings.packReadySeconds ?? 0);
+            },
+        },
+    );
     let recording: Recording;
     try {
         if (opts.recording) {
@@ -102,6 +120,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
                 config: stackFile.config,
                 secretKeys: stackFile.secretKeys,
                 preview,
+                onRegistration: (reg) => session.add(reg),
             });
         }
     } catch (err) {
@@ -114,17 +133,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const pack = await packStarting;
     if (opts.timings) opts.timings.packReadySeconds = seconds(t0);
     try {
-        let tStack = 0;
-        const analysis = await analyzeRecording(pack.client, recording, {
-            project: project.name,
-            stack: opts.stack,
-            ...(opts.policyPackConfig ? { policyPackConfig: opts.policyPackConfig } : {}),
-            ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-            onStackAnalysis: () => {
-                tStack = performance.now();
-                if (opts.timings) opts.timings.analyzeSeconds = (tStack - t0) / 1000 - (opts.timings.packReadySeconds ?? 0);
-            },
-        });
+        const analysis = await session.finish(recording);
         if (opts.timings) {
             opts.timings.analyzeStackSeconds = seconds(tStack);
             opts.timings.packPeakRssMiB = pack.peakRssMiB();
