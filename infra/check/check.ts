@@ -13,7 +13,7 @@
  * `pulumi preview --policy-pack` sees on a pull request.
  */
 import { findPlaceholders } from "../schema/placeholders";
-import { analyzeRecording } from "./analyze";
+import { AnalysisSession, analyzeRecording } from "./analyze";
 import { POLICY_PACK_DIR, runPolicyPack, stackPolicyPackConfig, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
 import { loadProject, loadStackConfig } from "./project";
 import { runProgram, type Recording } from "./recorder";
@@ -68,6 +68,7 @@ export interface CheckOptions {
 export interface CheckTimings {
     programSeconds?: number;
     packReadySeconds?: number;
+    /** Per-resource analysis left after the program and the pack's boot (the rest overlapped the program). */
     analyzeSeconds?: number;
     analyzeStackSeconds?: number;
     packPeakRssMiB?: number | undefined;
@@ -108,6 +109,22 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         ? Promise.resolve({ client: opts.pack, stop: () => undefined, peakRssMiB: () => undefined })
         : runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR, undefined, (child) => (packProcess = child));
     packStarting.catch(() => undefined); // observed below; avoid an unhandled rejection if the program fails first
+    // Each resource is analysed as it registers (as the engine does), so the pack works while the program runs.
+    let tStack = 0;
+    const session = new AnalysisSession(
+        packStarting.then((p) => p.client),
+        {
+            project: project.name,
+            stack,
+            preview,
+            ...(policyPackConfig ? { policyPackConfig } : {}),
+            ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+            onStackAnalysis: () => {
+                tStack = performance.now();
+                if (opts.timings) opts.timings.analyzeSeconds = (tStack - t0) / 1000 - (opts.timings.packReadySeconds ?? 0);
+            },
+        },
+    );
     let recording: Recording;
     try {
         if (opts.recording) {
@@ -119,6 +136,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
                 config: stackFile.config,
                 secretKeys: stackFile.secretKeys,
                 preview,
+                onRegistration: (reg) => session.add(reg),
             });
         }
     } catch (err) {
@@ -132,17 +150,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     const pack = await packStarting;
     if (opts.timings) opts.timings.packReadySeconds = seconds(t0);
     try {
-        let tStack = 0;
-        const analysis = await analyzeRecording(pack.client, recording, {
-            project: project.name,
-            stack,
-            ...(policyPackConfig ? { policyPackConfig } : {}),
-            ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-            onStackAnalysis: () => {
-                tStack = performance.now();
-                if (opts.timings) opts.timings.analyzeSeconds = (tStack - t0) / 1000 - (opts.timings.packReadySeconds ?? 0);
-            },
-        });
+        const analysis = await session.finish(recording);
         if (opts.timings) {
             opts.timings.analyzeStackSeconds = seconds(tStack);
             opts.timings.packPeakRssMiB = pack.peakRssMiB();

@@ -14,7 +14,8 @@ const project = YAML.parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8
 const tsconfig = path.join(root, project?.runtime?.options?.tsconfig ?? "tsconfig.json");
 const ts = require("typescript");
 const own = ts.parseConfigFileTextToJson(tsconfig, fs.readFileSync(tsconfig, "utf8")).config?.compilerOptions ?? {};
-require("ts-node").register({
+// The service is exported for the transpile cache (transpile-cache.js), which keys on the options it resolved.
+exports.tsNode = require("ts-node").register({
     project: tsconfig,
     transpileOnly: own.noCheck === true,
     compilerOptions: { target: "ES2020", module: "nodenext", moduleResolution: "nodenext", sourceMap: "true", ...own },

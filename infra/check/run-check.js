@@ -3,7 +3,9 @@
  * Entry point of `npm run check`: TypeScript registered as the Pulumi language host registers it
  * (register-ts.js), so the program loads here exactly as under `pulumi up`; then the CLI (cli.ts).
  */
-require("./register-ts");
+const { tsNode } = require("./register-ts");
+// What ts-node produced for each file, reused while the file and the toolchain are unchanged (transpile-cache.js).
+require("./transpile-cache").cacheTranspiledOutput(tsNode.config.options);
 // The SDK loads Arborist eagerly and uses it only to serialize functions; load it when (if) that happens, as the
 // pack does (infra/policy/lib/defer-unused.js explains). What the program registers is unchanged.
 require("../policy/lib/defer-unused").deferUnusedSdkModules();

@@ -4,7 +4,9 @@
  * its own policy pack). First, interleaved BENCH_RUNS times (default 5), the prod check, a bare require of the six
  * SDKs it loads and the pack's boot through the CLI's runner, as medians and their ratio. Then a table and how
  * the figures grow. Sizes: `npm run bench -- 100,1000` (default 100,1000,10000). A benchmark, not a test: nothing here passes
- * or fails on a number.
+ * or fails on a number. Runs after the first reuse the transpiled TypeScript (infra/check/transpile-cache.js), as a
+ * user's second check does; `rm -rf node_modules/.cache/data-platform-check` before it to see a first run. "analyze s"
+ * is the per-resource analysis left after the program: the rest ran while the program registered resources.
  */
 import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -44,7 +46,8 @@ async function measure(label: string, args: string[]): Promise<Figures> {
     const { stderr, code } = await run(args);
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const line = stderr.trim().split("\n").pop() ?? "";
-    if (code !== 0) throw new Error(`${label}: the check exited ${code}:\n${stderr}`);
+    // 1 is a verdict (mandatory violations: the generated stack has no audit trail), not a failed run.
+    if (code !== 0 && code !== 1) throw new Error(`${label}: the check exited ${code}:\n${stderr}`);
     const t = JSON.parse(line);
     return { label, wallSeconds, ...t };
 }
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
         results.push(await measure(`generated ~${size}`, ["--cwd", root, "--stack", stack]));
     }
     const table = new Table({
-        head: ["stack", "resources", "wall s", "program s", "pack ready s", "analyze s", "analyzeStack s", "check peak MiB", "pack peak MiB"],
+        head: ["stack", "resources", "wall s", "program s", "pack ready s", "analyze s (after program)", "analyzeStack s", "check peak MiB", "pack peak MiB"],
         style: { head: [], border: [], compact: true },
     });
     for (const r of results) {
