@@ -3,7 +3,7 @@
  * constructed (`Resource.stackTrace`, sent as `RegisterResourceRequest.stackTrace`; its first frame is the
  * request's `sourcePosition`). Findings in SARIF and GitHub annotations point there.
  *
- * Which frames are the program's: those before the first frame of the check's own modules (infra/check/*.ts:
+ * Which frames are the program's: those before the first frame of the check's own modules (infra/check/*.ts and infra/pulumi-internals.ts:
  * everything from there down is the check's machinery and whatever called it), leaving out node_modules (the SDKs,
  * ts-node) and Node's internals.
  * The SDK leaves a frame it cannot parse (an async or anonymous frame) empty; those are skipped.
@@ -36,6 +36,8 @@ interface SourceMapSupport {
 }
 
 const CHECK_DIR = __dirname;
+// The runtime's internals the check calls (withFreshState starts the stack there): the check's side, not the program's.
+const PULUMI_INTERNALS = path.join(__dirname, "..", "pulumi-internals.ts");
 let sourceMaps: SourceMapSupport | undefined;
 
 function sourceMapSupport(): SourceMapSupport {
@@ -55,7 +57,7 @@ function kindOf(uri: string): FileKind {
         kind =
             file === undefined || file.split(path.sep).includes("node_modules")
                 ? { kind: "dependency" }
-                : path.dirname(file) === CHECK_DIR
+                : path.dirname(file) === CHECK_DIR || file === PULUMI_INTERNALS
                   ? { kind: "check" }
                   : { kind: "program", file };
         kinds.set(uri, kind);

@@ -8,9 +8,10 @@
  * Hand-written: ts-node 10 has no cache of its own, and other transpilers (swc, esbuild) would not produce
  * ts-node's output.
  *
- * The one difference: a file read from the cache has no entry in ts-node's source-map table, so a stack trace
- * through it shows JavaScript lines. The check reports error messages, not stacks, and the program runs with
- * unmapped frames anyway (recorder.ts).
+ * A file read from the cache has no entry in ts-node's own output table, which is where source-map support looks
+ * for the inline source map ts-node appended to its output; so the cache serves that same output to source-map
+ * support too (a retrieveFile handler in front of ts-node's). Stack traces and the SARIF report's lines
+ * (source-position.ts) are then mapped to TypeScript lines exactly as without the cache.
  *
  * Where: node_modules/.cache/data-platform-check (the usual home of tool caches; `npm ci` starts it afresh).
  * Writes go to a temporary file renamed into place, so concurrent checks never read half a file.
@@ -22,11 +23,20 @@ const path = require("node:path");
 
 const DIR = path.resolve(__dirname, "../../node_modules/.cache/data-platform-check");
 
+/** The source-map support ts-node installed (the same instance, resolved from ts-node), told of cached output. */
+function serveToSourceMaps(outputs) {
+    const support = require("node:module").createRequire(require.resolve("ts-node"))("@cspotcode/source-map-support");
+    // Handlers run newest first and the first non-empty answer wins; null lets ts-node's own handler answer.
+    support.install({ environment: "node", retrieveFile: (file) => outputs.get(file) ?? null });
+}
+
 /** Installs the cache in front of the `.ts` loader; `options` are the compiler options ts-node resolved (tsconfig and extends). */
 function cacheTranspiledOutput(options) {
     const load = require.extensions[".ts"];
     if (!load) throw new Error("cacheTranspiledOutput: no TypeScript loader is registered (require infra/check/register-ts.js first)");
     const tsNodeEnv = Object.entries(process.env).filter(([k]) => k.startsWith("TS_NODE_")).sort();
+    const outputs = new Map();
+    serveToSourceMaps(outputs);
     const salt = JSON.stringify([require("typescript").version, require("ts-node/package.json").version, options, tsNodeEnv]);
     require.extensions[".ts"] = function loadCached(module, filename) {
         const source = fs.readFileSync(filename, "utf8");
@@ -39,6 +49,7 @@ function cacheTranspiledOutput(options) {
             code = undefined; // not cached yet
         }
         if (code !== undefined) {
+            outputs.set(filename, code);
             module._compile(code, filename);
             return;
         }
