@@ -75,7 +75,11 @@ export class AnalysisSession {
     private readonly ready: Promise<{ client: PolicyPackClient; info: PackInfo; effectiveConfig: EffectivePolicyConfig }>;
     /** Every registration added so far, by URN: an Analyze request carries its provider's inputs. */
     private readonly byUrn = new Map<string, Registration>();
-    private readonly results = new Map<Registration, Promise<AnalysisResult>>();
+    /**
+     * Each resource's Analyze, by URN: the recording that `finish` receives may hold copies of the registrations
+     * `add` was given (the recorder adds `declaredAt` after the run), and a copy must not be analysed again.
+     */
+    private readonly results = new Map<string, Promise<AnalysisResult>>();
     private readonly queue: Array<() => void> = [];
     private inFlight = 0;
     private progress: { done: number; total: number } | undefined;
@@ -98,7 +102,7 @@ export class AnalysisSession {
 
     /** Starts analysing one registration (its provider must have been added before it, as the engine requires). */
     add(reg: Registration): void {
-        if (this.results.has(reg)) return;
+        if (this.results.has(reg.urn)) return;
         if (!this.byUrn.has(reg.urn)) this.byUrn.set(reg.urn, reg);
         const result = this.limit(async () => {
             const { client } = await this.ready;
@@ -111,7 +115,7 @@ export class AnalysisSession {
             },
             () => undefined,
         );
-        this.results.set(reg, result);
+        this.results.set(reg.urn, result);
     }
 
     /** Analyses what was not added yet, waits for every Analyze, then runs AnalyzeStack over `recording`. */
@@ -127,7 +131,7 @@ export class AnalysisSession {
         const resourcePolicies = info.policies.filter((p) => p.kind === "resource" && enabled(p));
         const perResource: (readonly Diagnostic[])[] = [];
         for (const reg of registrations) {
-            const result = await this.results.get(reg)!;
+            const result = await this.results.get(reg.urn)!;
             const notApplicable = new Set(result.notApplicable.map((n) => n.policyName));
             for (const p of resourcePolicies) if (!notApplicable.has(p.name)) evaluated.get(p.name)!.add(reg.urn);
             perResource.push(result.diagnostics);
