@@ -354,6 +354,20 @@ function toResult(res: any): AnalysisResult {
 export type EffectivePolicyConfig = Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }>;
 
 /**
+ * One Ajv for every policy config schema, and each schema compiled once per process (keyed by its JSON text):
+ * compiling every policy's schema again on each resolution cost ~25 ms a call, and tests resolve configs often.
+ * A compiled validator is a pure function of its schema; its `errors` are read right after each call.
+ */
+const configAjv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+const configValidators = new Map<string, ReturnType<Ajv["compile"]>>();
+function configValidator(schema: object): ReturnType<Ajv["compile"]> {
+    const key = JSON.stringify(schema);
+    let validate = configValidators.get(key);
+    if (!validate) configValidators.set(key, (validate = configAjv.compile(schema)));
+    return validate;
+}
+
+/**
  * The config the engine sends in Configure: for each policy, its schema's defaults, overlaid with the pack's
  * initial config, overlaid with the user's `--policy-pack-config`, and the enforcement level from the same
  * layers (else the policy's own level). Each result is validated against the policy's JSON schema, as the
@@ -364,7 +378,6 @@ export function resolvePolicyConfig(info: PackInfo, user: UserPolicyConfig = {})
     if (unknown.length > 0) {
         throw new Error(`Policy pack config names policies that ${info.name} does not have: ${unknown.join(", ")}.`);
     }
-    const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
     const result: Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }> = {};
     const all = user["all"];
     for (const p of info.policies) {
@@ -376,7 +389,7 @@ export function resolvePolicyConfig(info: PackInfo, user: UserPolicyConfig = {})
         const level = userLevel ?? (typeof all === "string" ? all : undefined) ?? initial.enforcementLevel ?? p.enforcementLevel;
         if (p.configSchema) {
             const schema = { type: "object", properties: p.configSchema.properties, required: p.configSchema.required, additionalProperties: false };
-            const validate = ajv.compile(schema);
+            const validate = configValidator(schema);
             if (!validate(properties)) {
                 const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "(config)"} ${e.message}`).join("; ");
                 throw new Error(`Invalid config for policy ${p.name}: ${problems}.`);

@@ -36,12 +36,22 @@ export interface PolicyHarness {
 
 /** Connects to this jest worker's policy pack (started by the global setup). Call in `beforeAll`; `close()` in `afterAll`. */
 export async function policyHarness(): Promise<PolicyHarness> {
-    const client = PolicyPackClient.connect(await workerPackPort());
+    const port = await workerPackPort();
+    const client = PolicyPackClient.connect(port);
+    const sent = sentTo(port, client);
     const info = await client.info();
     const configOf = (rec: Recording, config?: UserPolicyConfig) => config ?? stackPolicyPackConfig(stackOf(rec));
+    // resolvePolicyConfig compiles every policy's config schema (~25 ms); the same user config resolves alike.
+    const resolved = new Map<string, ReturnType<typeof resolvePolicyConfig>>();
+    const resolve = (user: UserPolicyConfig | undefined) => {
+        const key = JSON.stringify(user ?? null);
+        let effective = resolved.get(key);
+        if (!effective) resolved.set(key, (effective = resolvePolicyConfig(info, user)));
+        return effective;
+    };
     const configure = async (rec: Recording, config?: UserPolicyConfig) => {
-        await client.configure(resolvePolicyConfig(info, configOf(rec, config)));
-        await client.configureStack({ project: "data-platform", stack: stackOf(rec), dryRun: isPreview(rec) });
+        await sent.configure(resolve(configOf(rec, config)));
+        await sent.configureStack({ project: "data-platform", stack: stackOf(rec), dryRun: isPreview(rec) });
     };
     const byUrn = (rec: Recording) => new Map(rec.registrations.map((r) => [r.urn, r]));
     const harness: PolicyHarness = {
@@ -65,6 +75,55 @@ export async function policyHarness(): Promise<PolicyHarness> {
         close: () => client.close(),
     };
     return harness;
+}
+
+/**
+ * What the worker's pack was last configured with, per pack port, in this test file (jest's module registry is per
+ * file, so each file starts knowing nothing and sends its first configuration). Configure and ConfigureStack
+ * replace the pack's config and stack wholesale, so sending the same request again changes nothing: the harness
+ * skips it (Configure alone costs ~7 ms a call, and every `analyze` sent both). Any other Configure or
+ * ConfigureStack on a client of that pack (analyzeRecording, runCheck on `harness.client`) goes through as before
+ * and forgets what was sent, so the next harness call sends its own again.
+ */
+interface Sent {
+    config?: string;
+    stack?: string;
+    /** Bumped by every Configure / ConfigureStack that starts; a reply records what it sent only if none started since. */
+    generation: number;
+}
+const sentByPort = new Map<number, Sent>();
+
+function sentTo(port: number, client: PolicyPackClient) {
+    let sent = sentByPort.get(port);
+    if (!sent) sentByPort.set(port, (sent = { generation: 0 }));
+    const state = sent;
+    const rawConfigure = client.configure.bind(client);
+    const rawConfigureStack = client.configureStack.bind(client);
+    const send = async <T>(field: "config" | "stack", value: T, raw: (v: T) => Promise<void>) => {
+        const gen = ++state.generation;
+        state[field] = undefined;
+        await raw(value);
+        if (gen === state.generation) state[field] = JSON.stringify(value);
+    };
+    // Direct users of the client: forwarded unchanged, and the record of what the harness sent is dropped.
+    client.configure = (config) => {
+        state.generation++;
+        state.config = undefined;
+        return rawConfigure(config);
+    };
+    client.configureStack = (stack) => {
+        state.generation++;
+        state.stack = undefined;
+        return rawConfigureStack(stack);
+    };
+    return {
+        async configure(config: Parameters<PolicyPackClient["configure"]>[0]) {
+            if (state.config !== JSON.stringify(config)) await send("config", config, rawConfigure);
+        },
+        async configureStack(stack: Parameters<PolicyPackClient["configureStack"]>[0]) {
+            if (state.stack !== JSON.stringify(stack)) await send("stack", stack, rawConfigureStack);
+        },
+    };
 }
 
 async function workerPackPort(): Promise<number> {

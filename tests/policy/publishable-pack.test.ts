@@ -171,6 +171,10 @@ describe("installed from its tarball alone, outside the repo", () => {
         [installed, [inRepo, prod]] = await Promise.all([runPolicyPack(installedDir), shared]);
     }, 300_000);
 
+    /** The same analysis by the in-repo and the installed pack: two processes, so they work at the same time. */
+    const bothPacks = (rec: Recording, opts: Parameters<typeof analyzeRecording>[2]) =>
+        Promise.all([analyzeRecording(inRepo.client, rec, opts), analyzeRecording(installed.client, rec, opts)]).then(([a, b]) => [verdicts(a), verdicts(b)] as const);
+
     afterAll(() => {
         installed?.stop();
         inRepo?.close();
@@ -203,8 +207,7 @@ describe("installed from its tarball alone, outside the repo", () => {
 
     test("the prod stack at preview: the same verdicts, and no mandatory violation", async () => {
         const opts = { project: "data-platform", stack: "prod", policyPackConfig: policyConfig };
-        const here = verdicts(await analyzeRecording(inRepo.client, prod, opts));
-        const there = verdicts(await analyzeRecording(installed.client, prod, opts));
+        const [here, there] = await bothPacks(prod, opts);
         expect(there).toEqual(here);
         expect(here.diagnostics.filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
         // Every resource policy saw resources, so "the same" is about real evaluations, not two empty reports.
@@ -222,8 +225,7 @@ describe("installed from its tarball alone, outside the repo", () => {
     ])("%s: %s mutated fails %s the same way in both", async (_fact, resource, policy, change) => {
         const broken = mutateResource(prod, resource, change);
         const opts = { project: "data-platform", stack: "prod", policyPackConfig: policyConfig };
-        const here = verdicts(await analyzeRecording(inRepo.client, broken, opts));
-        const there = verdicts(await analyzeRecording(installed.client, broken, opts));
+        const [here, there] = await bothPacks(broken, opts);
         const failing = here.diagnostics.filter((d) => d.enforcementLevel === "mandatory");
         expect(failing.length).toBeGreaterThan(0);
         expect([...new Set(failing.map((d) => d.policyName))]).toEqual([policy]);
