@@ -16,6 +16,7 @@ import {
     type PolicyPackClient,
     type UserPolicyConfig,
     type AnalysisResult,
+    type AnalyzedResource,
 } from "./policy-pack";
 import type { Recording, Registration } from "./recording";
 
@@ -58,21 +59,86 @@ export function subjectsOf(policy: PolicyInfo): string[] {
 }
 
 export async function analyzeRecording(client: PolicyPackClient, recording: Recording, opts: AnalysisOptions): Promise<Analysis> {
-    return new AnalysisSession(Promise.resolve(client), { ...opts, preview: recording.preview }).finish(recording);
+    const session = { ...opts, preview: recording.preview };
+    return new AnalysisSession(clientBackend(Promise.resolve(client), session), session).finish(recording);
 }
+
+/** What a pack told us before analysis: its description, and the config Configure sent it. */
+export interface PackReady {
+    readonly info: PackInfo;
+    readonly effectiveConfig: EffectivePolicyConfig;
+}
+
+/**
+ * Where an analysis sends its calls. `analyze` must send at once and never wait for anything of this thread:
+ * the program holds this thread for seconds at a time (see pack-thread.ts), and the pack must stay busy meanwhile.
+ */
+export interface AnalysisBackend {
+    /** Resolves once GetAnalyzerInfo, Configure and ConfigureStack are done. */
+    readonly ready: Promise<PackReady>;
+    analyze(resource: AnalyzedResource): Promise<AnalysisResult>;
+    analyzeStack(resources: readonly AnalyzedResource[]): Promise<AnalysisResult>;
+}
+
+/** The session's settings the pack is configured with (project, stack, preview, `--policy-pack-config`). */
+export type BackendOptions = Pick<AnalysisOptions, "project" | "stack" | "policyPackConfig"> & { readonly preview: boolean };
 
 /** How many Analyze calls are in flight at once (the engine, too, analyses resources as they register). */
 const CONCURRENCY = 16;
 
 /**
+ * A backend over a pack client in this thread: Configure and ConfigureStack as the engine sends them, then at most
+ * CONCURRENCY Analyze calls at a time. The pack thread (pack-thread-worker.ts) runs the same backend.
+ */
+export function clientBackend(client: Promise<PolicyPackClient>, opts: BackendOptions): AnalysisBackend {
+    const ready = client.then(async (c) => {
+        const info = await c.info();
+        const effectiveConfig = resolvePolicyConfig(info, opts.policyPackConfig);
+        await c.configure(effectiveConfig);
+        await c.configureStack({ project: opts.project, stack: opts.stack, dryRun: opts.preview });
+        return { client: c, info, effectiveConfig };
+    });
+    // Observed by whoever awaits `ready`; until then a pack that failed to start must not be an unhandled rejection.
+    ready.catch(() => undefined);
+    const limit = concurrencyLimit(CONCURRENCY);
+    return {
+        ready: ready.then(({ info, effectiveConfig }) => ({ info, effectiveConfig })),
+        analyze: (resource) => limit(async () => (await ready).client.analyze(resource)),
+        analyzeStack: async (resources) => (await ready).client.analyzeStack(resources),
+    };
+}
+
+/**
+ * Runs each task once fewer than `max` are running, in the order given. Hand-written: p-limit, the usual
+ * library, is ESM-only and this repo is CommonJS.
+ */
+function concurrencyLimit(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+    const queue: Array<() => void> = [];
+    let inFlight = 0;
+    return <T>(task: () => Promise<T>) =>
+        new Promise<T>((resolve, reject) => {
+            const run = () => {
+                inFlight++;
+                task()
+                    .then(resolve, reject)
+                    .finally(() => {
+                        inFlight--;
+                        queue.shift()?.();
+                    });
+            };
+            if (inFlight < max) run();
+            else queue.push(run);
+        });
+}
+
+/**
  * One analysis, fed resource by resource while the program still runs, as the engine analyses each resource
  * when it registers rather than after the program: the pack (its own process) judges resources while the
- * program (this one) is still registering more, so on a machine with two cores the two overlap instead of
+ * program (this thread) is still registering more, so on a machine with two cores the two overlap instead of
  * taking turns. `add` never waits and never throws: a failure of the pack is reported by `finish`, which
  * analyses whatever was not added, then runs AnalyzeStack over the whole recording.
  */
 export class AnalysisSession {
-    private readonly ready: Promise<{ client: PolicyPackClient; info: PackInfo; effectiveConfig: EffectivePolicyConfig }>;
     /** Every registration added so far, by URN: an Analyze request carries its provider's inputs. */
     private readonly byUrn = new Map<string, Registration>();
     /**
@@ -80,34 +146,19 @@ export class AnalysisSession {
      * `add` was given (the recorder adds `declaredAt` after the run), and a copy must not be analysed again.
      */
     private readonly results = new Map<string, Promise<AnalysisResult>>();
-    private readonly queue: Array<() => void> = [];
-    private inFlight = 0;
     private progress: { done: number; total: number } | undefined;
     private done = 0;
 
     constructor(
-        client: Promise<PolicyPackClient>,
-        private readonly opts: AnalysisOptions & { readonly preview: boolean },
-    ) {
-        this.ready = client.then(async (c) => {
-            const info = await c.info();
-            const effectiveConfig = resolvePolicyConfig(info, opts.policyPackConfig);
-            await c.configure(effectiveConfig);
-            await c.configureStack({ project: opts.project, stack: opts.stack, dryRun: opts.preview });
-            return { client: c, info, effectiveConfig };
-        });
-        // Observed by finish(); until then a pack that failed to start must not be an unhandled rejection.
-        this.ready.catch(() => undefined);
-    }
+        private readonly backend: AnalysisBackend,
+        private readonly opts: AnalysisOptions,
+    ) {}
 
     /** Starts analysing one registration (its provider must have been added before it, as the engine requires). */
     add(reg: Registration): void {
         if (this.results.has(reg.urn)) return;
         if (!this.byUrn.has(reg.urn)) this.byUrn.set(reg.urn, reg);
-        const result = this.limit(async () => {
-            const { client } = await this.ready;
-            return client.analyze(toAnalyzedInputs(reg, this.byUrn));
-        });
+        const result = this.backend.analyze(toAnalyzedInputs(reg, this.byUrn));
         result.then(
             () => {
                 this.done++;
@@ -124,7 +175,7 @@ export class AnalysisSession {
         this.progress = { done: this.done, total: registrations.length };
         for (const reg of registrations) if (!this.byUrn.has(reg.urn)) this.byUrn.set(reg.urn, reg);
         for (const reg of registrations) this.add(reg);
-        const { client, info, effectiveConfig } = await this.ready;
+        const { info, effectiveConfig } = await this.backend.ready;
         const enabled = (p: PolicyInfo) => effectiveConfig[p.name]?.enforcementLevel !== "disabled";
         const byUrn = new Map(registrations.map((r) => [r.urn, r]));
         const evaluated = new Map<string, Set<string>>(info.policies.map((p) => [p.name, new Set<string>()]));
@@ -137,7 +188,7 @@ export class AnalysisSession {
             perResource.push(result.diagnostics);
         }
         this.opts.onStackAnalysis?.();
-        const stack = await client.analyzeStack(registrations.map((r) => toAnalyzedState(r, recording.states.get(r.urn) ?? r.rawInputs, byUrn)));
+        const stack = await this.backend.analyzeStack(registrations.map((r) => toAnalyzedState(r, recording.states.get(r.urn) ?? r.rawInputs, byUrn)));
         const stackNotApplicable = new Set(stack.notApplicable.map((n) => n.policyName));
         for (const p of info.policies.filter((p) => p.kind === "stack" && enabled(p) && !stackNotApplicable.has(p.name))) {
             const subjects = new Set(subjectsOf(p));
@@ -152,25 +203,4 @@ export class AnalysisSession {
         ];
         return { info, effectiveConfig, diagnostics, evaluated, stackNotApplicable };
     }
-
-    /**
-     * Runs `task` once fewer than CONCURRENCY tasks are running. Hand-written: p-limit, the usual library, is
-     * ESM-only and this repo is CommonJS.
-     */
-    private limit<T>(task: () => Promise<T>): Promise<T> {
-        return new Promise<T>((resolve, reject) => {
-            const run = () => {
-                this.inFlight++;
-                task()
-                    .then(resolve, reject)
-                    .finally(() => {
-                        this.inFlight--;
-                        this.queue.shift()?.();
-                    });
-            };
-            if (this.inFlight < CONCURRENCY) run();
-            else this.queue.push(run);
-        });
-    }
 }
-

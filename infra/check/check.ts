@@ -13,7 +13,8 @@
  * `pulumi preview --policy-pack` sees on a pull request.
  */
 import { findPlaceholders } from "../schema/placeholders";
-import { AnalysisSession, analyzeRecording } from "./analyze";
+import { AnalysisSession, analyzeRecording, clientBackend } from "./analyze";
+import { startPackThread } from "./pack-thread";
 import { POLICY_PACK_DIR, runPolicyPack, stackPolicyPackConfig, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
 import { loadProject, loadStackConfig } from "./project";
 import { runProgram, type Recording } from "./recorder";
@@ -67,8 +68,9 @@ export interface CheckOptions {
 /** Where the time and memory of a check go (seconds; MiB). */
 export interface CheckTimings {
     programSeconds?: number;
+    /** When the pack was configured and ready to analyse (its own thread's clock), from the check's start. */
     packReadySeconds?: number;
-    /** Per-resource analysis left after the program and the pack's boot (the rest overlapped the program). */
+    /** Per-resource analysis left after the program (the rest overlapped it). */
     analyzeSeconds?: number;
     analyzeStackSeconds?: number;
     packPeakRssMiB?: number | undefined;
@@ -104,27 +106,22 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
     // Boot the pack while the program runs: the two are independent until analysis.
     const t0 = performance.now();
     const seconds = (from: number) => (performance.now() - from) / 1000;
-    let packProcess: { kill(): boolean } | undefined;
-    const packStarting = opts.pack
-        ? Promise.resolve({ client: opts.pack, stop: () => undefined, peakRssMiB: () => undefined })
-        : runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR, undefined, (child) => (packProcess = child));
-    packStarting.catch(() => undefined); // observed below; avoid an unhandled rejection if the program fails first
+    const backendOptions = { project: project.name, stack, preview, ...(policyPackConfig ? { policyPackConfig } : {}) };
+    // A pack of our own runs in its own thread (pack-thread.ts), so that it is configured and busy while the
+    // program holds this one; a pack client given to us (tests) is driven from this thread.
+    const thread = opts.pack ? undefined : startPackThread(opts.policyPackDir ?? POLICY_PACK_DIR, backendOptions);
+    const backend = thread?.backend ?? clientBackend(Promise.resolve(opts.pack!), backendOptions);
+    const stopPack = async () => (thread ? thread.stop() : { packPeakRssMiB: undefined });
     // Each resource is analysed as it registers (as the engine does), so the pack works while the program runs.
     let tStack = 0;
-    const session = new AnalysisSession(
-        packStarting.then((p) => p.client),
-        {
-            project: project.name,
-            stack,
-            preview,
-            ...(policyPackConfig ? { policyPackConfig } : {}),
-            ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-            onStackAnalysis: () => {
-                tStack = performance.now();
-                if (opts.timings) opts.timings.analyzeSeconds = (tStack - t0) / 1000 - (opts.timings.packReadySeconds ?? 0);
-            },
+    const session = new AnalysisSession(backend, {
+        ...backendOptions,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        onStackAnalysis: () => {
+            tStack = performance.now();
+            if (opts.timings) opts.timings.analyzeSeconds = seconds(tProgramEnd);
         },
-    );
+    });
     let recording: Recording;
     try {
         if (opts.recording) {
@@ -141,23 +138,22 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         }
     } catch (err) {
         // The program failed: the pack is not needed, even if it is still booting.
-        packProcess?.kill();
-        packStarting.then((p) => p.stop(), () => undefined);
+        await stopPack();
         throw err;
     }
+    const tProgramEnd = performance.now();
     if (opts.timings) opts.timings.programSeconds = seconds(t0);
     for (const r of opts.declarations ? recording.registrations : []) opts.declarations!.set(r.urn, r.declaredAt ?? []);
-    const pack = await packStarting;
-    if (opts.timings) opts.timings.packReadySeconds = seconds(t0);
     try {
         const analysis = await session.finish(recording);
         if (opts.timings) {
             opts.timings.analyzeStackSeconds = seconds(tStack);
-            opts.timings.packPeakRssMiB = pack.peakRssMiB();
+            if (thread) opts.timings.packReadySeconds = (await thread.readyAt - (performance.timeOrigin + t0)) / 1000;
         }
         const plainConfig = Object.fromEntries(Object.entries(stackFile.config).filter(([k]) => !stackFile.secretKeys.includes(k)));
         return buildReport({ placeholders: findPlaceholders(plainConfig), project: project.name, stack, recording, analysis });
     } finally {
-        pack.stop();
+        const { packPeakRssMiB } = await stopPack();
+        if (opts.timings) opts.timings.packPeakRssMiB = packPeakRssMiB;
     }
 }

@@ -12,7 +12,7 @@
  * Differences from the CLI (on purpose, and only these): no engine callback address (the pack never uses it),
  * and the stack's resources come from the offline recording instead of a deployment.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
@@ -29,6 +29,8 @@ const analyzerrpc: any = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
 const structpb: any = require("google-protobuf/google/protobuf/struct_pb");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const emptypb: any = require("google-protobuf/google/protobuf/empty_pb");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { spawnPolicyPack } = require("./spawn-pack") as { spawnPolicyPack(packDir: string): ChildProcess };
 
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
 export type Severity = "" | "low" | "medium" | "high" | "critical";
@@ -125,14 +127,8 @@ export async function startPolicyPack(
     packDir: string,
     timeoutMs = 60_000,
     onSpawn?: (child: ChildProcess) => void,
+    child: ChildProcess = spawnPolicyPack(packDir),
 ): Promise<{ port: number; child: ChildProcess; stderr: () => string }> {
-    const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
-    // The first argument is the engine address the CLI passes; the pack does not call back into the engine.
-    const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
-        cwd: packDir,
-        env: { ...process.env, PULUMI_NODEJS_TYPESCRIPT: "true" },
-        stdio: ["ignore", "pipe", "pipe"],
-    });
     onSpawn?.(child);
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -160,9 +156,12 @@ export async function startPolicyPack(
     return { port, child, stderr: () => stderr };
 }
 
-/** Starts the pack and connects to it. `onSpawn` gets the process at once, e.g. to kill it if plans change. */
-export async function runPolicyPack(packDir: string, timeoutMs?: number, onSpawn?: (child: ChildProcess) => void): Promise<RunningPolicyPack> {
-    const { port, child, stderr } = await startPolicyPack(packDir, timeoutMs, onSpawn);
+/**
+ * Starts the pack (or takes one `spawnPolicyPack` started) and connects to it. `onSpawn` gets the process at once,
+ * e.g. to kill it if plans change.
+ */
+export async function runPolicyPack(packDir: string, timeoutMs?: number, onSpawn?: (child: ChildProcess) => void, spawned?: ChildProcess): Promise<RunningPolicyPack> {
+    const { port, child, stderr } = await startPolicyPack(packDir, timeoutMs, onSpawn, spawned);
     const client = PolicyPackClient.connect(port, stderr);
     return {
         port,

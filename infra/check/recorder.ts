@@ -84,9 +84,9 @@ class RecordingMonitor extends MockMonitor {
             callback(err, undefined);
             return;
         }
-        // The engine answers over gRPC, so each registration lets the event loop turn. Answered in-process, the
-        // whole program would run as one chain of microtasks, and no I/O (the policy pack's port and its
-        // answers) would be seen until the program ended.
+        // The engine answers over gRPC, so each registration lets the event loop turn, as it would under the
+        // CLI. (The policy pack does not depend on it: it is driven from its own thread, pack-thread.ts, because
+        // a program that declares many resources at once still makes each turn last seconds.)
         await new Promise<void>((resolve) => setImmediate(resolve));
         return super.registerResource(req, callback);
     }

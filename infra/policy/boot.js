@@ -14,23 +14,10 @@
  * (`noCheck`, an `extends` outside the pack). Without one, the runner registers ts-node with its own defaults.
  */
 "use strict";
-const fs = require("node:fs");
-const swc = require("@swc/core");
-
 /** Deferred loading of one module that Pulumi's SDK loads eagerly but a policy pack never uses. */
 require("./lib/defer-unused").deferUnusedSdkModules();
 
-const SWC_OPTIONS = {
-    jsc: { parser: { syntax: "typescript" }, target: "es2022" },
-    module: { type: "commonjs" },
-    sourceMaps: "inline",
-};
-
-// Replaces the `.ts` loader ts-node installed (registered before this file ran). Stack traces still point at
-// the TypeScript lines: the inline source map is read by source-map-support, which the runner installs.
-require.extensions[".ts"] = function loadTypeScript(module, filename) {
-    const { code } = swc.transformSync(fs.readFileSync(filename, "utf8"), { ...SWC_OPTIONS, filename });
-    module._compile(code, filename);
-};
+// Replaces the `.ts` loader ts-node installed (registered before this file ran).
+require("./lib/swc-loader").registerSwcLoader();
 
 require("./index.ts");

@@ -3,7 +3,7 @@
  * the program runs, then `finish` gets the finished recording, whose registrations are copies of those (the
  * recorder adds `declaredAt` after the run). Through the real pack, counting the Analyze calls it receives.
  */
-import { AnalysisSession, analyzeRecording } from "../../infra/check/analyze";
+import { AnalysisSession, analyzeRecording, clientBackend } from "../../infra/check/analyze";
 import { stackPolicyPackConfig, type AnalyzedResource, type PolicyPackClient } from "../../infra/check/policy-pack";
 import type { Recording } from "../../infra/check/recorder";
 import { policyHarness, type PolicyHarness } from "../harness/policy";
@@ -35,7 +35,7 @@ const verdicts = (a: { diagnostics: readonly { d: { policyName: string; urn: str
 describe("AnalysisSession", () => {
     test("analyses each resource once when finish gets copies of the registrations added during the run", async () => {
         const analysed: string[] = [];
-        const session = new AnalysisSession(Promise.resolve(countingClient(analysed)), opts);
+        const session = new AnalysisSession(clientBackend(Promise.resolve(countingClient(analysed)), opts), opts);
         for (const reg of recording.registrations) session.add(reg);
         const copies: Recording = { ...recording, registrations: recording.registrations.map((r) => ({ ...r, declaredAt: [] })) };
         const analysis = await session.finish(copies);
@@ -49,7 +49,7 @@ describe("AnalysisSession", () => {
 
     test("analyses what was not added before finish, each resource once", async () => {
         const analysed: string[] = [];
-        const session = new AnalysisSession(Promise.resolve(countingClient(analysed)), opts);
+        const session = new AnalysisSession(clientBackend(Promise.resolve(countingClient(analysed)), opts), opts);
         const half = Math.floor(recording.registrations.length / 2);
         for (const reg of recording.registrations.slice(0, half)) session.add(reg);
         await session.finish({ ...recording, registrations: recording.registrations.map((r) => ({ ...r })) });

@@ -1,0 +1,99 @@
+/**
+ * The policy pack's thread (infra/check/pack-thread.ts), as `npm run check` uses it: the same verdicts as the
+ * pack driven from this thread, calls sent while this thread is busy, and the pack process gone after stop,
+ * whether it was ready, still booting or failed to start.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { AnalysisSession, analyzeRecording } from "../../infra/check/analyze";
+import { startPackThread } from "../../infra/check/pack-thread";
+import { POLICY_PACK_DIR, stackPolicyPackConfig } from "../../infra/check/policy-pack";
+import type { Recording } from "../../infra/check/recorder";
+import { policyHarness, type PolicyHarness } from "../harness/policy";
+import { runStack } from "../harness/stack";
+
+let harness: PolicyHarness;
+let recording: Recording;
+
+beforeAll(async () => {
+    [harness, recording] = await Promise.all([policyHarness(), runStack({ preview: true })]);
+});
+afterAll(() => harness.close());
+
+const opts = { project: "data-platform", stack: "prod", preview: true, policyPackConfig: stackPolicyPackConfig("prod")! };
+const verdicts = (a: { diagnostics: readonly { d: { policyName: string; urn: string; message: string } }[] }) =>
+    a.diagnostics.map(({ d }) => `${d.policyName} ${d.urn} ${d.message}`);
+
+/** The policy packs this process started that are still running (Linux /proc: children whose command names the runner). */
+function runningPacks(): number[] {
+    return fs
+        .readdirSync("/proc")
+        .filter((d) => /^\d+$/.test(d))
+        .filter((pid) => {
+            try {
+                const ppid = Number(/^\S+ \(.*\) \S (\d+)/.exec(fs.readFileSync(`/proc/${pid}/stat`, "utf8"))?.[1]);
+                return ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("run-policy-pack");
+            } catch {
+                return false; // exited while we looked
+            }
+        })
+        .map(Number);
+}
+
+/** Resolves once `check` holds or `ms` passed (a killed process takes a moment to be reaped). */
+async function eventually(check: () => boolean, ms = 5000): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (!check()) {
+        if (Date.now() > until) return false;
+        await new Promise((r) => setTimeout(r, 25));
+    }
+    return true;
+}
+
+describe("the policy pack's thread", () => {
+    test("gives the verdicts of the pack driven from this thread, and its pack is gone after stop", async () => {
+        const before = runningPacks();
+        const thread = startPackThread(POLICY_PACK_DIR, opts);
+        const session = new AnalysisSession(thread.backend, opts);
+        for (const reg of recording.registrations) session.add(reg);
+        // This thread now holds the CPU for a while, as a program does: the pack thread configures the pack and
+        // sends the Analyze calls meanwhile, so the pack is ready before this thread looks again.
+        const busyUntil = Date.now() + 5000; // the pack boots in about a second; five leave room for a loaded machine
+        while (Date.now() < busyUntil) {
+            /* busy, no I/O */
+        }
+        const lookedAt = performance.timeOrigin + performance.now();
+        const analysis = await session.finish(recording);
+        expect(await thread.readyAt).toBeLessThan(lookedAt);
+        expect(verdicts(analysis)).toEqual(verdicts(await analyzeRecording(harness.client, recording, opts)));
+        expect(analysis.info.policies.map((p) => p.name)).toEqual((await harness.client.info()).policies.map((p) => p.name));
+
+        expect(runningPacks().length).toBe(before.length + 1);
+        const { packPeakRssMiB } = await thread.stop();
+        expect(packPeakRssMiB).toBeGreaterThan(50);
+        expect(await eventually(() => runningPacks().length === before.length)).toBe(true);
+    });
+
+    test("stopped while the pack boots (the program failed), the pack is killed and nothing is left running", async () => {
+        const before = runningPacks();
+        const thread = startPackThread(POLICY_PACK_DIR, opts);
+        expect(await eventually(() => runningPacks().length === before.length + 1)).toBe(true);
+        await thread.stop();
+        expect(await eventually(() => runningPacks().length === before.length)).toBe(true);
+        await expect(thread.backend.ready).rejects.toThrow();
+    });
+
+    test("a directory that holds no pack fails the analysis with the pack's own error, naming the directory", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "no-pack-"));
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "no-pack", main: "index.js" }));
+        fs.writeFileSync(path.join(dir, "index.js"), 'throw new Error("this is not a policy pack");\n');
+        // The runner is resolved from the pack's node_modules, as the CLI resolves it.
+        fs.symlinkSync(path.join(POLICY_PACK_DIR, "../../node_modules"), path.join(dir, "node_modules"));
+        const thread = startPackThread(dir, opts);
+        const session = new AnalysisSession(thread.backend, opts);
+        session.add(recording.registrations[0]!);
+        await expect(session.finish(recording)).rejects.toThrow(new RegExp(`The policy pack in ${dir} exited \\(code \\d+\\) before it was ready:[^]*this is not a policy pack`));
+        await thread.stop();
+    });
+});
