@@ -355,8 +355,9 @@ describe("module-level resources, through the tests' program server (the same lo
 
     test("are recorded under the stack with their provider, on every run, and fail the check naming them", async () => {
         for (let run = 0; run < 2; run++) {
-            // Twice: the server is long-lived, and module-level code must run again for each program run.
-            const rec = await runStack({ main: "tests/fixtures/top-level/index.ts", preview: true });
+            // Twice, each a real run (not the server's memory of an identical request): the server is long-lived,
+            // and module-level code must run again for each program run.
+            const rec = await runStack({ main: "tests/fixtures/top-level/index.ts", preview: true, fresh: true });
             const stack = rec.registrations.find((r) => r.type === "pulumi:pulumi:Stack")!.urn;
             const provider = named(rec, "rogue-aws").urn;
             for (const name of rogue) {

@@ -8,8 +8,8 @@
  * inside the stack, as `npm run check` does (infra/check/entry.ts). Tests keep
  * their mutations inline: they send the mutated config, not code. Identical requests are answered from memory.
  *
- * Protocol: POST / with `{ config, secretKeys, preview, main? }` (`main`: another entry module, e.g. a fixture
- * program, loaded the same way) → `{ ok: true, recording }` or
+ * Protocol: POST / with `{ config, secretKeys, preview, main?, fresh? }` (`main`: another entry module, e.g. a
+ * fixture program, loaded the same way; `fresh`: run it even if an identical request was answered before) → `{ ok: true, recording }` or
  * `{ ok: false, error: { message, registrations } }`. The port is printed on stdout.
  */
 import * as http from "node:http";
@@ -25,9 +25,9 @@ const answered = new Map<string, string>();
 let queue: Promise<unknown> = Promise.resolve();
 
 async function run(body: string): Promise<string> {
-    const cached = answered.get(body);
+    const { config, secretKeys, preview, main, fresh } = JSON.parse(body) as { config: Record<string, unknown>; secretKeys: string[]; preview: boolean; main?: string; fresh?: boolean };
+    const cached = fresh ? undefined : answered.get(body);
     if (cached !== undefined) return cached;
-    const { config, secretKeys, preview, main } = JSON.parse(body) as { config: Record<string, unknown>; secretKeys: string[]; preview: boolean; main?: string };
     let answer: string;
     try {
         const rec = await runProgram({ entry: main ?? project.main, cwd: project.root }, { project: project.name, stack: "prod", config, secretKeys, preview });

@@ -30,6 +30,8 @@ export interface RunStackOptions {
     readonly secrets?: Record<string, string>;
     /** Another entry module to run instead of the project's `main` (a fixture program), relative to the repo. */
     readonly main?: string;
+    /** Run the program even if the server answered an identical request before (it answers those from memory). */
+    readonly fresh?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function runStack(opts: RunStackOptions = {}): Promise<Recording> {
             secretKeys: [...stackFile.secretKeys, ...Object.keys(opts.secrets ?? {})],
             preview: opts.preview ?? false,
             ...(opts.main ? { main: path.resolve(REPO_ROOT, opts.main) } : {}),
+            ...(opts.fresh ? { fresh: true } : {}),
         }),
     );
     const parsed = JSON.parse(answer) as { ok: true; recording: unknown } | { ok: false; error: { message: string; registrations: Registration[] } };
