@@ -26,17 +26,22 @@ const backend = clientBackend(
     options,
 );
 backend.ready.then(
-    (ready) => post({ kind: "ready", ready, at: performance.timeOrigin + performance.now() }),
+    async (ready) => post({ kind: "ready", ready, at: performance.timeOrigin + performance.now(), port: (await pack).port }),
     (e) => post({ kind: "notReady", message: messageOf(e) }),
 );
 
 port.on("message", (m: ToPackThread) => {
     switch (m.kind) {
         case "analyze":
-        case "analyzeStack":
-            (m.kind === "analyze" ? backend.analyze(m.resource) : backend.analyzeStack(m.resources)).then(
+            backend.analyze(m.resource).then(
                 (result) => post({ kind: "result", id: m.id, result }),
                 (e) => post({ kind: "failed", id: m.id, message: messageOf(e) }),
+            );
+            return;
+        case "stderr":
+            pack.then(
+                (p) => post({ kind: "stderr", id: m.id, text: p.stderr() }),
+                (e) => post({ kind: "stderr", id: m.id, text: messageOf(e) }),
             );
             return;
         case "stop":

@@ -115,6 +115,8 @@ export interface RunningPolicyPack {
     readonly client: PolicyPackClient;
     /** The pack process's peak resident memory so far, in MiB (Linux `VmHWM`; `undefined` elsewhere). */
     peakRssMiB(): number | undefined;
+    /** What the pack has written to stderr so far. */
+    stderr(): string;
     /** Closes the client and stops the pack process. */
     stop(): void;
 }
@@ -166,6 +168,7 @@ export async function runPolicyPack(packDir: string, timeoutMs?: number, onSpawn
     return {
         port,
         client,
+        stderr,
         peakRssMiB: () => {
             try {
                 const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1];

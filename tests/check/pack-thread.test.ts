@@ -19,6 +19,11 @@ let recording: Recording;
 beforeAll(async () => {
     [harness, recording] = await Promise.all([policyHarness(), runStack({ preview: true })]);
 });
+/** Threads a test started: stopped after it even if an assertion failed first (stop is idempotent). */
+const stopAfter: { stop(): Promise<unknown> }[] = [];
+afterEach(async () => {
+    await Promise.all(stopAfter.splice(0).map((t) => t.stop()));
+});
 afterAll(() => harness.close());
 
 const opts = { project: "data-platform", stack: "prod", preview: true, policyPackConfig: stackPolicyPackConfig("prod")! };
@@ -41,6 +46,23 @@ function runningPacks(): number[] {
         .map(Number);
 }
 
+/** Whether process `pid` has accepted a TCP connection on a port it listens on (Linux /proc). */
+function hasClient(pid: number): boolean {
+    let inodes: Set<string>;
+    try {
+        inodes = new Set(fs.readdirSync(`/proc/${pid}/fd`).map((fd) => /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? ""));
+    } catch {
+        return false;
+    }
+    const sockets = ["/proc/net/tcp", "/proc/net/tcp6"]
+        .flatMap((f) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8").trim().split("\n").slice(1) : []))
+        .map((line) => line.trim().split(/\s+/))
+        .map((f) => ({ localPort: f[1]!.split(":").pop()!, state: f[3]!, inode: f[9]! }))
+        .filter((s) => inodes.has(s.inode));
+    const listening = new Set(sockets.filter((s) => s.state === "0A").map((s) => s.localPort));
+    return sockets.some((s) => s.state === "01" && listening.has(s.localPort));
+}
+
 /** Resolves once `check` holds or `ms` passed (a killed process takes a moment to be reaped). */
 async function eventually(check: () => boolean, ms = 5000): Promise<boolean> {
     const until = Date.now() + ms;
@@ -55,11 +77,17 @@ describe("the policy pack's thread", () => {
     test("gives the verdicts of the pack driven from this thread, and its pack is gone after stop", async () => {
         const before = runningPacks();
         const thread = startPackThread(POLICY_PACK_DIR, opts);
+        stopAfter.push(thread);
         const session = new AnalysisSession(thread.backend, opts);
         for (const reg of recording.registrations) session.add(reg);
         // This thread now holds the CPU for a while, as a program does: the pack thread configures the pack and
         // sends the Analyze calls meanwhile, so the pack is ready before this thread looks again.
-        const busyUntil = Date.now() + 5000; // the pack boots in about a second; five leave room for a loaded machine
+        // Busy until the pack has accepted the worker's connection (seen in /proc, without this thread's event
+        // loop), then two seconds more for Configure and the Analyze calls, which take milliseconds.
+        const giveUp = Date.now() + 60_000;
+        let pack: number | undefined;
+        while (Date.now() < giveUp && !(pack !== undefined && hasClient(pack))) pack ??= runningPacks().find((p) => !before.includes(p));
+        const busyUntil = Date.now() + 2000;
         while (Date.now() < busyUntil) {
             /* busy, no I/O */
         }
@@ -82,6 +110,8 @@ describe("the policy pack's thread", () => {
         await thread.stop();
         expect(await eventually(() => runningPacks().length === before.length)).toBe(true);
         await expect(thread.backend.ready).rejects.toThrow();
+        // Stopping again (an afterEach, a finally) neither hangs nor throws.
+        await expect(thread.stop()).resolves.toEqual({ packPeakRssMiB: undefined });
     });
 
     test("a directory that holds no pack fails the analysis with the pack's own error, naming the directory", async () => {
