@@ -6,7 +6,9 @@
  * the figures grow. Sizes: `npm run bench -- 100,1000` (default 100,1000,10000). A benchmark, not a test: nothing here passes
  * or fails on a number. Runs after the first reuse the transpiled TypeScript (infra/check/transpile-cache.js), as a
  * user's second check does; `rm -rf node_modules/.cache/data-platform-check` before it to see a first run. "analyze s"
- * is the per-resource analysis left after the program: the rest ran while the program registered resources.
+ * is the per-resource analysis left after the program: the rest ran while the program registered resources. "pack
+ * ready s" is when the pack, driven from its own thread (pack-thread.ts), was configured, from the check's start.
+ * "check peak MiB" is the whole check process, the pack's thread included.
  */
 import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
