@@ -6,5 +6,8 @@
  */
 const { workerData } = require("node:worker_threads");
 globalThis.__packChild = require("./spawn-pack").spawnPolicyPack(workerData.packDir);
+// A child process outlives the thread that started it: whatever ends this thread (stop, an uncaught error, code
+// that fails to load, terminate()), the pack goes with it.
+process.on("exit", () => globalThis.__packChild.kill());
 require("../policy/lib/swc-loader").registerSwcLoader();
 require("./pack-thread-worker.ts");

@@ -54,7 +54,10 @@ export function startPackThread(packDir: string, options: BackendOptions): PackT
     const ready = new Promise<{ ready: PackReady; at: number; port: number }>((resolve, reject) => ((readyResolve = resolve), (readyReject = reject)));
     ready.catch(() => undefined);
     let stopped: ((s: { packPeakRssMiB: number | undefined }) => void) | undefined;
+    /** Why the thread can answer no more (it failed or exited): later calls fail with it at once. */
+    let dead: Error | undefined;
     const failAll = (error: Error) => {
+        dead ??= error;
         readyReject(error);
         for (const p of pending.values()) p.reject(error);
         pending.clear();
@@ -93,6 +96,8 @@ export function startPackThread(packDir: string, options: BackendOptions): PackT
     readyAt.catch(() => undefined);
     const call = <T>(message: (id: number) => ToPackThread) =>
         new Promise<T>((resolve, reject) => {
+            // A message posted to a thread that exited is dropped without an error: it would never be answered.
+            if (dead) return reject(dead);
             const id = nextId++;
             pending.set(id, { resolve, reject });
             worker.postMessage(message(id));

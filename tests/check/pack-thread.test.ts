@@ -112,6 +112,10 @@ describe("the policy pack's thread", () => {
         await expect(thread.backend.ready).rejects.toThrow();
         // Stopping again (an afterEach, a finally) neither hangs nor throws.
         await expect(thread.stop()).resolves.toEqual({ packPeakRssMiB: undefined });
+        // A call after the thread exited fails at once (a message posted to an exited thread is silently dropped).
+        await expect(thread.backend.analyze({ type: "aws:s3/bucket:Bucket", name: "late", urn: "urn:late", properties: {} })).rejects.toThrow(
+            /^The policy pack in .* exited \(code null\) before it was ready|^The policy pack thread exited/,
+        );
     });
 
     test("a directory that holds no pack fails the analysis with the pack's own error, naming the directory", async () => {
