@@ -13,9 +13,9 @@
  * `pulumi preview --policy-pack` sees on a pull request.
  */
 import { findPlaceholders } from "../schema/placeholders";
-import { AnalysisSession, analyzeRecording, clientBackend } from "./analyze";
+import { AnalysisSession, clientBackend } from "./analyze";
 import { startPackThread } from "./pack-thread";
-import { POLICY_PACK_DIR, runPolicyPack, stackPolicyPackConfig, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
+import { POLICY_PACK_DIR, stackPolicyPackConfig, type PolicyPackClient, type UserPolicyConfig } from "./policy-pack";
 import { loadProject, loadStackConfig } from "./project";
 import { runProgram, type Recording } from "./recorder";
 import type { SourcePosition } from "./recording";
@@ -67,8 +67,14 @@ export interface CheckOptions {
 
 /** Where the time and memory of a check go (seconds; MiB). */
 export interface CheckTimings {
+    /** From runCheck's start (the stack's config read) to the program's end. */
     programSeconds?: number;
-    /** When the pack was configured and ready to analyse (its own thread's clock), from the check's start. */
+    /** When the program ended, in seconds since this process started. */
+    programEndSeconds?: number;
+    /**
+     * When the pack was configured and ready to analyse, in seconds since this process started: it boots from the
+     * process's first line under `npm run check` (run-check.js), so it can be ready before the check even starts.
+     */
     packReadySeconds?: number;
     /** Per-resource analysis left after the program (the rest overlapped it). */
     analyzeSeconds?: number;
@@ -84,17 +90,20 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
             throw new Error(`--stack ${opts.stack} does not match --state ${opts.state}, which holds stack ${deployed.stack}: pass --stack ${deployed.stack} or leave --stack out.`);
         }
         const policyPackConfig = opts.policyPackConfig ?? stackPolicyPackConfig(deployed.stack, opts.policyPackDir);
-        const pack = opts.pack ? { client: opts.pack, stop: () => undefined } : await runPolicyPack(opts.policyPackDir ?? POLICY_PACK_DIR);
+        const options = {
+            project: deployed.project,
+            stack: deployed.stack,
+            preview: deployed.recording.preview,
+            ...(policyPackConfig ? { policyPackConfig } : {}),
+        };
+        // The pack's own thread, as for a program (run-check.js started it already).
+        const thread = opts.pack ? undefined : startPackThread(opts.policyPackDir ?? POLICY_PACK_DIR, options);
         try {
-            const analysis = await analyzeRecording(pack.client, deployed.recording, {
-                project: deployed.project,
-                stack: deployed.stack,
-                ...(policyPackConfig ? { policyPackConfig } : {}),
-            });
+            const analysis = await new AnalysisSession(thread?.backend ?? clientBackend(Promise.resolve(opts.pack!), options), options).finish(deployed.recording);
             // A deployed state holds real values, never the stack file's placeholders.
             return buildReport({ placeholders: [], project: deployed.project, stack: deployed.stack, recording: deployed.recording, analysis });
         } finally {
-            pack.stop();
+            await thread?.stop();
         }
     }
     const stack = opts.stack;
@@ -142,13 +151,16 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
         throw err;
     }
     const tProgramEnd = performance.now();
-    if (opts.timings) opts.timings.programSeconds = seconds(t0);
+    if (opts.timings) {
+        opts.timings.programSeconds = seconds(t0);
+        opts.timings.programEndSeconds = tProgramEnd / 1000;
+    }
     for (const r of opts.declarations ? recording.registrations : []) opts.declarations!.set(r.urn, r.declaredAt ?? []);
     try {
         const analysis = await session.finish(recording);
         if (opts.timings) {
             opts.timings.analyzeStackSeconds = seconds(tStack);
-            if (thread) opts.timings.packReadySeconds = (await thread.readyAt - (performance.timeOrigin + t0)) / 1000;
+            if (thread) opts.timings.packReadySeconds = ((await thread.readyAt) - performance.timeOrigin) / 1000;
         }
         const plainConfig = Object.fromEntries(Object.entries(stackFile.config).filter(([k]) => !stackFile.secretKeys.includes(k)));
         return buildReport({ placeholders: findPlaceholders(plainConfig), project: project.name, stack, recording, analysis });

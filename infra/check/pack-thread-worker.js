@@ -5,9 +5,13 @@
  * load the whole TypeScript compiler into this thread first).
  */
 const { workerData } = require("node:worker_threads");
-globalThis.__packChild = require("./spawn-pack").spawnPolicyPack(workerData.packDir);
-// A child process outlives the thread that started it: whatever ends this thread (stop, an uncaught error, code
-// that fails to load, terminate()), the pack goes with it.
-process.on("exit", () => globalThis.__packChild.kill());
+const child = require("./spawn-pack").spawnPolicyPack(workerData.packDir);
+globalThis.__packChild = child;
+// The main thread kills this pid if this thread or the process ends first (pack-thread-start.js); cleared once the
+// pack exited, so that a later pid of the same number is never killed.
+Atomics.store(workerData.pid, 0, child.pid ?? 0);
+child.on("exit", () => Atomics.store(workerData.pid, 0, 0));
+// A thread that ends on its own (stop, an uncaught error, code that fails to load) takes the pack with it.
+process.on("exit", () => child.kill());
 require("../policy/lib/swc-loader").registerSwcLoader();
 require("./pack-thread-worker.ts");

@@ -1,15 +1,16 @@
 /**
- * The worker side of pack-thread.ts: boots the pack, runs {@link clientBackend} over its client, and answers each
- * message of the main thread. Loaded by pack-thread-worker.js, which registers TypeScript in this thread.
+ * The worker side of pack-thread.ts: boots the pack, runs {@link clientBackend} over its client once the main thread
+ * sent the stack's settings ("configure", its first message), and answers each message of the main thread. Loaded
+ * by pack-thread-worker.js, which registers TypeScript in this thread.
  */
 import type { ChildProcess } from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
-import { clientBackend } from "./analyze";
+import { clientBackend, type AnalysisBackend } from "./analyze";
 import type { FromPackThread, PackThreadData, ToPackThread } from "./pack-thread";
 import { runPolicyPack, spawnPolicyPack, type RunningPolicyPack } from "./policy-pack";
 
 const port = parentPort!;
-const { packDir, options } = workerData as PackThreadData;
+const { packDir } = workerData as PackThreadData;
 const post = (m: FromPackThread) => port.postMessage(m);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -21,18 +22,23 @@ pack.then(
     () => (booted = true),
     () => undefined,
 );
-const backend = clientBackend(
-    pack.then((p) => p.client),
-    options,
-);
-backend.ready.then(
-    async (ready) => post({ kind: "ready", ready, at: performance.timeOrigin + performance.now(), port: (await pack).port }),
-    (e) => post({ kind: "notReady", message: messageOf(e) }),
-);
+/** Set by the "configure" message, which pack-thread.ts sends before any other. */
+let backend: AnalysisBackend | undefined;
 
 port.on("message", (m: ToPackThread) => {
     switch (m.kind) {
+        case "configure":
+            backend = clientBackend(
+                pack.then((p) => p.client),
+                m.options,
+            );
+            backend.ready.then(
+                async (ready) => post({ kind: "ready", ready, at: performance.timeOrigin + performance.now(), port: (await pack).port }),
+                (e) => post({ kind: "notReady", message: messageOf(e) }),
+            );
+            return;
         case "analyze":
+            if (!backend) return post({ kind: "failed", id: m.id, message: "The policy pack thread was asked to analyse before it was configured." });
             backend.analyze(m.resource).then(
                 (result) => post({ kind: "result", id: m.id, result }),
                 (e) => post({ kind: "failed", id: m.id, message: messageOf(e) }),

@@ -9,13 +9,13 @@
  * The worker runs the same {@link clientBackend} the in-thread analysis uses, so the calls, their order and the
  * concurrency are the same; only the thread that sends them differs.
  */
-import * as path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { AnalysisBackend, BackendOptions, PackReady } from "./analyze";
 import { PolicyPackClient, type AnalysisResult, type AnalyzedResource } from "./policy-pack";
 
 /** Messages from the main thread to the worker. */
 export type ToPackThread =
+    | { readonly kind: "configure"; readonly options: BackendOptions }
     | { readonly kind: "analyze"; readonly id: number; readonly resource: AnalyzedResource }
     | { readonly kind: "stderr"; readonly id: number }
     | { readonly kind: "stop" };
@@ -29,11 +29,18 @@ export type FromPackThread =
     | { readonly kind: "stderr"; readonly id: number; readonly text: string }
     | { readonly kind: "stopped"; readonly packPeakRssMiB: number | undefined };
 
-/** What the worker is started with. */
+/** What the worker is started with (pack-thread-start.js): the stack's settings come later, in "configure". */
 export interface PackThreadData {
     readonly packDir: string;
-    readonly options: BackendOptions;
+    /** The pack process's pid, once spawned (0 before, and after it exited). */
+    readonly pid: Int32Array;
 }
+
+interface PackWorker {
+    readonly worker: Worker;
+    listen(on: { message(m: FromPackThread): void; error(e: Error): void; exit(code: number): void }): void;
+}
+const { takePackWorker } = require("./pack-thread-start") as { takePackWorker(packDir: string): PackWorker };
 
 export interface PackThread {
     readonly backend: AnalysisBackend;
@@ -43,10 +50,13 @@ export interface PackThread {
     stop(): Promise<{ packPeakRssMiB: number | undefined }>;
 }
 
-/** Starts the worker, which starts the pack in `packDir` and configures it with `options`. */
+/**
+ * Takes the worker started early for `packDir` (run-check.js) or starts one, which starts the pack; configures it
+ * with `options`.
+ */
 export function startPackThread(packDir: string, options: BackendOptions): PackThread {
-    const data: PackThreadData = { packDir, options };
-    const worker = new Worker(path.join(__dirname, "pack-thread-worker.js"), { workerData: data, stdout: false, stderr: false });
+    const { worker, listen } = takePackWorker(packDir);
+    worker.postMessage({ kind: "configure", options } satisfies ToPackThread);
     const pending = new Map<number, { resolve: (r: any) => void; reject: (e: Error) => void }>();
     let nextId = 0;
     let readyResolve!: (r: { ready: PackReady; at: number; port: number }) => void;
@@ -62,32 +72,34 @@ export function startPackThread(packDir: string, options: BackendOptions): PackT
         for (const p of pending.values()) p.reject(error);
         pending.clear();
     };
-    worker.on("message", (m: FromPackThread) => {
-        switch (m.kind) {
-            case "ready":
-                return readyResolve({ ready: m.ready, at: m.at, port: m.port });
-            case "notReady":
-                return failAll(new Error(m.message));
-            case "result":
-            case "stderr":
-            case "failed": {
-                const p = pending.get(m.id);
-                pending.delete(m.id);
-                if (m.kind === "failed") p?.reject(new Error(m.message));
-                else p?.resolve(m.kind === "result" ? m.result : m.text);
-                return;
-            }
-            case "stopped":
-                return stopped?.({ packPeakRssMiB: m.packPeakRssMiB });
-        }
-    });
-    worker.on("error", (err) => failAll(err));
     let exited = false;
     let stopping: Promise<{ packPeakRssMiB: number | undefined }> | undefined;
-    worker.on("exit", (code) => {
-        exited = true;
-        failAll(new Error(`The policy pack thread exited (code ${code}) before the analysis ended.`));
-        stopped?.({ packPeakRssMiB: undefined });
+    listen({
+        message: (m: FromPackThread) => {
+            switch (m.kind) {
+                case "ready":
+                    return readyResolve({ ready: m.ready, at: m.at, port: m.port });
+                case "notReady":
+                    return failAll(new Error(m.message));
+                case "result":
+                case "stderr":
+                case "failed": {
+                    const p = pending.get(m.id);
+                    pending.delete(m.id);
+                    if (m.kind === "failed") p?.reject(new Error(m.message));
+                    else p?.resolve(m.kind === "result" ? m.result : m.text);
+                    return;
+                }
+                case "stopped":
+                    return stopped?.({ packPeakRssMiB: m.packPeakRssMiB });
+            }
+        },
+        error: (err) => failAll(err),
+        exit: (code) => {
+            exited = true;
+            failAll(new Error(`The policy pack thread exited (code ${code}) before the analysis ended.`));
+            stopped?.({ packPeakRssMiB: undefined });
+        },
     });
     // Observed by the session and the timings; a pack that failed or was stopped must not be unhandled here.
     const backendReady = ready.then((r) => r.ready);

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * Entry point of `npm run check`: TypeScript registered as the Pulumi language host registers it
- * (register-ts.js), so the program loads here exactly as under `pulumi up`; then the CLI (cli.ts).
+ * Entry point of `npm run check`: the policy pack's thread first, so that the pack boots while the rest loads
+ * (pack-thread-start.js); TypeScript registered as the Pulumi language host registers it (register-ts.js), so the
+ * program loads here exactly as under `pulumi up`; then the CLI (cli.ts).
  */
+require("./pack-thread-start").startPackThreadEarly(require("node:path").resolve(__dirname, "../policy"));
 const { tsNode } = require("./register-ts");
 // What ts-node produced for each file, reused while the file and the toolchain are unchanged (transpile-cache.js).
 require("./transpile-cache").cacheTranspiledOutput(tsNode.config.options);

@@ -3,11 +3,14 @@
  * pack driven from this thread, calls sent while this thread is busy, and the pack process gone after stop,
  * whether it was ready, still booting or failed to start.
  */
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { AnalysisSession, analyzeRecording } from "../../infra/check/analyze";
 import { startPackThread } from "../../infra/check/pack-thread";
+// JavaScript, loaded as run-check.js loads it (the same module instance the TypeScript above requires).
+const { startPackThreadEarly } = require("../../infra/check/pack-thread-start") as { startPackThreadEarly(packDir: string): import("node:worker_threads").Worker };
 import { POLICY_PACK_DIR, stackPolicyPackConfig } from "../../infra/check/policy-pack";
 import type { Recording } from "../../infra/check/recorder";
 import { policyHarness, type PolicyHarness } from "../harness/policy";
@@ -129,5 +132,88 @@ describe("the policy pack's thread", () => {
         session.add(recording.registrations[0]!);
         await expect(session.finish(recording)).rejects.toThrow(new RegExp(`The policy pack in ${dir} exited \\(code \\d+\\) before it was ready:[^]*this is not a policy pack`));
         await thread.stop();
+    });
+});
+
+/**
+ * Runs `script` in a fresh node process that starts a pack thread early, as run-check.js does, and prints the pid of
+ * the pack it started once that is running; resolves with that pid once the process ended with `exitCode` (by
+ * itself: it fails the test if it is still alive after 30 s).
+ */
+function packPidOfProcess(script: string, exitCode = 0): Promise<number> {
+    const prelude = `
+        const fs = require("node:fs");
+        const packsOfMine = () => fs.readdirSync("/proc").filter((d) => /^\\d+$/.test(d)).filter((pid) => {
+            try {
+                const ppid = Number(/^\\S+ \\(.*\\) \\S (\\d+)/.exec(fs.readFileSync("/proc/" + pid + "/stat", "utf8"))[1]);
+                return ppid === process.pid && fs.readFileSync("/proc/" + pid + "/cmdline", "utf8").includes("run-policy-pack");
+            } catch { return false; }
+        });
+        const whenPackRuns = (then) => { const t = setInterval(() => { const p = packsOfMine(); if (p.length) { clearInterval(t); console.log(p[0]); then(); } }, 10); };
+        const early = require(${JSON.stringify(path.resolve(__dirname, "../../infra/check/pack-thread-start.js"))});
+        const packDir = ${JSON.stringify(POLICY_PACK_DIR)};
+    `;
+    return new Promise((resolve, reject) =>
+        execFile(process.execPath, ["-e", prelude + script], { timeout: 30_000 }, (err, stdout, stderr) => {
+            if ((err?.code ?? 0) !== exitCode) return reject(new Error(`${err?.message ?? "exited 0"}\n${stderr}`));
+            resolve(Number(stdout.trim()));
+        }),
+    );
+}
+
+/** Whether process `pid` is gone (or only a zombie waiting for its new parent to reap it). */
+const gone = (pid: number) => {
+    try {
+        return /^\S+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+    } catch {
+        return true;
+    }
+};
+
+describe("the pack's thread started on the CLI's first line (run-check.js)", () => {
+    test("is the thread the check then configures: one pack process throughout, the same verdicts", async () => {
+        const before = runningPacks();
+        startPackThreadEarly(POLICY_PACK_DIR);
+        expect(await eventually(() => runningPacks().length === before.length + 1, 30_000)).toBe(true);
+        const [early] = runningPacks().filter((p) => !before.includes(p));
+        const thread = startPackThread(POLICY_PACK_DIR, opts);
+        stopAfter.push(thread);
+        const session = new AnalysisSession(thread.backend, opts);
+        for (const reg of recording.registrations) session.add(reg);
+        const analysis = await session.finish(recording);
+        expect(runningPacks().filter((p) => !before.includes(p))).toEqual([early]);
+        expect(verdicts(analysis)).toEqual(verdicts(await analyzeRecording(harness.client, recording, opts)));
+        // Taken once: the next check starts a thread (and a pack) of its own.
+        const second = startPackThread(POLICY_PACK_DIR, opts);
+        stopAfter.push(second);
+        expect(await eventually(() => runningPacks().filter((p) => !before.includes(p)).length === 2, 30_000)).toBe(true);
+        await Promise.all([thread.stop(), second.stop()]);
+        expect(await eventually(() => runningPacks().length === before.length)).toBe(true);
+    });
+
+    test("that no check takes does not keep the process alive, and its pack ends with the process", async () => {
+        // The process ends on its own once the pack runs: only the unreferenced thread is left.
+        const pack = await packPidOfProcess("early.startPackThreadEarly(packDir); whenPackRuns(() => undefined);");
+        expect(await eventually(() => gone(pack))).toBe(true);
+    });
+
+    test("taken by a check, its pack still ends with the process when the process exits mid-check", async () => {
+        const pack = await packPidOfProcess(`
+            early.startPackThreadEarly(packDir);
+            require(${JSON.stringify(path.resolve(__dirname, "../../infra/policy/lib/swc-loader.js"))}).registerSwcLoader();
+            require(${JSON.stringify(path.resolve(__dirname, "../../infra/check/pack-thread.ts"))}).startPackThread(packDir, ${JSON.stringify(opts)});
+            whenPackRuns(() => process.exit(3));
+        `, 3);
+        expect(await eventually(() => gone(pack))).toBe(true);
+    });
+
+    test("that exited before a check took it fails that check at once, and leaves no pack", async () => {
+        const before = runningPacks();
+        const worker = startPackThreadEarly(POLICY_PACK_DIR);
+        await worker.terminate();
+        const thread = startPackThread(POLICY_PACK_DIR, opts);
+        await expect(thread.backend.ready).rejects.toThrow(/^The policy pack thread exited \(code \d+\) before the analysis ended\.$/);
+        await expect(thread.stop()).resolves.toEqual({ packPeakRssMiB: undefined });
+        expect(await eventually(() => runningPacks().length === before.length)).toBe(true);
     });
 });

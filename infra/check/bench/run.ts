@@ -6,8 +6,9 @@
  * the figures grow. Sizes: `npm run bench -- 100,1000` (default 100,1000,10000). A benchmark, not a test: nothing here passes
  * or fails on a number. Runs after the first reuse the transpiled TypeScript (infra/check/transpile-cache.js), as a
  * user's second check does; `rm -rf node_modules/.cache/data-platform-check` before it to see a first run. "analyze s"
- * is the per-resource analysis left after the program: the rest ran while the program registered resources. "pack
- * ready s" is when the pack, driven from its own thread (pack-thread.ts), was configured, from the check's start.
+ * is the per-resource analysis left after the program: the rest ran while the program registered resources. "program
+ * ends at s" and "pack ready at s" are on one clock, seconds since the check's process started: the program's end,
+ * and when the pack, booted from the process's first line in its own thread (pack-thread-start.js), was configured.
  * "check peak MiB" is the whole check process, the pack's thread included.
  */
 import { execFile, spawn } from "node:child_process";
@@ -28,6 +29,7 @@ interface Figures {
     resources: number;
     wallSeconds: number;
     programSeconds: number;
+    programEndSeconds: number;
     packReadySeconds: number;
     analyzeSeconds: number;
     analyzeStackSeconds: number;
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
         results.push(await measure(`generated ~${size}`, ["--cwd", root, "--stack", stack]));
     }
     const table = new Table({
-        head: ["stack", "resources", "wall s", "program s", "pack ready s", "analyze s (after program)", "analyzeStack s", "check peak MiB", "pack peak MiB"],
+        head: ["stack", "resources", "wall s", "program s", "program ends at s", "pack ready at s", "analyze s (after program)", "analyzeStack s", "check peak MiB", "pack peak MiB"],
         style: { head: [], border: [], compact: true },
     });
     for (const r of results) {
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
             String(r.resources),
             r.wallSeconds.toFixed(1),
             r.programSeconds.toFixed(1),
+            r.programEndSeconds.toFixed(1),
             r.packReadySeconds.toFixed(1),
             r.analyzeSeconds.toFixed(1),
             r.analyzeStackSeconds.toFixed(2),
