@@ -87,12 +87,13 @@ export type BackendOptions = Pick<AnalysisOptions, "project" | "stack" | "policy
 const CONCURRENCY = 16;
 
 /**
- * A backend over a pack client in this thread: Configure and ConfigureStack as the engine sends them, then at most
- * CONCURRENCY Analyze calls at a time. The pack thread (pack-thread-worker.ts) runs the same backend.
+ * A backend over a pack client in this thread: GetAnalyzerInfo (or `packInfo`, its answer asked for already),
+ * Configure and ConfigureStack as the engine sends them, then at most CONCURRENCY Analyze calls at a time. The pack
+ * thread (pack-thread-worker.ts) runs the same backend.
  */
-export function clientBackend(client: Promise<PolicyPackClient>, opts: BackendOptions): AnalysisBackend {
+export function clientBackend(client: Promise<PolicyPackClient>, opts: BackendOptions, packInfo?: Promise<PackInfo>): AnalysisBackend {
     const ready = client.then(async (c) => {
-        const info = await c.info();
+        const info = await (packInfo ?? c.info());
         const effectiveConfig = resolvePolicyConfig(info, opts.policyPackConfig);
         await c.configure(effectiveConfig);
         await c.configureStack({ project: opts.project, stack: opts.stack, dryRun: opts.preview });

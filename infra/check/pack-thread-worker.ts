@@ -7,7 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
 import { clientBackend, type AnalysisBackend } from "./analyze";
 import type { FromPackThread, PackThreadData, ToPackThread } from "./pack-thread";
-import { runPolicyPack, spawnPolicyPack, type RunningPolicyPack } from "./policy-pack";
+import { precompileConfigSchemas, runPolicyPack, spawnPolicyPack, type RunningPolicyPack } from "./policy-pack";
 
 const port = parentPort!;
 const { packDir } = workerData as PackThreadData;
@@ -22,6 +22,18 @@ pack.then(
     () => (booted = true),
     () => undefined,
 );
+/**
+ * GetAnalyzerInfo needs none of the stack's settings, so it is asked as soon as the pack is up (the engine, too,
+ * asks it first), and each policy's config schema is compiled then: both are done by the time "configure" comes,
+ * if the pack was up first, as it is when it was started on the CLI's first line (pack-thread-start.js).
+ */
+const info = pack.then(async (p) => {
+    const i = await p.client.info();
+    precompileConfigSchemas(i);
+    return i;
+});
+info.catch(() => undefined);
+
 /** Set by the "configure" message, which pack-thread.ts sends before any other. */
 let backend: AnalysisBackend | undefined;
 
@@ -31,6 +43,7 @@ port.on("message", (m: ToPackThread) => {
             backend = clientBackend(
                 pack.then((p) => p.client),
                 m.options,
+                info,
             );
             backend.ready.then(
                 async (ready) => post({ kind: "ready", ready, at: performance.timeOrigin + performance.now(), port: (await pack).port }),

@@ -369,6 +369,16 @@ function configValidator(schema: object): ReturnType<Ajv["compile"]> {
     return validate;
 }
 
+/** A policy's config schema as the CLI validates a config against it: an object of exactly those properties. */
+function configSchemaOf(s: NonNullable<PolicyInfo["configSchema"]>): object {
+    return { type: "object", properties: s.properties, required: s.required, additionalProperties: false };
+}
+
+/** Compiles each policy's config schema now, so that {@link resolvePolicyConfig} finds it compiled. */
+export function precompileConfigSchemas(info: PackInfo): void {
+    for (const p of info.policies) if (p.configSchema) configValidator(configSchemaOf(p.configSchema));
+}
+
 /**
  * The config the engine sends in Configure: for each policy, its schema's defaults, overlaid with the pack's
  * initial config, overlaid with the user's `--policy-pack-config`, and the enforcement level from the same
@@ -390,8 +400,7 @@ export function resolvePolicyConfig(info: PackInfo, user: UserPolicyConfig = {})
         const properties: Record<string, unknown> = { ...initial.properties, ...userProps };
         const level = userLevel ?? (typeof all === "string" ? all : undefined) ?? initial.enforcementLevel ?? p.enforcementLevel;
         if (p.configSchema) {
-            const schema = { type: "object", properties: p.configSchema.properties, required: p.configSchema.required, additionalProperties: false };
-            const validate = configValidator(schema);
+            const validate = configValidator(configSchemaOf(p.configSchema));
             if (!validate(properties)) {
                 const problems = (validate.errors ?? []).map((e) => `${e.instancePath || "(config)"} ${e.message}`).join("; ");
                 throw new Error(`Invalid config for policy ${p.name}: ${problems}.`);
