@@ -121,6 +121,15 @@ describe("the policy pack's thread", () => {
         );
     });
 
+    test("an invalid --policy-pack-config fails the analysis with the policy and the problem, as the CLI refuses it", async () => {
+        const bad = { ...opts, policyPackConfig: { ...opts.policyPackConfig, "audit-logs-kept-in-australia": { minRetentionDays: 30 } } };
+        const thread = startPackThread(POLICY_PACK_DIR, bad);
+        stopAfter.push(thread);
+        await expect(new AnalysisSession(thread.backend, bad).finish(recording)).rejects.toThrow(
+            /^Invalid config for policy audit-logs-kept-in-australia: \/minRetentionDays must be >= 400\.$/,
+        );
+    });
+
     test("a directory that holds no pack fails the analysis with the pack's own error, naming the directory", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "no-pack-"));
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "no-pack", main: "index.js" }));
