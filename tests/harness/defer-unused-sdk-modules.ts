@@ -8,6 +8,8 @@
  *   (infra/policy/lib/defer-unused.js); jest keeps its own registry per test file, so that one does not apply here.
  * - the SDK's `typescript-shim.js` (TypeScript's 9 MB compiler), required at module level by
  *   `runtime/closure/parseFunction.js` and read only inside the functions that serialize closures.
+ * - the SDK's Automation API (`automation/index.js`, ~80 modules with the language host's protobufs, js-yaml and
+ *   execa), which the index exports as `pulumi.automation` and nothing here reads.
  *
  * Jest's registry is per test file, so without this every file that loads the SDK compiles both again (about
  * 0.8 s of CPU a file on this kind of machine). A test that imports `typescript` itself gets the real module: only the
@@ -42,3 +44,4 @@ function deferred(file: string, options: { esModule: boolean }): void {
 
 deferred(createRequire(path.join(sdk, "runtime", "closure", "codePaths.js")).resolve("@npmcli/arborist"), { esModule: true });
 deferred(path.join(sdk, "typescript-shim.js"), { esModule: false });
+deferred(path.join(sdk, "automation", "index.js"), { esModule: true });
