@@ -17,5 +17,7 @@ module.exports = {
   maxWorkers: "100%",
   // One policy pack per worker, and the prod stack recorded once, while the workers start (tests/harness/global.ts).
   globalSetup: "<rootDir>/tests/harness/global-setup.ts",
+  // In each test file, the SDK's unused eager dependencies load only if read (tests/harness/defer-unused-sdk-modules.ts).
+  setupFiles: ["<rootDir>/tests/harness/defer-unused-sdk-modules.ts"],
   globalTeardown: "<rootDir>/tests/harness/global-teardown.ts",
 };

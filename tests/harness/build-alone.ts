@@ -7,6 +7,7 @@
  * of the wiring (tests/areas/) and of the config, not the components'.
  */
 import { ProgramError, runProgram, type Recording } from "../../infra/check/recorder";
+import { programErrorOf } from "./program-error-of";
 
 export interface BuildAloneOptions {
     /** Preview semantics (computed outputs unknown, as in `pulumi preview`). Default `false`. */
@@ -41,20 +42,6 @@ export async function tryBuildAlone(build: () => unknown): Promise<BuildOutcome>
 /** Runs `build` expecting it to fail; returns the error and what was registered before it. */
 export function buildAloneExpectingError(build: () => unknown): Promise<ProgramError> {
     return programErrorOf(buildAlone(build), "expected the component to refuse its arguments, but it was built");
-}
-
-/**
- * The {@link ProgramError} `run` fails with (any other error is rethrown); if it succeeds, an error saying
- * `succeeded`. Shared by the build-alone and whole-stack harnesses.
- */
-export async function programErrorOf(run: Promise<unknown>, succeeded: string): Promise<ProgramError> {
-    try {
-        await run;
-    } catch (e) {
-        if (e instanceof ProgramError) return e;
-        throw e;
-    }
-    throw new Error(succeeded);
 }
 
 /**

@@ -8,7 +8,7 @@ import { loadProject, loadStackConfig } from "../../infra/check/project";
 import * as http from "node:http";
 import { ProgramError } from "../../infra/check/program-error";
 import type { Recording, Registration } from "../../infra/check/recorder";
-import { programErrorOf } from "./build-alone";
+import { programErrorOf } from "./program-error-of";
 import { providerUrn } from "../../infra/check/engine-rules";
 import { waitForCached } from "./cache";
 import { deserialize } from "./recording-file";
