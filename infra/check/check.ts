@@ -67,7 +67,7 @@ export interface CheckOptions {
 
 /** Where the time and memory of a check go (seconds; MiB). */
 export interface CheckTimings {
-    /** From runCheck's start (the stack's config read) to the program's end. */
+    /** From runCheck's start (after the project, the stack's config and the pack config were read) to the program's end. */
     programSeconds?: number;
     /** When the program ended, in seconds since this process started. */
     programEndSeconds?: number;
@@ -96,7 +96,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckReport> {
             preview: deployed.recording.preview,
             ...(policyPackConfig ? { policyPackConfig } : {}),
         };
-        // The pack's own thread, as for a program (run-check.js started it already).
+        // The pack's own thread, as for a program (under `npm run check`, started on its first line by run-check.js).
         const thread = opts.pack ? undefined : startPackThread(opts.policyPackDir ?? POLICY_PACK_DIR, options);
         try {
             const analysis = await new AnalysisSession(thread?.backend ?? clientBackend(Promise.resolve(opts.pack!), options), options).finish(deployed.recording);

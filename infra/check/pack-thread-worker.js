@@ -11,7 +11,8 @@ globalThis.__packChild = child;
 // pack exited, so that a later pid of the same number is never killed.
 Atomics.store(workerData.pid, 0, child.pid ?? 0);
 child.on("exit", () => Atomics.store(workerData.pid, 0, 0));
-// A thread that ends on its own (stop, an uncaught error, code that fails to load) takes the pack with it.
+// A thread that ends on its own (an uncaught error, code that fails to load) takes the pack with it; one ended by
+// `terminate()` (stop) runs no handler here, and its pack is stopped first, then killed from the main thread.
 process.on("exit", () => child.kill());
 require("../policy/lib/swc-loader").registerSwcLoader();
 require("./pack-thread-worker.ts");

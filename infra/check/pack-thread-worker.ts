@@ -7,15 +7,16 @@ import type { ChildProcess } from "node:child_process";
 import { parentPort, workerData } from "node:worker_threads";
 import { clientBackend, type AnalysisBackend } from "./analyze";
 import type { FromPackThread, PackThreadData, ToPackThread } from "./pack-thread";
-import { precompileConfigSchemas, runPolicyPack, spawnPolicyPack, type RunningPolicyPack } from "./policy-pack";
+import { precompileConfigSchemas, runPolicyPack, type RunningPolicyPack } from "./policy-pack";
 
 const port = parentPort!;
 const { packDir } = workerData as PackThreadData;
 const post = (m: FromPackThread) => port.postMessage(m);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-// Started by pack-thread-worker.js before TypeScript was registered in this thread.
-const child: ChildProcess = (globalThis as { __packChild?: ChildProcess }).__packChild ?? spawnPolicyPack(packDir);
+// Started by pack-thread-worker.js before TypeScript was registered in this thread (and its pid shared then).
+const child = (globalThis as { __packChild?: ChildProcess }).__packChild;
+if (!child) throw new Error("pack-thread-worker.ts: load it through pack-thread-worker.js, which starts the pack.");
 let booted = false;
 const pack: Promise<RunningPolicyPack> = runPolicyPack(packDir, undefined, undefined, child);
 pack.then(

@@ -40,7 +40,7 @@ interface PackWorker {
     readonly worker: Worker;
     listen(on: { message(m: FromPackThread): void; error(e: Error): void; exit(code: number): void }): void;
 }
-const { takePackWorker } = require("./pack-thread-start") as { takePackWorker(packDir: string): PackWorker };
+const { takePackWorker } = require("./pack-thread-start") as { takePackWorker(packDir: string, configure: ToPackThread): PackWorker };
 
 export interface PackThread {
     readonly backend: AnalysisBackend;
@@ -55,8 +55,7 @@ export interface PackThread {
  * with `options`.
  */
 export function startPackThread(packDir: string, options: BackendOptions): PackThread {
-    const { worker, listen } = takePackWorker(packDir);
-    worker.postMessage({ kind: "configure", options } satisfies ToPackThread);
+    const { worker, listen } = takePackWorker(packDir, { kind: "configure", options });
     const pending = new Map<number, { resolve: (r: any) => void; reject: (e: Error) => void }>();
     let nextId = 0;
     let readyResolve!: (r: { ready: PackReady; at: number; port: number }) => void;

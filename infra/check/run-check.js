@@ -4,7 +4,11 @@
  * (pack-thread-start.js); TypeScript registered as the Pulumi language host registers it (register-ts.js), so the
  * program loads here exactly as under `pulumi up`; then the CLI (cli.ts).
  */
-require("./pack-thread-start").startPackThreadEarly(require("node:path").resolve(__dirname, "../policy"));
+// Not for `--help`, which checks nothing. Any other run that fails before it checks (bad arguments) lets the thread go
+// unused: it does not keep the process alive, and its pack ends with the process.
+if (!process.argv.slice(2).includes("--help")) {
+    require("./pack-thread-start").startPackThreadEarly(require("node:path").resolve(__dirname, "../policy"));
+}
 const { tsNode } = require("./register-ts");
 // What ts-node produced for each file, reused while the file and the toolchain are unchanged (transpile-cache.js).
 require("./transpile-cache").cacheTranspiledOutput(tsNode.config.options);

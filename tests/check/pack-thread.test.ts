@@ -146,10 +146,11 @@ describe("the policy pack's thread", () => {
 
 /**
  * Runs `script` in a fresh node process that starts a pack thread early, as run-check.js does, and prints the pid of
- * the pack it started once that is running; resolves with that pid once the process ended with `exitCode` (by
- * itself: it fails the test if it is still alive after 30 s).
+ * the pack it started once that is running; resolves with that pid once the process ended as `ends` says (with
+ * that exit code, or by that signal) by itself. Otherwise (30 s passed, or it ended another way) it fails, and kills
+ * the pack it printed if that still runs: a failing test must not leave packs behind on a shared machine.
  */
-function packPidOfProcess(script: string, exitCode = 0): Promise<number> {
+function packPidOfProcess(script: string, ends: { code: number } | { signal: NodeJS.Signals } = { code: 0 }): Promise<number> {
     const prelude = `
         const fs = require("node:fs");
         const packsOfMine = () => fs.readdirSync("/proc").filter((d) => /^\\d+$/.test(d)).filter((pid) => {
@@ -158,14 +159,24 @@ function packPidOfProcess(script: string, exitCode = 0): Promise<number> {
                 return ppid === process.pid && fs.readFileSync("/proc/" + pid + "/cmdline", "utf8").includes("run-policy-pack");
             } catch { return false; }
         });
-        const whenPackRuns = (then) => { const t = setInterval(() => { const p = packsOfMine(); if (p.length) { clearInterval(t); console.log(p[0]); then(); } }, 10); };
+        // /proc shows the pack from its fork on, while the worker is still in spawn(), which returns its pid: the
+        // worker shares the pid only then, so wait until it surely has (a window of microseconds otherwise).
+        const whenPackRuns = (then) => { const t = setInterval(() => { const p = packsOfMine(); if (p.length) { clearInterval(t); console.log(p[0]); setTimeout(then, 200); } }, 10); };
         const early = require(${JSON.stringify(path.resolve(__dirname, "../../infra/check/pack-thread-start.js"))});
         const packDir = ${JSON.stringify(POLICY_PACK_DIR)};
     `;
     return new Promise((resolve, reject) =>
         execFile(process.execPath, ["-e", prelude + script], { timeout: 30_000 }, (err, stdout, stderr) => {
-            if ((err?.code ?? 0) !== exitCode) return reject(new Error(`${err?.message ?? "exited 0"}\n${stderr}`));
-            resolve(Number(stdout.trim()));
+            const pid = Number(/^(\d+)$/m.exec(stdout)?.[1]);
+            const [code, signal] = [err ? (err.code ?? null) : 0, err?.signal ?? null];
+            const expected = "code" in ends ? code === ends.code && signal === null : signal === ends.signal;
+            if (expected && pid > 0) return resolve(pid);
+            try {
+                if (pid > 0 && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("run-policy-pack")) process.kill(pid);
+            } catch {
+                // gone already
+            }
+            reject(new Error(`the process ended with code ${code}, signal ${signal}, pack ${pid}; expected ${JSON.stringify(ends)}\n${stderr}`));
         }),
     );
 }
@@ -185,6 +196,7 @@ describe("the pack's thread started on the CLI's first line (run-check.js)", () 
         startPackThreadEarly(POLICY_PACK_DIR);
         expect(await eventually(() => runningPacks().length === before.length + 1, 30_000)).toBe(true);
         const [early] = runningPacks().filter((p) => !before.includes(p));
+        const exitListeners = process.listenerCount("exit");
         const thread = startPackThread(POLICY_PACK_DIR, opts);
         stopAfter.push(thread);
         const session = new AnalysisSession(thread.backend, opts);
@@ -195,6 +207,8 @@ describe("the pack's thread started on the CLI's first line (run-check.js)", () 
         // Taken once: the next check starts a thread (and a pack) of its own.
         const second = startPackThread(POLICY_PACK_DIR, opts);
         stopAfter.push(second);
+        // One exit listener for all the threads of a process, however many it starts.
+        expect(process.listenerCount("exit")).toBe(exitListeners);
         expect(await eventually(() => runningPacks().filter((p) => !before.includes(p)).length === 2, 30_000)).toBe(true);
         await Promise.all([thread.stop(), second.stop()]);
         expect(await eventually(() => runningPacks().length === before.length)).toBe(true);
@@ -212,8 +226,22 @@ describe("the pack's thread started on the CLI's first line (run-check.js)", () 
             require(${JSON.stringify(path.resolve(__dirname, "../../infra/policy/lib/swc-loader.js"))}).registerSwcLoader();
             require(${JSON.stringify(path.resolve(__dirname, "../../infra/check/pack-thread.ts"))}).startPackThread(packDir, ${JSON.stringify(opts)});
             whenPackRuns(() => process.exit(3));
-        `, 3);
+        `, { code: 3 });
         expect(await eventually(() => gone(pack))).toBe(true);
+    });
+
+    test.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)("its pack ends with the process when %s ends the process, which still ends by that signal", async (signal) => {
+        const pack = await packPidOfProcess(`early.startPackThreadEarly(packDir); whenPackRuns(() => process.kill(process.pid, "${signal}")); setInterval(() => {}, 1000);`, { signal });
+        expect(await eventually(() => gone(pack))).toBe(true);
+    });
+
+    test("settings that cannot be posted to the thread fail at once, and leave no thread or pack behind", async () => {
+        const before = runningPacks();
+        startPackThreadEarly(POLICY_PACK_DIR);
+        expect(await eventually(() => runningPacks().length === before.length + 1, 30_000)).toBe(true);
+        const uncloneable = { ...opts, policyPackConfig: { all: "mandatory", hook: () => undefined } } as unknown as typeof opts;
+        expect(() => startPackThread(POLICY_PACK_DIR, uncloneable)).toThrow(/could not be cloned/);
+        expect(await eventually(() => runningPacks().length === before.length)).toBe(true);
     });
 
     test("that exited before a check took it fails that check at once, and leaves no pack", async () => {
