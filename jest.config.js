@@ -20,4 +20,10 @@ module.exports = {
   // In each test file, the SDK's unused eager dependencies load only if read (tests/harness/defer-unused-sdk-modules.ts).
   setupFiles: ["<rootDir>/tests/harness/defer-unused-sdk-modules.ts"],
   globalTeardown: "<rootDir>/tests/harness/global-teardown.ts",
+  // Jest force-exits a worker that has not exited 500 ms after it was told to end, and warns "A worker process has
+  // failed to exit gracefully". Measured 2026-12-03 under load (two CPU burners beside the suite): both workers
+  // reached their 'exit' event 0 ms after the end message, so nothing of the tests kept them open; the time goes in
+  // the process's own teardown (a heap of a gigabyte or more, on busy cores). Five seconds covers that, and a real
+  // leak (a handle left open) still trips it.
+  workerGracefulExitTimeout: 5000,
 };
