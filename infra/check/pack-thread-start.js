@@ -9,12 +9,13 @@
  *
  * A pack process outlives the thread and the process that started it, and when this process ends the thread's
  * own `exit` handlers do not run (measured: a child spawned in a worker survived both a natural end and
- * `process.exit()`; `terminate()` skips them too). So the worker writes the pack's pid into shared memory as soon
- * as it spawned it, and this thread kills every pack still running when a thread exits, when this process exits
- * (a natural end, `process.exit()`, an uncaught error), and on SIGINT, SIGTERM or SIGHUP, which it then re-raises so
- * that the process still ends by that signal. Not on SIGKILL or a crash of Node itself (an abort, out of memory):
- * nothing runs in this process then, and the pack is left running. Nor in the microseconds between the pack's fork
- * and the worker's `spawn()` returning its pid.
+ * `process.exit()`; `terminate()` skips them too). Two things end it instead:
+ * - the pack's own watchdog (pack-watchdog.js, preloaded by spawn-pack.js): it exits when its stdin, a pipe this
+ *   process holds, closes; so whenever this process ends, however (a signal, SIGKILL, an abort, out of memory), or
+ *   the thread holding the pipe ends, the pack ends too, within milliseconds even while it boots;
+ * - at once, this thread: the worker writes the pack's pid into shared memory as soon as it spawned it, and this
+ *   thread kills that pack when its thread exits or this process exits (a natural end, `process.exit()`, an uncaught
+ *   error). No signal listener: one would keep a signal from ending the process while its main thread is busy.
  */
 "use strict";
 const path = require("node:path");
@@ -22,10 +23,6 @@ const { Worker } = require("node:worker_threads");
 
 const EVENTS = ["message", "error", "exit"];
 
-/**
- * Starts a pack thread for `packDir`. Events it emits before `listen` are kept and handed over then: an `error`
- * with no listener would throw in this thread, and a message with none would be lost.
- */
 /** The pid cells (shared with each pack thread) of the packs that may still run. */
 const packPids = new Set();
 
@@ -43,23 +40,20 @@ function killPack(cell) {
 const killAll = () => {
     for (const cell of packPids) killPack(cell);
 };
-/** Installed with the first pack thread: one listener each, however many threads a process starts (tests start many). */
+/** One exit listener for every pack thread, however many a process starts (tests start many). */
 let installed = false;
-function killPacksWhenThisProcessEnds() {
+function killPacksWhenThisProcessExits() {
     if (installed) return;
     installed = true;
     process.on("exit", killAll);
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-        process.once(signal, () => {
-            killAll();
-            // Listened to, the signal no longer ends the process; with this listener gone it does, as without one.
-            process.kill(process.pid, signal);
-        });
-    }
 }
 
+/**
+ * Starts a pack thread for `packDir`. Events it emits before `listen` are kept and handed over then: an `error`
+ * with no listener would throw in this thread, and a message with none would be lost.
+ */
 function createPackWorker(packDir) {
-    killPacksWhenThisProcessEnds();
+    killPacksWhenThisProcessExits();
     const pid = new Int32Array(new SharedArrayBuffer(4));
     packPids.add(pid);
     const worker = new Worker(path.join(__dirname, "pack-thread-worker.js"), { workerData: { packDir, pid }, stdout: false, stderr: false });

@@ -6,10 +6,10 @@
  */
 const { workerData } = require("node:worker_threads");
 const child = require("./spawn-pack").spawnPolicyPack(workerData.packDir);
-globalThis.__packChild = child;
 // The main thread kills this pid if this thread or the process ends first (pack-thread-start.js); cleared once the
 // pack exited, so that a later pid of the same number is never killed.
 Atomics.store(workerData.pid, 0, child.pid ?? 0);
+globalThis.__packChild = child;
 child.on("exit", () => Atomics.store(workerData.pid, 0, 0));
 // A thread that ends on its own (an uncaught error, code that fails to load) takes the pack with it; one ended by
 // `terminate()` (stop) runs no handler here, and its pack is stopped first, then killed from the main thread.
