@@ -30,3 +30,23 @@ test("without the deferral, the SDK loads Arborist at once (what the deferral sa
     const out = node(`require("@pulumi/pulumi"); console.log(Object.keys(require.cache).some((k) => k.includes("/@npmcli/arborist/lib/") && !k.endsWith("/lib/index.js")));`);
     expect(out).toBe("true");
 });
+
+describe("the SDK's Automation API", () => {
+    // Any file of it but its index (where the stand-in sits) means the real module has loaded.
+    const loaded = `() => Object.keys(require.cache).some((k) => k.includes("/@pulumi/pulumi/automation/") && !k.endsWith("/automation/index.js"))`;
+
+    test("is not loaded with the SDK, and is the real module the moment anything reads it", () => {
+        const out = node(`
+            const loaded = ${loaded};
+            require("./lib/defer-unused").deferUnusedSdkModules();
+            const pulumi = require("@pulumi/pulumi");
+            const before = loaded();
+            console.log(JSON.stringify({ before, type: typeof pulumi.automation.LocalWorkspace, after: loaded() }));
+        `);
+        expect(JSON.parse(out)).toEqual({ before: false, type: "function", after: true });
+    });
+
+    test("without the deferral, the SDK loads it at once (what the deferral saves)", () => {
+        expect(node(`const loaded = ${loaded}; require("@pulumi/pulumi"); console.log(loaded());`)).toBe("true");
+    });
+});
