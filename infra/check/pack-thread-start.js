@@ -10,12 +10,16 @@
  * A pack process outlives the thread and the process that started it, and when this process ends the thread's
  * own `exit` handlers do not run (measured: a child spawned in a worker survived both a natural end and
  * `process.exit()`; `terminate()` skips them too). Two things end it instead:
- * - the pack's own watchdog (pack-watchdog.js, preloaded by spawn-pack.js): it exits when its stdin, a pipe this
- *   process holds, closes; so whenever this process ends, however (a signal, SIGKILL, an abort, out of memory), or
- *   the thread holding the pipe ends, the pack ends too, within milliseconds even while it boots;
+ * - the pack's own watchdog (pack-watchdog.js, preloaded by spawn-pack.js): a thread of the pack that SIGKILLs it
+ *   when its stdin, a pipe this process holds, closes; so whenever this process ends, however (a signal, SIGKILL, an
+ *   abort, out of memory), or the thread holding the pipe ends, the pack ends too, even while it boots (once the
+ *   watchdog's thread runs: ~20 ms after the pack starts here, more on a busy machine);
  * - at once, this thread: the worker writes the pack's pid into shared memory as soon as it spawned it, and this
  *   thread kills that pack when its thread exits or this process exits (a natural end, `process.exit()`, an uncaught
  *   error). No signal listener: one would keep a signal from ending the process while its main thread is busy.
+ * A pack killed while its thread is gone stays a zombie until this process ends (its process handle belonged to the
+ * thread's event loop, so nothing reaps it): harmless for the check, which ends; tests that start many count a zombie
+ * as gone.
  */
 "use strict";
 const path = require("node:path");

@@ -168,6 +168,8 @@ describe("installed from its tarball alone, outside the repo", () => {
         fs.mkdirSync(target);
         await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--prefix", target, path.join(work, packed.filename)], { cwd: target, env });
         installedDir = path.join(target, "node_modules", JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")).name);
+        // Started as the check starts a pack (spawn-pack.js), so with the check's watchdog preloaded from the repo: it
+        // needs nothing of the pack and changes none of its verdicts (infra/check/pack-watchdog.js).
         [installed, [inRepo, prod]] = await Promise.all([runPolicyPack(installedDir), shared]);
     }, 300_000);
 
