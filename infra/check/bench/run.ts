@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: wall time and peak memory of the offline check on the prod stack and on generated stacks of
  * about 100, 1,000 and 10,000 resources, each run as a user runs it (`npm run check`, a fresh process that boots
- * its own policy pack). First, interleaved BENCH_RUNS times (default 5), the prod check, a bare require of the six
+ * its own policy pack, with the Node.js flags of the `check` script). First, interleaved BENCH_RUNS times (default 5), the prod check, a bare require of the six
  * SDKs it loads and the pack's boot through the CLI's runner, as medians and their ratio. Then a table and how
  * the figures grow. Sizes: `npm run bench -- 100,1000` (default 100,1000,10000). A benchmark, not a test: nothing here passes
  * or fails on a number. Runs after the first reuse the transpiled TypeScript (infra/check/transpile-cache.js), as a
@@ -37,9 +37,24 @@ interface Figures {
     packPeakRssMiB: number;
 }
 
+/**
+ * The Node.js flags `npm run check` starts the check with (package.json `scripts.check`, the one place they are
+ * written), so that each measured run is the user's; read here rather than through npm, whose own start would
+ * add ~0.3 s to every wall.
+ */
+function checkNodeFlags(): string[] {
+    const script: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts?.check;
+    const words = typeof script === "string" ? script.trim().split(/\s+/) : [];
+    if (words[0] !== "node" || words.at(-1) !== "infra/check/run-check.js" || !words.slice(1, -1).every((w) => w.startsWith("--"))) {
+        throw new Error(`package.json scripts.check is ${JSON.stringify(script)}; the benchmark expects "node [--flag…] infra/check/run-check.js"`);
+    }
+    return words.slice(1, -1);
+}
+const CHECK_NODE_FLAGS = checkNodeFlags();
+
 function run(args: string[]): Promise<{ stderr: string; code: number }> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [path.join(ROOT, "infra/check/run-check.js"), ...args, "--format", "json", "--timings"], { maxBuffer: 1 << 30 }, (err, _stdout, stderr) =>
+        execFile(process.execPath, [...CHECK_NODE_FLAGS, path.join(ROOT, "infra/check/run-check.js"), ...args, "--format", "json", "--timings"], { maxBuffer: 1 << 30 }, (err, _stdout, stderr) =>
             resolve({ stderr, code: err ? ((err as { code?: number }).code ?? 1) : 0 }),
         );
     });
@@ -131,7 +146,7 @@ async function main(): Promise<void> {
             r.packPeakRssMiB.toFixed(0),
         ]);
     }
-    console.log(`${os.cpus().length} CPUs, Node ${process.version}\n${table.toString()}`);
+    console.log(`${os.cpus().length} CPUs, Node ${process.version}, check started as \`node ${[...CHECK_NODE_FLAGS, "infra/check/run-check.js"].join(" ")}\`\n${table.toString()}`);
     const gen = results.slice(1);
     for (let i = 1; i < gen.length; i++) {
         const a = gen[i - 1]!;
