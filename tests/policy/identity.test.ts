@@ -2,7 +2,7 @@
  * Auth0 policies through the real pack: the prod provider and API (at preview) pass; each single mutation fails
  * with the exact message.
  */
-import { mandatory, notApplicableReason, policySuite, violationsOf, withInputs } from "../harness/policy";
+import { mandatory, mutateResource, notApplicableReason, policySuite, violationsOf, withInputs, withoutWhere } from "../harness/policy";
 import { named } from "../harness/stack";
 
 const suite = policySuite();
@@ -50,5 +50,78 @@ describe("auth0-api-rbac-enforced", () => {
         expect(violationsOf(await suite.pack.analyze(withInputs(api(), (p) => (p["tokenDialect"] = "access_token")), suite.rec), policy)).toEqual([
             mandatory("Auth0 API auth0-platform-api uses token dialect access_token; it must be one of access_token_authz, rfc9068_profile_authz."),
         ]);
+    });
+});
+
+describe("auth0-login-protections", () => {
+    const policy = "auth0-login-protections";
+    const GUARDIAN = "auth0:index/guardian:Guardian";
+    const ATTACK_PROTECTION = "auth0:index/attackProtection:AttackProtection";
+    const stack = async (rec = suite.rec) => violationsOf(await suite.pack.analyzeStack(rec), policy);
+    // The components and their Auth0 resources share these names; mutateResource changes the resource.
+    const [guardian, protection] = ["auth0-mfa", "auth0-attack-protection"];
+
+    test("passes the prod stack: MFA for every login with OTP and WebAuthn, all three attack protections blocking, an excellent password policy", async () => {
+        expect([named(suite.rec, guardian, GUARDIAN).type, named(suite.rec, protection, ATTACK_PROTECTION).type]).toEqual([GUARDIAN, ATTACK_PROTECTION]);
+        expect(await stack()).toEqual([]);
+    });
+
+    test("fails a stack that manages Auth0 but declares no Guardian (MFA would stay at Auth0's default: never)", async () => {
+        expect(await stack(withoutWhere(suite.rec, (r) => r.type === GUARDIAN))).toEqual([
+            mandatory("The stack manages Auth0 but declares no auth0.Guardian: MFA stays at Auth0's default, never required."),
+        ]);
+    });
+
+    test.each([
+        ["never", "MFA policy never; it must be all-applications (every login)."],
+        ["confidence-score", "MFA policy confidence-score; it must be all-applications (every login)."],
+    ])("fails a Guardian whose policy is %s", async (value, problem) => {
+        expect(await stack(mutateResource(suite.rec, guardian, (p) => (p["policy"] = value)))).toEqual([mandatory(`auth0.Guardian auth0-mfa: ${problem}`)]);
+    });
+
+    test("fails a Guardian with no strong factor (recovery codes alone are not one)", async () => {
+        const weak = mutateResource(suite.rec, guardian, (p) => {
+            p["otp"] = false;
+            delete p["webauthnRoaming"];
+            delete p["webauthnPlatform"];
+            p["recoveryCode"] = true;
+        });
+        expect(await stack(weak)).toEqual([
+            mandatory("auth0.Guardian auth0-mfa: no strong factor: enable OTP or WebAuthn (a security key or the device's biometrics)."),
+        ]);
+    });
+
+    test("fails a Guardian with SMS or voice codes, or email codes, beside a strong factor", async () => {
+        const phone = mutateResource(suite.rec, guardian, (p) => (p["phone"] = { provider: "auth0", messageTypes: ["sms"] }));
+        expect(await stack(phone)).toEqual([mandatory("auth0.Guardian auth0-mfa: SMS or voice codes are enabled (phone); they can be intercepted.")]);
+        const email = mutateResource(suite.rec, guardian, (p) => (p["email"] = true));
+        expect(await stack(email)).toEqual([mandatory("auth0.Guardian auth0-mfa: email codes are enabled; they go to the password's own recovery channel.")]);
+    });
+
+    test("fails a stack that manages Auth0 but declares no attack protection", async () => {
+        expect(await stack(withoutWhere(suite.rec, (r) => r.type === ATTACK_PROTECTION))).toEqual([
+            mandatory("The stack manages Auth0 but declares no auth0.AttackProtection: login attacks are not blocked."),
+        ]);
+    });
+
+    test.each([
+        ["bruteForceProtection", "brute-force protection"],
+        ["breachedPasswordDetection", "breached password detection"],
+        ["suspiciousIpThrottling", "suspicious IP throttling"],
+    ])("fails attack protection with %s off, or on without blocking", async (prop, label) => {
+        const off = mutateResource(suite.rec, protection, (p) => (p[prop]["enabled"] = false));
+        expect(await stack(off)).toEqual([mandatory(`auth0.AttackProtection auth0-attack-protection: ${label} is not enabled.`)]);
+        const notifyOnly = mutateResource(suite.rec, protection, (p) => (p[prop]["shields"] = ["admin_notification"]));
+        expect(await stack(notifyOnly)).toEqual([mandatory(`auth0.AttackProtection auth0-attack-protection: ${label} does not block (no "block" shield).`)]);
+    });
+
+    test.each(["fair", "low", "none"])("fails a user database whose password policy is %s", async (level) => {
+        const weak = mutateResource(suite.rec, "auth0-users", (p) => (p["options"]["passwordPolicy"] = level));
+        expect(await stack(weak)).toEqual([mandatory(`auth0.Connection auth0-users: password policy ${level}; it must be one of good, excellent.`)]);
+    });
+
+    test("is not applicable to a stack without Auth0 resources", async () => {
+        const noAuth0 = withoutWhere(suite.rec, (r) => r.type.startsWith("auth0:") || r.type === "pulumi:providers:auth0");
+        expect(notApplicableReason(await suite.pack.analyzeStack(noAuth0), policy)).toBe("the stack has no Auth0 resources");
     });
 });

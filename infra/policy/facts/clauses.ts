@@ -284,8 +284,8 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
             "gcp-storage-bucket-private",
             "atlas-access-list-not-open",
             "redis-database-source-ips-restricted",
+            "auth0-login-protections",
         ),
-        unchecked("Auth0 MFA for every login, attack protection and a strong password policy", "Declared by the identity area; no policy checks them yet."),
         manual("Regular security audits", "organisational", "An audit schedule kept by the security team; nothing in a stack shows it happened."),
     ],
     "05.industry-standard-encryption": [

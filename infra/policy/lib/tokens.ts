@@ -77,6 +77,8 @@ export const TYPES = {
     auth0Connection: "auth0:index/connection:Connection",
     auth0LogStream: "auth0:index/logStream:LogStream",
     auth0Tenant: "auth0:index/tenant:Tenant",
+    auth0Guardian: "auth0:index/guardian:Guardian",
+    auth0AttackProtection: "auth0:index/attackProtection:AttackProtection",
 } as const;
 
 /** The tokens each policy matches, built from {@link TYPES}. */
@@ -123,6 +125,8 @@ export const T = {
     auth0ResourceServer: [TYPES.auth0ResourceServer],
     auth0Connection: [TYPES.auth0Connection],
     auth0Tenant: [TYPES.auth0Tenant],
+    auth0Guardian: [TYPES.auth0Guardian],
+    auth0AttackProtection: [TYPES.auth0AttackProtection],
 
     // Audit trails (data policy §10) and the stores they record.
     cloudTrail: [TYPES.cloudTrail],

@@ -18,6 +18,7 @@ import { auditLogsKeptInAustralia } from "./audit-logs-kept-in-australia";
 import { auditLogsObjectLocked } from "./audit-logs-object-locked";
 import { auditTrailRecordsEveryDataStore } from "./audit-trail-records-every-data-store";
 import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
+import { auth0LoginProtections } from "./auth0-login-protections";
 import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
 import { awsKmsKeyPolicyExplicit } from "./aws-kms-key-policy-explicit";
 import { awsKmsKeyRotationEnabled } from "./aws-kms-key-rotation-enabled";
@@ -58,6 +59,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     auditLogsObjectLocked,
     auditTrailRecordsEveryDataStore,
     auth0ApiRbacEnforced,
+    auth0LoginProtections,
     auth0TenantInAustralia,
     awsKmsKeyPolicyExplicit,
     awsKmsKeyRotationEnabled,
