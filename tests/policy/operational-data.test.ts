@@ -5,7 +5,7 @@
 import type { Recording } from "../../infra/check/recorder";
 import { undeclaredDataFeatures } from "../../infra/policy/policies/atlas-project-data-services-off";
 import { PROCESSORS, type Processor } from "../../infra/processors";
-import { mandatory, mutateResource, policySuite, violationsOf, withoutResources } from "../harness/policy";
+import { mandatory, mutateResource, notApplicableReason, policySuite, violationsOf, withoutResources } from "../harness/policy";
 import { named } from "../harness/stack";
 
 const suite = policySuite();
@@ -218,3 +218,45 @@ describe("atlas-project-data-services-off", () => {
 function withoutReferences(r: Recording, name: string): Recording {
     return { ...r, registrations: r.registrations.map((x) => (x.name === name ? { ...x, propertyDependencies: {} } : x)) };
 }
+
+describe("atlas-database-users-least-privilege", () => {
+    const policy = "atlas-database-users-least-privilege";
+    const [api, reporting] = ["atlas-db-users-api", "atlas-db-users-reporting"];
+    test("passes both prod users: AWS IAM roles, readWrite and read on the application database, scoped to the cluster", async () => {
+        expect(await check(api, policy)).toEqual([]);
+        expect(await check(reporting, policy)).toEqual([]);
+    });
+    test.each([["NONE", "NONE"], [undefined, "(unset: a password)"]])("fails a password user (awsIamType %s)", async (value, shown) => {
+        expect(await check(api, policy, (p) => (value === undefined ? delete p["awsIamType"] : (p["awsIamType"] = value)))).toEqual([
+            mandatory(`Atlas database user ${api} authenticates with awsIamType ${shown}; it must be one of ROLE, USER (AWS IAM, no password).`),
+        ]);
+    });
+    test("fails an IAM user authenticating against admin", async () => {
+        expect(await check(api, policy, (p) => (p["authDatabaseName"] = "admin"))).toEqual([
+            mandatory(`Atlas database user ${api} authenticates against database admin; an AWS IAM user authenticates against $external.`),
+        ]);
+    });
+    test.each([
+        ["atlasAdmin", "admin"],
+        ["readWriteAnyDatabase", "admin"],
+        ["dbAdmin", "allotrac"],
+        ["readWrite", "admin"],
+        ["read", "config"],
+    ])("fails the role %s on %s", async (roleName, databaseName) => {
+        expect(await check(api, policy, (p) => p["roles"].push({ roleName, databaseName }))).toEqual([
+            mandatory(`Atlas database user ${api} holds ${roleName} on ${databaseName}; allowed: read or readWrite on an application database, never on admin, local or config (data policy §03).`),
+        ]);
+    });
+    test("fails a user without roles", async () => {
+        expect(await check(api, policy, (p) => (p["roles"] = []))).toEqual([mandatory(`Atlas database user ${api} has no roles.`)]);
+    });
+    test("fails a user that reaches every cluster of the project (no scopes), or a scope that is not a cluster", async () => {
+        const unscoped = mandatory(`Atlas database user ${api} is not limited to named clusters (scopes of type CLUSTER): without scopes it reaches every cluster of the project.`);
+        expect(await check(api, policy, (p) => delete p["scopes"])).toEqual([unscoped]);
+        expect(await check(api, policy, (p) => p["scopes"].push({ name: "analytics", type: "DATA_LAKE" }))).toEqual([unscoped]);
+    });
+    test("applies to database users only", async () => {
+        const cluster = named(suite.rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster");
+        expect(notApplicableReason(await suite.pack.analyze(cluster, suite.rec), policy)).toBe("Policy only applies to resources of type 'mongodbatlas:index/databaseUser:DatabaseUser'");
+    });
+});

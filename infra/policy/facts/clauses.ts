@@ -263,8 +263,7 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
         unchecked("The Auth0 application requires every login to pick an Organization (one customer tenant)", "Declared by the identity area; no policy checks the application's organization usage yet."),
     ],
     "03.rbac": [
-        ...auto("auth0-api-rbac-enforced", "aws-s3-ownership-enforced", "gcp-storage-bucket-private"),
-        unchecked("Atlas database users authenticate with AWS IAM and hold least-privilege roles", "Declared by the operational-data area and validated in config; no policy checks the database users yet."),
+        ...auto("auth0-api-rbac-enforced", "aws-s3-ownership-enforced", "gcp-storage-bucket-private", "atlas-database-users-least-privilege"),
     ],
     "04.allie-openai": [manual("Data submitted to Allie is processed by OpenAI", "contract", "OpenAI is a processor in infra/processors.ts with its contract; the application calls it, not this stack.")],
     "04.operational-processing": [manual("Operational data is processed within the platform", "application", "Where processing happens is a property of the application's code.")],
@@ -285,6 +284,7 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
             "atlas-access-list-not-open",
             "redis-database-source-ips-restricted",
             "auth0-login-protections",
+            "atlas-database-users-least-privilege",
         ),
         manual("Regular security audits", "organisational", "An audit schedule kept by the security team; nothing in a stack shows it happened."),
     ],

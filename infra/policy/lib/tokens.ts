@@ -117,6 +117,7 @@ export const T = {
     atlasLegacyCluster: [TYPES.atlasLegacyCluster],
     atlasBackupSchedule: [TYPES.atlasBackupSchedule],
     atlasAccessList: [TYPES.atlasAccessList],
+    atlasDatabaseUser: [TYPES.atlasDatabaseUser],
     atlasEncryptionAtRest: [TYPES.atlasEncryptionAtRest],
 
     redisSubscription: [TYPES.redisSubscription],

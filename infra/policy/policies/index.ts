@@ -13,6 +13,7 @@ import { atlasClusterIntegrityAlerts } from "./atlas-cluster-integrity-alerts";
 import { atlasClusterPitEnabled } from "./atlas-cluster-pit-enabled";
 import { atlasClusterTls12 } from "./atlas-cluster-tls-1-2";
 import { atlasClustersInAustralia } from "./atlas-clusters-in-australia";
+import { atlasDatabaseUsersLeastPrivilege } from "./atlas-database-users-least-privilege";
 import { atlasProjectDataServicesOff } from "./atlas-project-data-services-off";
 import { auditLogsKeptInAustralia } from "./audit-logs-kept-in-australia";
 import { auditLogsObjectLocked } from "./audit-logs-object-locked";
@@ -54,6 +55,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     atlasClusterPitEnabled,
     atlasClusterTls12,
     atlasClustersInAustralia,
+    atlasDatabaseUsersLeastPrivilege,
     atlasProjectDataServicesOff,
     auditLogsKeptInAustralia,
     auditLogsObjectLocked,
