@@ -81,7 +81,7 @@ test("drift: preview with a refresh that is not persisted, failing on any change
 });
 
 test("the check runs the real `check` script over the exported state", () => {
-    expect(scripts["check"]).toBe("node infra/check/run-check.js");
+    expect(scripts["check"]).toBe("node --max-old-space-size=1536 infra/check/run-check.js");
     expect(step("audit", "check").run).toContain("npm run --silent check -- --state state.json --stack prod --format markdown --output audit-report.md");
     expect(step("audit", "export").run).toContain("pulumi stack export --stack prod --file state.json");
     const order = steps("audit").map((s) => s.id);

@@ -67,7 +67,7 @@ describe("pull-request.yml", () => {
     test("gates on the offline check, posts its Markdown, and uses no secret (so forks get it too)", () => {
         const check = runs("data-policy-check");
         expect(check).toContain("npm run --silent check -- --stack prod --format github --report markdown=data-policy-report.md --report sarif=data-policy.sarif");
-        expect(scripts["check"]).toBe("node infra/check/run-check.js");
+        expect(scripts["check"]).toBe("node --max-old-space-size=1536 infra/check/run-check.js");
         expect(check).toContain('cat data-policy-report.md >> "$GITHUB_STEP_SUMMARY"');
         expect(JSON.stringify(wf.jobs["data-policy-check"])).not.toContain("secrets.");
         const fail = wf.jobs["data-policy-check"].steps.find((s: any) => s.name === "Fail on violations or errors");

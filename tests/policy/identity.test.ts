@@ -125,3 +125,52 @@ describe("auth0-login-protections", () => {
         expect(notApplicableReason(await suite.pack.analyzeStack(noAuth0), policy)).toBe("the stack has no Auth0 resources");
     });
 });
+
+describe("auth0-logins-require-organization", () => {
+    const policy = "auth0-logins-require-organization";
+    /** The engine's wire value for a value unknown at preview. */
+    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const stack = async (rec = suite.rec) => violationsOf(await suite.pack.analyzeStack(rec), policy);
+    const [app, enabling, userDatabase] = ["auth0-app-web", "auth0-users-clients", "auth0-users"];
+
+    test("passes the prod stack: the web application, enabled on the user database by reference, requires an Organization", async () => {
+        expect(named(suite.rec, enabling, "auth0:index/connectionClients:ConnectionClients").propertyDependencies["enabledClients"]).toContain(
+            named(suite.rec, app, "auth0:index/client:Client").urn,
+        );
+        expect(await stack()).toEqual([]);
+    });
+
+    test.each([
+        ["deny", "deny"],
+        ["allow", "allow"],
+        [undefined, "(unset: deny)"],
+    ])("fails the web application with organizationUsage %s", async (value, shown) => {
+        const rec = mutateResource(suite.rec, app, (p) => (value === undefined ? delete p["organizationUsage"] : (p["organizationUsage"] = value)));
+        expect(await stack(rec)).toEqual([
+            mandatory(`auth0.Client ${app} logs in users of a user database with organizationUsage ${shown}; it must be require (one customer tenant per session).`),
+        ]);
+    });
+
+    test("fails a client enabled on the user database by a literal id (not a client of this stack by reference)", async () => {
+        const rec = mutateResource(suite.rec, enabling, (p) => p["enabledClients"].push("abc123externalclient"));
+        expect(await stack(rec)).toEqual([
+            mandatory(
+                `ConnectionClients ${enabling} enables 1 client(s) (abc123externalclient) on a user database that are not clients of this stack by reference: whether they require an Organization cannot be checked.`,
+            ),
+        ]);
+    });
+
+    test("fails an enabled-clients list that is unknown at preview as a whole", async () => {
+        const rec = mutateResource(suite.rec, enabling, (p) => (p["enabledClients"] = UNKNOWN));
+        expect(await stack(rec)).toEqual([
+            mandatory(
+                `ConnectionClients ${enabling}: its enabledClients is unknown at preview as a whole, so the clients it enables cannot be told apart; list each client's id (\`client.clientId\`) directly.`,
+            ),
+        ]);
+    });
+
+    test("is not applicable when no application is enabled on a user database (strategy auth0) of the stack", async () => {
+        const social = mutateResource(suite.rec, userDatabase, (p) => (p["strategy"] = "google-oauth2"));
+        expect(notApplicableReason(await suite.pack.analyzeStack(social), policy)).toBe("no application is enabled on a user database of the stack");
+    });
+});

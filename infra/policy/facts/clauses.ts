@@ -214,7 +214,7 @@ export type Control =
 
 const auto = (...policies: readonly string[]): Control[] => policies.map((policy) => ({ kind: "automated", policy }));
 const manual = (control: string, reason: ManualReason, why: string): Control => ({ kind: "manual", control, reason, why });
-const unchecked = (control: string, why: string): Control => ({ kind: "unchecked", control, why });
+// No control is unchecked today; one is written `{ kind: "unchecked", control, why }` until a policy checks it.
 
 /**
  * The controls of every clause (the type makes it total). A clause is `pass` only when every automated control
@@ -228,8 +228,12 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
     "01.user-ownership": [manual("Users own their personal data under the terms of service", "contract", "A legal right granted by the customer terms; no cloud setting expresses ownership.")],
     "01.tenant-ownership": [manual("Tenants own their operational data under the customer agreement", "contract", "Ownership is assigned by the customer agreement, not by infrastructure.")],
     "01.tenant-managed-access": [
-        unchecked("An Auth0 Organization per customer tenant, and platform API roles that tenant administrators assign", "Declared by the identity area (application and platform API); no policy checks that logins require an Organization."),
-        manual("Tenant administrators grant and revoke access in the platform", "application", "The platform's tenant administration screens enforce it at run time."),
+        ...auto("auth0-logins-require-organization"),
+        manual(
+            "Tenant administrators grant and revoke access in the platform",
+            "application",
+            "The Organizations, their members and their role assignments are customer data, created at run time by onboarding and the platform's tenant administration screens, not by this stack.",
+        ),
     ],
     "01.anonymised-analytics": [manual("Internal analytics use only aggregated, anonymised data", "organisational", "A data-engineering rule applied in analytics pipelines outside this stack.")],
     "02.operational-data": auto(
@@ -259,8 +263,14 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
     "02.analytics-support-data": [manual("Analytics and support data is stored only with the named vendors", "contract", "Each vendor is a processor in infra/processors.ts with its contract; the data flows from the application, not from this stack.")],
     "03.user-data-sharing": [manual("User data is visible to other users only when its owner shares it", "application", "Sharing is a feature of the platform's application code.")],
     "03.tenant-data-access": [
-        ...auto("auth0-api-rbac-enforced", "atlas-access-list-not-open", "redis-database-source-ips-restricted", "aws-s3-public-access-blocked", "gcp-storage-bucket-private"),
-        unchecked("The Auth0 application requires every login to pick an Organization (one customer tenant)", "Declared by the identity area; no policy checks the application's organization usage yet."),
+        ...auto(
+            "auth0-api-rbac-enforced",
+            "atlas-access-list-not-open",
+            "redis-database-source-ips-restricted",
+            "aws-s3-public-access-blocked",
+            "gcp-storage-bucket-private",
+            "auth0-logins-require-organization",
+        ),
     ],
     "03.rbac": [
         ...auto("auth0-api-rbac-enforced", "aws-s3-ownership-enforced", "gcp-storage-bucket-private", "atlas-database-users-least-privilege"),

@@ -77,6 +77,9 @@ export const TYPES = {
     auth0Connection: "auth0:index/connection:Connection",
     auth0LogStream: "auth0:index/logStream:LogStream",
     auth0Tenant: "auth0:index/tenant:Tenant",
+    auth0Client: "auth0:index/client:Client",
+    auth0ConnectionClients: "auth0:index/connectionClients:ConnectionClients",
+    auth0ConnectionClient: "auth0:index/connectionClient:ConnectionClient",
     auth0Guardian: "auth0:index/guardian:Guardian",
     auth0AttackProtection: "auth0:index/attackProtection:AttackProtection",
 } as const;
@@ -126,6 +129,8 @@ export const T = {
     auth0ResourceServer: [TYPES.auth0ResourceServer],
     auth0Connection: [TYPES.auth0Connection],
     auth0Tenant: [TYPES.auth0Tenant],
+    auth0Client: [TYPES.auth0Client],
+    auth0ConnectionClients: [TYPES.auth0ConnectionClients, TYPES.auth0ConnectionClient],
     auth0Guardian: [TYPES.auth0Guardian],
     auth0AttackProtection: [TYPES.auth0AttackProtection],
 

@@ -20,6 +20,7 @@ import { auditLogsObjectLocked } from "./audit-logs-object-locked";
 import { auditTrailRecordsEveryDataStore } from "./audit-trail-records-every-data-store";
 import { auth0ApiRbacEnforced } from "./auth0-api-rbac-enforced";
 import { auth0LoginProtections } from "./auth0-login-protections";
+import { auth0LoginsRequireOrganization } from "./auth0-logins-require-organization";
 import { auth0TenantInAustralia } from "./auth0-tenant-in-australia";
 import { awsKmsKeyPolicyExplicit } from "./aws-kms-key-policy-explicit";
 import { awsKmsKeyRotationEnabled } from "./aws-kms-key-rotation-enabled";
@@ -62,6 +63,7 @@ export const POLICIES: readonly (DataResourcePolicy | DataStackPolicy)[] = [
     auditTrailRecordsEveryDataStore,
     auth0ApiRbacEnforced,
     auth0LoginProtections,
+    auth0LoginsRequireOrganization,
     auth0TenantInAustralia,
     awsKmsKeyPolicyExplicit,
     awsKmsKeyRotationEnabled,
