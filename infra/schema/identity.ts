@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { cite } from "../clauses";
+import { MIN_PASSWORD_LENGTH, STRONG_PASSWORD_LEVELS } from "../rules/password";
 import { AU_AUTH0_DOMAIN_SUFFIX, type AuAwsRegion } from "../residency";
 import { intBetween, logicalKey, uniqueBy, uniqueKeys } from "./common";
 import { awsSchema } from "./platform";
@@ -90,11 +91,11 @@ const CONNECTION_NAME_MSG =
 
 const passwordPolicySchema = z.strictObject({
     /** Auth0 password strength level. `good`: 8+ characters, 3 of 4 classes; `excellent`: 10+, no runs of 3. */
-    strength: z.enum(["good", "excellent"], {
+    strength: z.enum(STRONG_PASSWORD_LEVELS, {
         error: 'a password strength of "good" or "excellent" (Auth0\'s none, low and fair levels are refused as too weak)',
     }),
     /** Minimum length, over and above the strength level. NIST SP 800-63B and OWASP favour length. */
-    minLength: intBetween(12, 72, "at least 12 characters (OWASP ASVS), at most 72 (Auth0 ignores what follows 72 bytes)"),
+    minLength: intBetween(MIN_PASSWORD_LENGTH, 72, `at least ${MIN_PASSWORD_LENGTH} characters (OWASP ASVS), at most 72 (Auth0 ignores what follows 72 bytes)`),
     /** Number of previous passwords a user may not reuse. */
     historySize: intBetween(1, 24, "password history must be on; Auth0 keeps at most 24 previous passwords"),
     /** Refuse the 10,000 most common passwords (Auth0's built-in dictionary). */

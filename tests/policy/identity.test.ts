@@ -57,50 +57,97 @@ describe("auth0-login-protections", () => {
     const policy = "auth0-login-protections";
     const GUARDIAN = "auth0:index/guardian:Guardian";
     const ATTACK_PROTECTION = "auth0:index/attackProtection:AttackProtection";
+    /** The engine's wire value for a value unknown at preview. */
+    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     const stack = async (rec = suite.rec) => violationsOf(await suite.pack.analyzeStack(rec), policy);
     // The components and their Auth0 resources share these names; mutateResource changes the resource.
-    const [guardian, protection] = ["auth0-mfa", "auth0-attack-protection"];
+    const [guardian, protection, users] = ["auth0-mfa", "auth0-attack-protection", "auth0-users"];
+    const guardianSays = (problem: string) => mandatory(`auth0.Guardian auth0-mfa: ${problem}`);
+    const protectionSays = (problem: string) => mandatory(`auth0.AttackProtection auth0-attack-protection: ${problem}`);
+    const databaseSays = (problem: string) => mandatory(`auth0.Connection auth0-users: ${problem}`);
 
-    test("passes the prod stack: MFA for every login with OTP and WebAuthn, all three attack protections blocking, an excellent password policy", async () => {
+    test("passes the prod stack: MFA for every login with OTP and WebAuthn, all three attack protections blocking, a strong user database", async () => {
         expect([named(suite.rec, guardian, GUARDIAN).type, named(suite.rec, protection, ATTACK_PROTECTION).type]).toEqual([GUARDIAN, ATTACK_PROTECTION]);
-        expect(await stack()).toEqual([]);
+        const result = await suite.pack.analyzeStack(suite.rec);
+        expect(notApplicableReason(result, policy)).toBeUndefined();
+        expect(violationsOf(result, policy)).toEqual([]);
     });
 
-    test("fails a stack that manages Auth0 but declares no Guardian (MFA would stay at Auth0's default: never)", async () => {
+    test("fails a tenant (provider) that manages Auth0 but has no Guardian (MFA would stay at Auth0's default: never)", async () => {
         expect(await stack(withoutWhere(suite.rec, (r) => r.type === GUARDIAN))).toEqual([
-            mandatory("The stack manages Auth0 but declares no auth0.Guardian: MFA stays at Auth0's default, never required."),
+            mandatory("Auth0 provider auth0-au manages a tenant with no auth0.Guardian: MFA stays at Auth0's default, never required."),
+        ]);
+    });
+
+    test("fails a second tenant whose resources are not covered by the first tenant's Guardian and attack protection", async () => {
+        const provider = named(suite.rec, "auth0-au", "pulumi:providers:auth0");
+        const second = { ...provider, name: "auth0-other", urn: provider.urn.replace(/auth0-au$/, "auth0-other") };
+        const db = named(suite.rec, users, "auth0:index/connection:Connection");
+        // A provider reference is the provider's URN and id (`<urn>::<id>`).
+        expect(db.provider?.startsWith(`${provider.urn}::`)).toBe(true);
+        const moved = { ...db, provider: db.provider!.replace(provider.urn, second.urn) };
+        const rec = { ...suite.rec, registrations: [...suite.rec.registrations.map((r) => (r === db ? moved : r)), second] };
+        expect(await stack(rec)).toEqual([
+            mandatory("Auth0 provider auth0-other manages a tenant with no auth0.Guardian: MFA stays at Auth0's default, never required."),
+            mandatory("Auth0 provider auth0-other manages a tenant with no auth0.AttackProtection: login attacks are not blocked."),
         ]);
     });
 
     test.each([
-        ["never", "MFA policy never; it must be all-applications (every login)."],
-        ["confidence-score", "MFA policy confidence-score; it must be all-applications (every login)."],
-    ])("fails a Guardian whose policy is %s", async (value, problem) => {
-        expect(await stack(mutateResource(suite.rec, guardian, (p) => (p["policy"] = value)))).toEqual([mandatory(`auth0.Guardian auth0-mfa: ${problem}`)]);
+        ["never", "never", "MFA policy never; it must be all-applications (every login)."],
+        ["confidence-score", "confidence-score", "MFA policy confidence-score; it must be all-applications (every login)."],
+        ["unknown at preview", UNKNOWN, "MFA policy (unknown at preview); it must be all-applications (every login)."],
+    ])("fails a Guardian whose policy is %s", async (_label, value, problem) => {
+        expect(await stack(mutateResource(suite.rec, guardian, (p) => (p["policy"] = value)))).toEqual([guardianSays(problem)]);
     });
 
-    test("fails a Guardian with no strong factor (recovery codes alone are not one)", async () => {
+    test("fails a Guardian with no strong factor (recovery codes alone are not one, nor a WebAuthn block turned off)", async () => {
         const weak = mutateResource(suite.rec, guardian, (p) => {
             p["otp"] = false;
             delete p["webauthnRoaming"];
-            delete p["webauthnPlatform"];
+            p["webauthnPlatform"] = { enabled: false };
             p["recoveryCode"] = true;
         });
-        expect(await stack(weak)).toEqual([
-            mandatory("auth0.Guardian auth0-mfa: no strong factor: enable OTP or WebAuthn (a security key or the device's biometrics)."),
+        expect(await stack(weak)).toEqual([guardianSays("no strong factor: enable OTP or WebAuthn (a security key or the device's biometrics).")]);
+    });
+
+    test("passes a Guardian whose only strong factor is a security key (WebAuthn roaming)", async () => {
+        const keysOnly = mutateResource(suite.rec, guardian, (p) => {
+            p["otp"] = false;
+            delete p["webauthnPlatform"];
+        });
+        expect(await stack(keysOnly)).toEqual([]);
+    });
+
+    test("a strong factor unknown at preview is a finding of its own, and the other findings still show", async () => {
+        const unknown = mutateResource(suite.rec, guardian, (p) => {
+            p["otp"] = false;
+            delete p["webauthnPlatform"];
+            p["webauthnRoaming"] = { enabled: UNKNOWN };
+        });
+        const weakDb = mutateResource(unknown, users, (p) => (p["options"]["passwordPolicy"] = "fair"));
+        expect(await stack(weakDb)).toEqual([
+            guardianSays("whether a strong factor (OTP or WebAuthn) is enabled is unknown at preview."),
+            databaseSays("password policy fair; it must be one of good, excellent."),
         ]);
     });
 
-    test("fails a Guardian with SMS or voice codes, or email codes, beside a strong factor", async () => {
-        const phone = mutateResource(suite.rec, guardian, (p) => (p["phone"] = { provider: "auth0", messageTypes: ["sms"] }));
-        expect(await stack(phone)).toEqual([mandatory("auth0.Guardian auth0-mfa: SMS or voice codes are enabled (phone); they can be intercepted.")]);
-        const email = mutateResource(suite.rec, guardian, (p) => (p["email"] = true));
-        expect(await stack(email)).toEqual([mandatory("auth0.Guardian auth0-mfa: email codes are enabled; they go to the password's own recovery channel.")]);
+    test.each([
+        ["phone", { enabled: true, messageTypes: ["sms"] }, "phone (SMS or voice codes) enabled; they can be intercepted."],
+        ["email", true, "email codes enabled; they go to the password's own recovery channel."],
+        ["push", { enabled: true }, "push notifications enabled; a user can approve an attacker's prompt (MFA fatigue)."],
+        ["duo", { enabled: true, hostname: "api-x.duosecurity.com" }, "Duo enabled; it sends logins to Duo, a processor infra/processors.ts does not declare."],
+    ])("fails a Guardian with %s as a factor beside a strong one", async (prop, value, problem) => {
+        expect(await stack(mutateResource(suite.rec, guardian, (p) => (p[prop] = value)))).toEqual([guardianSays(problem)]);
     });
 
-    test("fails a stack that manages Auth0 but declares no attack protection", async () => {
+    test("passes a Guardian whose phone factor is declared but turned off", async () => {
+        expect(await stack(mutateResource(suite.rec, guardian, (p) => (p["phone"] = { enabled: false, messageTypes: ["sms"] })))).toEqual([]);
+    });
+
+    test("fails a tenant that manages Auth0 but has no attack protection", async () => {
         expect(await stack(withoutWhere(suite.rec, (r) => r.type === ATTACK_PROTECTION))).toEqual([
-            mandatory("The stack manages Auth0 but declares no auth0.AttackProtection: login attacks are not blocked."),
+            mandatory("Auth0 provider auth0-au manages a tenant with no auth0.AttackProtection: login attacks are not blocked."),
         ]);
     });
 
@@ -108,16 +155,74 @@ describe("auth0-login-protections", () => {
         ["bruteForceProtection", "brute-force protection"],
         ["breachedPasswordDetection", "breached password detection"],
         ["suspiciousIpThrottling", "suspicious IP throttling"],
-    ])("fails attack protection with %s off, or on without blocking", async (prop, label) => {
-        const off = mutateResource(suite.rec, protection, (p) => (p[prop]["enabled"] = false));
-        expect(await stack(off)).toEqual([mandatory(`auth0.AttackProtection auth0-attack-protection: ${label} is not enabled.`)]);
-        const notifyOnly = mutateResource(suite.rec, protection, (p) => (p[prop]["shields"] = ["admin_notification"]));
-        expect(await stack(notifyOnly)).toEqual([mandatory(`auth0.AttackProtection auth0-attack-protection: ${label} does not block (no "block" shield).`)]);
+    ])("fails attack protection with %s off, on without blocking, or missing", async (prop, label) => {
+        expect(await stack(mutateResource(suite.rec, protection, (p) => (p[prop]["enabled"] = false)))).toEqual([protectionSays(`${label} is not enabled.`)]);
+        expect(await stack(mutateResource(suite.rec, protection, (p) => (p[prop]["shields"] = ["admin_notification"])))).toEqual([
+            protectionSays(`${label} does not block (no "block" shield).`),
+        ]);
+        expect(await stack(mutateResource(suite.rec, protection, (p) => delete p[prop]))).toEqual([protectionSays(`${label} is not enabled.`)]);
+    });
+
+    test.each([
+        ["bruteForceProtection", "brute-force protection"],
+        ["suspiciousIpThrottling", "suspicious IP throttling"],
+    ])("fails %s that exempts an IP range (0.0.0.0/0 would exempt everyone)", async (prop, label) => {
+        expect(await stack(mutateResource(suite.rec, protection, (p) => (p[prop]["allowlists"] = ["0.0.0.0/0"])))).toEqual([
+            protectionSays(`${label} exempts 0.0.0.0/0; no IP may be exempt.`),
+        ]);
+    });
+
+    test("fails breached password detection that does not block at sign-up or at password change", async () => {
+        const rec = mutateResource(suite.rec, protection, (p) => {
+            p["breachedPasswordDetection"]["preUserRegistration"] = { shields: [] };
+            delete p["breachedPasswordDetection"]["preChangePassword"];
+        });
+        expect(await stack(rec)).toEqual([
+            protectionSays('breached passwords are not blocked at sign-up (no "block" shield on preUserRegistration).'),
+            protectionSays('breached passwords are not blocked at password change (no "block" shield on preChangePassword).'),
+        ]);
     });
 
     test.each(["fair", "low", "none"])("fails a user database whose password policy is %s", async (level) => {
-        const weak = mutateResource(suite.rec, "auth0-users", (p) => (p["options"]["passwordPolicy"] = level));
-        expect(await stack(weak)).toEqual([mandatory(`auth0.Connection auth0-users: password policy ${level}; it must be one of good, excellent.`)]);
+        const weak = mutateResource(suite.rec, users, (p) => (p["options"]["passwordPolicy"] = level));
+        expect(await stack(weak)).toEqual([databaseSays(`password policy ${level}; it must be one of good, excellent.`)]);
+    });
+
+    test("fails a user database whose password rules beyond the strength level are weak, or whose own MFA or brute-force protection is off", async () => {
+        const weak = mutateResource(suite.rec, users, (p) => {
+            const o = p["options"];
+            o["passwordComplexityOptions"]["minLength"] = 8;
+            o["passwordHistories"] = [{ enable: false, size: 5 }];
+            o["passwordDictionary"]["enable"] = false;
+            o["passwordNoPersonalInfo"]["enable"] = false;
+            o["mfa"]["active"] = false;
+            o["bruteForceProtection"] = false;
+        });
+        expect(await stack(weak)).toEqual([
+            databaseSays("minimum password length 8; it must be at least 12."),
+            databaseSays("password history is off (passwordHistories: enable, size at least 1)."),
+            databaseSays("the common-password dictionary is off (options.passwordDictionary.enable must be true)."),
+            databaseSays("the personal-data check on passwords is off (options.passwordNoPersonalInfo.enable must be true)."),
+            databaseSays("MFA for this database is off (options.mfa.active must be true)."),
+            databaseSays("brute-force protection for this database is off (options.bruteForceProtection must be true)."),
+        ]);
+    });
+
+    test("judges only user databases (strategy auth0), and says so when the strategy is unknown at preview", async () => {
+        const social = mutateResource(suite.rec, users, (p) => {
+            p["strategy"] = "google-oauth2";
+            p["options"] = {};
+        });
+        expect(await stack(social)).toEqual([]);
+        expect(await stack(mutateResource(suite.rec, users, (p) => (p["strategy"] = UNKNOWN)))).toEqual([
+            databaseSays("its strategy is unknown at preview, so whether it is a user database cannot be shown."),
+        ]);
+    });
+
+    test("an exempt user database is not judged (the pack config names it, with a reason)", async () => {
+        const weak = mutateResource(suite.rec, users, (p) => (p["options"]["passwordPolicy"] = "low"));
+        const exempt = { [policy]: { exemptions: [{ resource: users, reason: "Legacy tenant moving off this database, ticket OPS-7." }] } };
+        expect(violationsOf(await suite.pack.analyzeStack(weak, exempt), policy)).toEqual([]);
     });
 
     test("is not applicable to a stack without Auth0 resources", async () => {
@@ -144,6 +249,7 @@ describe("auth0-logins-require-organization", () => {
         ["deny", "deny"],
         ["allow", "allow"],
         [undefined, "(unset: deny)"],
+        [UNKNOWN, "(unknown at preview)"],
     ])("fails the web application with organizationUsage %s", async (value, shown) => {
         const rec = mutateResource(suite.rec, app, (p) => (value === undefined ? delete p["organizationUsage"] : (p["organizationUsage"] = value)));
         expect(await stack(rec)).toEqual([

@@ -26,7 +26,11 @@ export const auth0LoginsRequireOrganization = stackPolicy({
     remediation: 'Set `organizationUsage: "require"` on the auth0.Client (the Application component with customerFacing: true), and enable only clients of this stack, by reference, on the user database.',
     validate: (args, report, _config, isExempt) => {
         const rs = args.resources;
-        const userDatabases = new Set(rs.filter((r) => isOneOfTypes(r.type, T.auth0Connection) && r.props.strategy === "auth0").map((r) => r.urn));
+        // Read without tripping the unknown-value check (lib/props.ts): in a stack policy one unknown read would turn the
+        // whole policy into a preview advisory. A connection whose strategy is unknown counts as a user database.
+        const userDatabases = new Set(
+            rs.filter((r) => isOneOfTypes(r.type, T.auth0Connection) && ["auth0", "unknown"].includes(strategyOf(r))).map((r) => r.urn),
+        );
         const enabling = rs.filter((r) => isOneOfTypes(r.type, T.auth0ConnectionClients) && (r.propertyDependencies["connectionId"] ?? []).some((d) => userDatabases.has(d.urn)));
         if (enabling.length === 0) args.notApplicable("no application is enabled on a user database of the stack");
 
@@ -54,8 +58,10 @@ export const auth0LoginsRequireOrganization = stackPolicy({
             for (const c of [...paired, ...(entries.unknown > 0 ? rest : [])]) {
                 if (judged.has(c.urn) || isExempt(c)) continue;
                 judged.add(c.urn);
-                if (c.props.organizationUsage !== "require") {
-                    report(`auth0.Client ${c.name} logs in users of a user database with organizationUsage ${String(c.props.organizationUsage ?? "(unset: deny)")}; it must be require (one customer tenant per session).`, c.urn);
+                const usage = peek(c.props, "organizationUsage");
+                if (usage.state !== "known" || usage.value !== "require") {
+                    const shown = usage.state === "unknown" ? "(unknown at preview)" : usage.state === "absent" ? "(unset: deny)" : String(usage.value);
+                    report(`auth0.Client ${c.name} logs in users of a user database with organizationUsage ${shown}; it must be require (one customer tenant per session).`, c.urn);
                 }
             }
         }
@@ -70,4 +76,10 @@ function entriesOf(r: PolicyResource, property: string): { known: string[]; unkn
     const list = Array.isArray(v.value) ? (v.value as unknown[]) : [v.value];
     const known = list.filter((x): x is string => typeof x === "string" && !isUnknownValue(x));
     return { known, unknown: list.length - known.length };
+}
+
+/** A connection's strategy, `unknown` at preview when it is not known yet. */
+function strategyOf(r: PolicyResource): string {
+    const v = peek(r.props, "strategy");
+    return v.state === "unknown" ? "unknown" : v.state === "known" ? String(v.value) : "";
 }
