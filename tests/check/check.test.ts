@@ -68,7 +68,7 @@ describe("the prod stack", () => {
             "02.analytics-support-data": "manual",
             "03.user-data-sharing": "manual",
             "03.tenant-data-access": "pass",
-            "03.rbac": "pass",
+            "03.rbac": "pass-automated",
             "04.allie-openai": "manual",
             "04.operational-processing": "manual",
             "05.encryption-and-access-control": "pass-automated",

@@ -223,13 +223,26 @@ describe("atlas-database-users-least-privilege", () => {
     const policy = "atlas-database-users-least-privilege";
     const [api, reporting] = ["atlas-db-users-api", "atlas-db-users-reporting"];
     test("passes both prod users: AWS IAM roles, readWrite and read on the application database, scoped to the cluster", async () => {
+        const user = named(suite.rec, api, "mongodbatlas:index/databaseUser:DatabaseUser");
+        expect(notApplicableReason(await suite.pack.analyze(user, suite.rec), policy)).toBeUndefined();
         expect(await check(api, policy)).toEqual([]);
         expect(await check(reporting, policy)).toEqual([]);
     });
-    test.each([["NONE", "NONE"], [undefined, "(unset: a password)"]])("fails a password user (awsIamType %s)", async (value, shown) => {
-        expect(await check(api, policy, (p) => (value === undefined ? delete p["awsIamType"] : (p["awsIamType"] = value)))).toEqual([
-            mandatory(`Atlas database user ${api} authenticates with awsIamType ${shown}; it must be one of ROLE, USER (AWS IAM, no password).`),
-        ]);
+    const notIam = (shown: string) => mandatory(`Atlas database user ${api} authenticates with awsIamType ${shown}; it must be ROLE (an AWS IAM role: no password, no long-lived key).`);
+    test.each([["NONE", "NONE"], [undefined, "(unset)"], ["USER", "USER"]])("fails a user whose awsIamType is %s", async (value, shown) => {
+        expect(await check(api, policy, (p) => (value === undefined ? delete p["awsIamType"] : (p["awsIamType"] = value)))).toEqual([notIam(shown)]);
+    });
+    test("fails a password user, and x509, LDAP and OIDC users", async () => {
+        expect(await check(api, policy, (p) => {
+            delete p["awsIamType"];
+            p["password"] = "[secret]";
+        })).toEqual([notIam("(unset)"), mandatory(`Atlas database user ${api} has a password; an AWS IAM user has none to leak.`)]);
+        for (const [type, value] of [["x509Type", "MANAGED"], ["ldapAuthType", "USER"], ["oidcAuthType", "IDP_GROUP"]]) {
+            expect(await check(api, policy, (p) => {
+                delete p["awsIamType"];
+                p[type!] = value;
+            })).toEqual([notIam("(unset)"), mandatory(`Atlas database user ${api} also signs in with ${type} ${value}; an AWS IAM user has no other way in.`)]);
+        }
     });
     test("fails an IAM user authenticating against admin", async () => {
         expect(await check(api, policy, (p) => (p["authDatabaseName"] = "admin"))).toEqual([
@@ -242,18 +255,21 @@ describe("atlas-database-users-least-privilege", () => {
         ["dbAdmin", "allotrac"],
         ["readWrite", "admin"],
         ["read", "config"],
+        ["read", "$external"],
+        ["read", ""],
     ])("fails the role %s on %s", async (roleName, databaseName) => {
         expect(await check(api, policy, (p) => p["roles"].push({ roleName, databaseName }))).toEqual([
-            mandatory(`Atlas database user ${api} holds ${roleName} on ${databaseName}; allowed: read or readWrite on an application database, never on admin, local or config (data policy §03).`),
+            mandatory(`Atlas database user ${api} holds ${roleName} on ${databaseName || "(unset)"}; allowed: read or readWrite on an application database, never on admin, local or config (data policy §03).`),
         ]);
     });
     test("fails a user without roles", async () => {
         expect(await check(api, policy, (p) => (p["roles"] = []))).toEqual([mandatory(`Atlas database user ${api} has no roles.`)]);
     });
     test("fails a user that reaches every cluster of the project (no scopes), or a scope that is not a cluster", async () => {
-        const unscoped = mandatory(`Atlas database user ${api} is not limited to named clusters (scopes of type CLUSTER): without scopes it reaches every cluster of the project.`);
+        const unscoped = mandatory(`Atlas database user ${api} is not limited to named clusters (scopes of type CLUSTER, each naming one): without scopes it reaches every cluster of the project.`);
         expect(await check(api, policy, (p) => delete p["scopes"])).toEqual([unscoped]);
         expect(await check(api, policy, (p) => p["scopes"].push({ name: "analytics", type: "DATA_LAKE" }))).toEqual([unscoped]);
+        expect(await check(api, policy, (p) => p["scopes"].push({ name: "", type: "CLUSTER" }))).toEqual([unscoped]);
     });
     test("applies to database users only", async () => {
         const cluster = named(suite.rec, "atlas-cluster", "mongodbatlas:index/advancedCluster:AdvancedCluster");

@@ -274,6 +274,11 @@ export const CONTROLS: { readonly [K in ClauseId]: readonly Control[] } = {
     ],
     "03.rbac": [
         ...auto("auth0-api-rbac-enforced", "aws-s3-ownership-enforced", "gcp-storage-bucket-private", "atlas-database-users-least-privilege"),
+        manual(
+            "Atlas organisation and project access (teams, API keys, invitations) is granted through Atlas SSO and reviewed",
+            "dashboard",
+            "The stack declares no Atlas teams, API keys or project assignments; people and keys that can reach data through Atlas itself (Data Explorer) are managed in the Atlas console (docs/operational-data.md, Staff access).",
+        ),
     ],
     "04.allie-openai": [manual("Data submitted to Allie is processed by OpenAI", "contract", "OpenAI is a processor in infra/processors.ts with its contract; the application calls it, not this stack.")],
     "04.operational-processing": [manual("Operational data is processed within the platform", "application", "Where processing happens is a property of the application's code.")],

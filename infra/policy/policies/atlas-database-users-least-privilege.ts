@@ -2,14 +2,22 @@ import { APPLICATION_ROLES, DATABASE_ACCESS_RULE, isApplicationRole, isSystemDat
 import { resourcePolicy } from "../lib/define";
 import { T } from "../lib/tokens";
 
-/** Atlas's values of `awsIamType` that make a user sign in with AWS IAM (`NONE`, the default, means a password). */
-const IAM_TYPES = ["ROLE", "USER"];
+/**
+ * The `awsIamType` an application user signs in with: an IAM role's temporary credentials. Not `USER` (an IAM
+ * user's long-lived access keys), nor `NONE`, the default (a password, or x509, LDAP or OIDC per the other types).
+ */
+const IAM_TYPES = ["ROLE"];
+
+/** Atlas's other ways to sign in, each `NONE` (or unset) for an AWS IAM user. */
+const OTHER_AUTH_TYPES = ["x509Type", "ldapAuthType", "oidcAuthType"];
 
 /**
  * Data policy §03 "role-based access controls": an Atlas database user signs in with AWS IAM (no database password
  * to store, rotate or leak: `awsIamType` ROLE or USER, `authDatabaseName` `$external`), holds only the application
  * roles (`read` or `readWrite` on an application database, never on admin, local or config, never `atlasAdmin`,
  * `dbAdmin*`, `*AnyDatabase` or a custom role) and is scoped to named clusters, not every cluster of the project.
+ * Which cluster a scope names is not paired with the stack's clusters: a scope naming another cluster of the project
+ * passes (the component scopes to the operational cluster).
  */
 export const atlasDatabaseUsersLeastPrivilege = resourcePolicy({
     name: "atlas-database-users-least-privilege",
@@ -22,21 +30,26 @@ export const atlasDatabaseUsersLeastPrivilege = resourcePolicy({
         const p = args.props;
         const who = `Atlas database user ${args.name}`;
         if (!IAM_TYPES.includes(p.awsIamType)) {
-            report(`${who} authenticates with awsIamType ${p.awsIamType ?? "(unset: a password)"}; it must be one of ${IAM_TYPES.join(", ")} (AWS IAM, no password).`);
+            report(`${who} authenticates with awsIamType ${p.awsIamType ?? "(unset)"}; it must be ${IAM_TYPES.join(", ")} (an AWS IAM role: no password, no long-lived key).`);
         }
+        for (const other of OTHER_AUTH_TYPES) {
+            if (p[other] !== undefined && p[other] !== "NONE") report(`${who} also signs in with ${other} ${p[other]}; an AWS IAM user has no other way in.`);
+        }
+        if (p.password !== undefined || p.passwordWo !== undefined) report(`${who} has a password; an AWS IAM user has none to leak.`);
         if (p.authDatabaseName !== "$external") {
             report(`${who} authenticates against database ${p.authDatabaseName ?? "(unset)"}; an AWS IAM user authenticates against $external.`);
         }
         const roles = (p.roles ?? []) as { roleName?: string; databaseName?: string }[];
         if (roles.length === 0) report(`${who} has no roles.`);
         for (const r of roles) {
-            if (!isApplicationRole(String(r.roleName)) || isSystemDatabase(String(r.databaseName))) {
-                report(`${who} holds ${r.roleName ?? "(unset)"} on ${r.databaseName ?? "(unset)"}; allowed: ${DATABASE_ACCESS_RULE}.`);
+            const database = typeof r.databaseName === "string" ? r.databaseName : "";
+            if (!isApplicationRole(String(r.roleName)) || database === "" || database === "$external" || isSystemDatabase(database)) {
+                report(`${who} holds ${r.roleName ?? "(unset)"} on ${r.databaseName || "(unset)"}; allowed: ${DATABASE_ACCESS_RULE}.`);
             }
         }
-        const scopes = (p.scopes ?? []) as { type?: string }[];
-        if (scopes.length === 0 || scopes.some((s) => s.type !== "CLUSTER")) {
-            report(`${who} is not limited to named clusters (scopes of type CLUSTER): without scopes it reaches every cluster of the project.`);
+        const scopes = (p.scopes ?? []) as { type?: string; name?: unknown }[];
+        if (scopes.length === 0 || scopes.some((s) => s.type !== "CLUSTER" || typeof s.name !== "string" || s.name === "")) {
+            report(`${who} is not limited to named clusters (scopes of type CLUSTER, each naming one): without scopes it reaches every cluster of the project.`);
         }
     },
 });
