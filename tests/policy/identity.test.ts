@@ -236,32 +236,55 @@ describe("auth0-logins-require-organization", () => {
     /** The engine's wire value for a value unknown at preview. */
     const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     const stack = async (rec = suite.rec) => violationsOf(await suite.pack.analyzeStack(rec), policy);
-    const [app, enabling, userDatabase] = ["auth0-app-web", "auth0-users-clients", "auth0-users"];
+    const [app, enabling, userDatabase, tenant] = ["auth0-app-web", "auth0-users-clients", "auth0-users", "auth0-tenant"];
+    const CLIENT = "auth0:index/client:Client";
 
-    test("passes the prod stack: the web application, enabled on the user database by reference, requires an Organization", async () => {
-        expect(named(suite.rec, enabling, "auth0:index/connectionClients:ConnectionClients").propertyDependencies["enabledClients"]).toContain(
-            named(suite.rec, app, "auth0:index/client:Client").urn,
-        );
-        expect(await stack()).toEqual([]);
+    test("passes the prod stack: the web application requires an Organization, is enabled on the user database by reference, and the tenant enables no client by itself", async () => {
+        expect(named(suite.rec, enabling, "auth0:index/connectionClients:ConnectionClients").propertyDependencies["enabledClients"]).toContain(named(suite.rec, app, CLIENT).urn);
+        const result = await suite.pack.analyzeStack(suite.rec);
+        expect(notApplicableReason(result, policy)).toBeUndefined();
+        expect(violationsOf(result, policy)).toEqual([]);
     });
 
     test.each([
-        ["deny", "deny"],
-        ["allow", "allow"],
-        [undefined, "(unset: deny)"],
-        [UNKNOWN, "(unknown at preview)"],
-    ])("fails the web application with organizationUsage %s", async (value, shown) => {
+        ["deny", "deny", "deny"],
+        ["allow", "allow", "allow"],
+        ["unset", undefined, "(unset: deny)"],
+        ["unknown at preview", UNKNOWN, "(unknown at preview)"],
+    ])("fails the web application with organizationUsage %s", async (_label, value, shown) => {
         const rec = mutateResource(suite.rec, app, (p) => (value === undefined ? delete p["organizationUsage"] : (p["organizationUsage"] = value)));
         expect(await stack(rec)).toEqual([
-            mandatory(`auth0.Client ${app} logs in users of a user database with organizationUsage ${shown}; it must be require (one customer tenant per session).`),
+            mandatory(`auth0.Client ${app} logs people in with organizationUsage ${shown}; it must be require (one customer tenant per session).`),
         ]);
     });
 
-    test("fails a client enabled on the user database by a literal id (not a client of this stack by reference)", async () => {
+    test("judges an interactive client even when nothing enables it on a connection, and leaves a machine-to-machine client alone", async () => {
+        const loose = withoutWhere(mutateResource(suite.rec, app, (p) => (p["organizationUsage"] = "deny")), (r) => r.name === enabling);
+        expect(await stack(loose)).toEqual([
+            mandatory(`auth0.Client ${app} logs people in with organizationUsage deny; it must be require (one customer tenant per session).`),
+        ]);
+        const m2m = mutateResource(suite.rec, app, (p) => {
+            p["organizationUsage"] = "deny";
+            p["grantTypes"] = ["client_credentials"];
+        });
+        expect(await stack(withoutWhere(m2m, (r) => r.name === enabling))).toEqual([]);
+        // Enabled on the user database, it is judged whatever its grant types.
+        expect(await stack(m2m)).toEqual([
+            mandatory(`auth0.Client ${app} logs people in with organizationUsage deny; it must be require (one customer tenant per session).`),
+        ]);
+    });
+
+    test("an exempt client (a staff application, named in the pack config with its reason) is not judged", async () => {
+        const staff = mutateResource(suite.rec, app, (p) => (p["organizationUsage"] = "deny"));
+        const exempt = { [policy]: { exemptions: [{ resource: app, reason: "Staff console, no customer data, ticket SEC-12." }] } };
+        expect(violationsOf(await suite.pack.analyzeStack(staff, exempt), policy)).toEqual([]);
+    });
+
+    test("fails a client enabled by a literal id (not a client of this stack)", async () => {
         const rec = mutateResource(suite.rec, enabling, (p) => p["enabledClients"].push("abc123externalclient"));
         expect(await stack(rec)).toEqual([
             mandatory(
-                `ConnectionClients ${enabling} enables 1 client(s) (abc123externalclient) on a user database that are not clients of this stack by reference: whether they require an Organization cannot be checked.`,
+                `auth0.ConnectionClients ${enabling} enables 1 client(s) (abc123externalclient) that are not clients of this stack by reference: whether they require an Organization cannot be checked.`,
             ),
         ]);
     });
@@ -270,13 +293,44 @@ describe("auth0-logins-require-organization", () => {
         const rec = mutateResource(suite.rec, enabling, (p) => (p["enabledClients"] = UNKNOWN));
         expect(await stack(rec)).toEqual([
             mandatory(
-                `ConnectionClients ${enabling}: its enabledClients is unknown at preview as a whole, so the clients it enables cannot be told apart; list each client's id (\`client.clientId\`) directly.`,
+                `auth0.ConnectionClients ${enabling}: its enabledClients is unknown at preview as a whole, so the clients it enables cannot be told apart; list each client's id (\`client.clientId\`) directly.`,
             ),
         ]);
     });
 
-    test("is not applicable when no application is enabled on a user database (strategy auth0) of the stack", async () => {
-        const social = mutateResource(suite.rec, userDatabase, (p) => (p["strategy"] = "google-oauth2"));
-        expect(notApplicableReason(await suite.pack.analyzeStack(social), policy)).toBe("no application is enabled on a user database of the stack");
+    test("fails clients enabled on a connection the stack does not declare (a literal connection id)", async () => {
+        const db = named(suite.rec, userDatabase, "auth0:index/connection:Connection");
+        const rec = mutateResource(suite.rec, enabling, (p) => (p["connectionId"] = "con_0000000000000000"));
+        const unlinked = { ...rec, registrations: rec.registrations.map((r) => (r.name === enabling ? { ...r, propertyDependencies: { ...r.propertyDependencies, connectionId: [] } } : r)) };
+        expect(unlinked.registrations.find((r) => r.name === enabling)!.propertyDependencies["connectionId"]).not.toContain(db.urn);
+        expect(await stack(unlinked)).toEqual([
+            mandatory(`auth0.ConnectionClients ${enabling} enables clients on a connection this stack does not declare: whether it holds the tenants' users cannot be checked.`),
+        ]);
+    });
+
+    test("fails a user database that is a domain connection (any client of the tenant may log its users in)", async () => {
+        expect(await stack(mutateResource(suite.rec, userDatabase, (p) => (p["isDomainConnection"] = true)))).toEqual([
+            mandatory(`auth0.Connection ${userDatabase} is a domain connection (isDomainConnection true): any client of the tenant could log its users in without being enabled.`),
+        ]);
+    });
+
+    test("fails tenant settings that enable each new client on every connection, or allow dynamic client registration, and a stack without tenant settings", async () => {
+        expect(await stack(mutateResource(suite.rec, tenant, (p) => (p["flags"]["enableClientConnections"] = true)))).toEqual([
+            mandatory(`auth0.Tenant ${tenant}: flags.enableClientConnections true; it must be false, or Auth0 enables each new client on every connection.`),
+        ]);
+        expect(await stack(mutateResource(suite.rec, tenant, (p) => delete p["flags"]["enableClientConnections"]))).toEqual([
+            mandatory(`auth0.Tenant ${tenant}: flags.enableClientConnections (unset: true); it must be false, or Auth0 enables each new client on every connection.`),
+        ]);
+        expect(await stack(mutateResource(suite.rec, tenant, (p) => (p["flags"]["enableDynamicClientRegistration"] = true)))).toEqual([
+            mandatory(`auth0.Tenant ${tenant}: flags.enableDynamicClientRegistration true; anyone could register a client.`),
+        ]);
+        expect(await stack(withoutWhere(suite.rec, (r) => r.type === "auth0:index/tenant:Tenant"))).toEqual([
+            mandatory("The stack manages Auth0 clients but no auth0.Tenant settings: Auth0 enables each new client on every connection (enableClientConnections)."),
+        ]);
+    });
+
+    test("is not applicable to a stack without Auth0 clients", async () => {
+        const none = withoutWhere(suite.rec, (r) => r.type === CLIENT || r.type === "auth0:index/connectionClients:ConnectionClients" || r.type === "auth0:index/clientCredentials:ClientCredentials");
+        expect(notApplicableReason(await suite.pack.analyzeStack(none), policy)).toBe("the stack has no Auth0 clients");
     });
 });
