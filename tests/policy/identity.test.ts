@@ -208,6 +208,24 @@ describe("auth0-login-protections", () => {
         ]);
     });
 
+    test("fails a user database whose custom database scripts or import mode would bypass the password rules", async () => {
+        const bypass = mutateResource(suite.rec, users, (p) => {
+            p["options"]["enabledDatabaseCustomization"] = true;
+            p["options"]["importMode"] = true;
+        });
+        expect(await stack(bypass)).toEqual([
+            databaseSays("custom database scripts (a login script decides what a valid password is) is on; the password rules are then bypassed."),
+            databaseSays("import mode (users' passwords checked by a legacy database) is on; the password rules are then bypassed."),
+        ]);
+    });
+
+    test("a factor that must be off and is unknown at preview (provider-computed when unset) is not a finding; known on, it is", async () => {
+        expect(await stack(mutateResource(suite.rec, guardian, (p) => (p["push"] = { enabled: UNKNOWN })))).toEqual([]);
+        expect(await stack(mutateResource(suite.rec, guardian, (p) => (p["duo"] = { enabled: true })))).toEqual([
+            guardianSays("Duo enabled; it sends logins to Duo, a processor infra/processors.ts does not declare."),
+        ]);
+    });
+
     test("judges only user databases (strategy auth0), and says so when the strategy is unknown at preview", async () => {
         const social = mutateResource(suite.rec, users, (p) => {
             p["strategy"] = "google-oauth2";
@@ -289,22 +307,67 @@ describe("auth0-logins-require-organization", () => {
         ]);
     });
 
-    test("fails an enabled-clients list that is unknown at preview as a whole", async () => {
-        const rec = mutateResource(suite.rec, enabling, (p) => (p["enabledClients"] = UNKNOWN));
-        expect(await stack(rec)).toEqual([
-            mandatory(
-                `auth0.ConnectionClients ${enabling}: its enabledClients is unknown at preview as a whole, so the clients it enables cannot be told apart; list each client's id (\`client.clientId\`) directly.`,
-            ),
+    test("an enabled-clients list unknown at preview as a whole is judged by the clients it references", async () => {
+        const unknownList = mutateResource(suite.rec, enabling, (p) => (p["enabledClients"] = UNKNOWN));
+        expect(await stack(unknownList)).toEqual([]);
+        const m2mDeny = mutateResource(unknownList, app, (p) => {
+            p["organizationUsage"] = "deny";
+            p["grantTypes"] = ["client_credentials"];
+        });
+        expect(await stack(m2mDeny)).toEqual([
+            mandatory(`auth0.Client ${app} logs people in with organizationUsage deny; it must be require (one customer tenant per session).`),
+        ]);
+        const unreferenced = {
+            ...unknownList,
+            registrations: unknownList.registrations.map((r) => (r.name === enabling ? { ...r, propertyDependencies: { ...r.propertyDependencies, enabledClients: [] } } : r)),
+        };
+        expect(await stack(unreferenced)).toEqual([
+            mandatory(`auth0.ConnectionClients ${enabling}: its enabledClients is unknown at preview and references no client of this stack, so the clients it enables cannot be checked.`),
         ]);
     });
 
-    test("fails clients enabled on a connection the stack does not declare (a literal connection id)", async () => {
+    test("fails clients enabled on a connection the stack does not declare: a known id names it, even beside a reference to the user database", async () => {
         const db = named(suite.rec, userDatabase, "auth0:index/connection:Connection");
-        const rec = mutateResource(suite.rec, enabling, (p) => (p["connectionId"] = "con_0000000000000000"));
-        const unlinked = { ...rec, registrations: rec.registrations.map((r) => (r.name === enabling ? { ...r, propertyDependencies: { ...r.propertyDependencies, connectionId: [] } } : r)) };
-        expect(unlinked.registrations.find((r) => r.name === enabling)!.propertyDependencies["connectionId"]).not.toContain(db.urn);
-        expect(await stack(unlinked)).toEqual([
+        // After deployment the connection's id is known (the provider outputs it), and the known connectionId is compared with it.
+        const deployed = mutateResource(suite.rec, userDatabase, (p) => (p["id"] = "con_real"));
+        expect(await stack(mutateResource(deployed, enabling, (p) => (p["connectionId"] = "con_real")))).toEqual([]);
+        const rec = mutateResource(deployed, enabling, (p) => (p["connectionId"] = "con_0000000000000000"));
+        expect(rec.registrations.find((r) => r.name === enabling)!.propertyDependencies["connectionId"]).toContain(db.urn);
+        expect(await stack(rec)).toEqual([
             mandatory(`auth0.ConnectionClients ${enabling} enables clients on a connection this stack does not declare: whether it holds the tenants' users cannot be checked.`),
+        ]);
+    });
+
+    test("judges a client whose grants are not only client_credentials (a device-code login), enabled on a connection or not", async () => {
+        const device = mutateResource(suite.rec, app, (p) => {
+            p["organizationUsage"] = "deny";
+            p["grantTypes"] = ["urn:ietf:params:oauth:grant-type:device_code"];
+        });
+        expect(await stack(withoutWhere(device, (r) => r.name === enabling))).toEqual([
+            mandatory(`auth0.Client ${app} logs people in with organizationUsage deny; it must be require (one customer tenant per session).`),
+        ]);
+    });
+
+    test("fails an Organization's connection that makes whoever logs in through it a member (assignMembershipOnLogin)", async () => {
+        const base = named(suite.rec, enabling, "auth0:index/connectionClients:ConnectionClients");
+        const org = (type: string, name: string, rawInputs: Record<string, unknown>) => ({
+            ...base,
+            type,
+            name,
+            urn: base.urn.replace(/auth0:index\/connectionClients:ConnectionClients::.*$/, `${type}::${name}`),
+            rawInputs,
+            inputs: rawInputs,
+        });
+        const single = org("auth0:index/organizationConnection:OrganizationConnection", "org-a-users", { organizationId: "org_a", connectionId: "con_x", assignMembershipOnLogin: true });
+        const several = org("auth0:index/organizationConnections:OrganizationConnections", "org-b-users", {
+            organizationId: "org_b",
+            enabledConnections: [{ connectionId: "con_x", assignMembershipOnLogin: false }, { connectionId: "con_y", assignMembershipOnLogin: true }],
+        });
+        const off = org("auth0:index/organizationConnection:OrganizationConnection", "org-c-users", { organizationId: "org_c", connectionId: "con_x", assignMembershipOnLogin: false });
+        const rec = { ...suite.rec, registrations: [...suite.rec.registrations, single, several, off] };
+        expect(await stack(rec)).toEqual([
+            mandatory("auth0.OrganizationConnection org-a-users: assignMembershipOnLogin is true: anyone of that connection who logs in through the Organization becomes its member."),
+            mandatory("auth0.OrganizationConnections org-b-users: enabledConnections.1.assignMembershipOnLogin is true: anyone of that connection who logs in through the Organization becomes its member."),
         ]);
     });
 
@@ -325,12 +388,22 @@ describe("auth0-logins-require-organization", () => {
             mandatory(`auth0.Tenant ${tenant}: flags.enableDynamicClientRegistration true; anyone could register a client.`),
         ]);
         expect(await stack(withoutWhere(suite.rec, (r) => r.type === "auth0:index/tenant:Tenant"))).toEqual([
-            mandatory("The stack manages Auth0 clients but no auth0.Tenant settings: Auth0 enables each new client on every connection (enableClientConnections)."),
+            mandatory("The clients of Auth0 provider auth0-au have no auth0.Tenant settings in the stack: Auth0 enables each new client on every connection (enableClientConnections)."),
         ]);
     });
 
-    test("is not applicable to a stack without Auth0 clients", async () => {
-        const none = withoutWhere(suite.rec, (r) => r.type === CLIENT || r.type === "auth0:index/connectionClients:ConnectionClients" || r.type === "auth0:index/clientCredentials:ClientCredentials");
-        expect(notApplicableReason(await suite.pack.analyzeStack(none), policy)).toBe("the stack has no Auth0 clients");
+    test("fails a domain connection of any strategy", async () => {
+        const social = mutateResource(suite.rec, userDatabase, (p) => {
+            p["strategy"] = "google-oauth2";
+            p["isDomainConnection"] = true;
+        });
+        expect(await stack(social)).toEqual([
+            mandatory(`auth0.Connection ${userDatabase} is a domain connection (isDomainConnection true): any client of the tenant could log its users in without being enabled.`),
+        ]);
+    });
+
+    test("is not applicable to a stack without Auth0 clients or connections", async () => {
+        const none = withoutWhere(suite.rec, (r) => [CLIENT, "auth0:index/connectionClients:ConnectionClients", "auth0:index/clientCredentials:ClientCredentials", "auth0:index/connection:Connection"].includes(r.type));
+        expect(notApplicableReason(await suite.pack.analyzeStack(none), policy)).toBe("the stack has no Auth0 clients or connections");
     });
 });

@@ -80,6 +80,8 @@ export const TYPES = {
     auth0Client: "auth0:index/client:Client",
     auth0ConnectionClients: "auth0:index/connectionClients:ConnectionClients",
     auth0ConnectionClient: "auth0:index/connectionClient:ConnectionClient",
+    auth0OrganizationConnection: "auth0:index/organizationConnection:OrganizationConnection",
+    auth0OrganizationConnections: "auth0:index/organizationConnections:OrganizationConnections",
     auth0Guardian: "auth0:index/guardian:Guardian",
     auth0AttackProtection: "auth0:index/attackProtection:AttackProtection",
 } as const;
@@ -131,6 +133,7 @@ export const T = {
     auth0Tenant: [TYPES.auth0Tenant],
     auth0Client: [TYPES.auth0Client],
     auth0ConnectionClients: [TYPES.auth0ConnectionClients, TYPES.auth0ConnectionClient],
+    auth0OrganizationConnections: [TYPES.auth0OrganizationConnection, TYPES.auth0OrganizationConnections],
     auth0Guardian: [TYPES.auth0Guardian],
     auth0AttackProtection: [TYPES.auth0AttackProtection],
 

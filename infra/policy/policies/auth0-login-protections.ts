@@ -24,11 +24,14 @@ const PROTECTIONS = {
  * |---|---|
  * | `auth0.Guardian`, per tenant | `policy: "all-applications"`; OTP or a WebAuthn factor (roaming or platform) enabled; no phone (SMS, voice), email or push factor (interceptable, the password's own recovery channel, open to MFA-fatigue prompts) and no Duo (a processor the register does not name) |
  * | `auth0.AttackProtection`, per tenant | brute-force protection, breached password detection and suspicious IP throttling each enabled with the `block` shield and no allowlisted IP; breached passwords also blocked at sign-up and password change |
- * | `auth0.Connection`, strategy `auth0` (a user database) | password policy `good` or `excellent`, at least 12 characters, history on, the common-password dictionary and the personal-data check on; its own MFA (`options.mfa.active`) and brute-force protection on (each can switch the tenant's off for that database) |
+ * | `auth0.Connection`, strategy `auth0` (a user database) | password policy `good` or `excellent`, at least 12 characters, history on, the common-password dictionary and the personal-data check on; its own MFA (`options.mfa.active`) and brute-force protection on (each can switch the tenant's off for that database); no custom database scripts or import mode (either bypasses the password rules) |
  *
  * Every value is read without tripping @pulumi/policy's unknown-value check: a stack policy that read an unknown
- * value would be reported only as an advisory "can't run during preview", hiding every other finding; here a value
- * unknown at preview is its own mandatory finding. Connections can be exempted (pack config); the tenant singletons
+ * value would be reported only as an advisory "can't run during preview", hiding every other finding. A setting that
+ * must be on and is unknown at preview is its own mandatory finding (the components set each explicitly, so a real
+ * preview knows it); one that must be off fails only when known to be on, as the provider computes it when the
+ * program leaves it unset (unknown in a real preview of a new resource), and it is known after deployment.
+ * Not bounded: brute-force and throttling thresholds (the component keeps Auth0's defaults). Connections can be exempted (pack config); the tenant singletons
  * cannot. Not applicable to a stack without Auth0 resources.
  */
 export const auth0LoginProtections = stackPolicy({
@@ -64,9 +67,10 @@ export const auth0LoginProtections = stackPolicy({
         }
 
         for (const c of managed.filter((r) => isOneOfTypes(r.type, T.auth0Connection))) {
+            if (isExempt(c)) continue;
             const strategy = peek(c.props, "strategy");
             if (strategy.state === "unknown") report(`auth0.Connection ${c.name}: its strategy is unknown at preview, so whether it is a user database cannot be shown.`, c.urn);
-            if (strategy.state !== "known" || strategy.value !== "auth0" || isExempt(c)) continue;
+            if (strategy.state !== "known" || strategy.value !== "auth0") continue;
             userDatabaseProblems(c).forEach((p) => report(`auth0.Connection ${c.name}: ${p}`, c.urn));
         }
     },
@@ -94,16 +98,15 @@ function guardianProblems(g: PolicyResource): string[] {
                 : "no strong factor: enable OTP or WebAuthn (a security key or the device's biometrics).",
         );
     }
+    // Off unless known to be on: a factor the program leaves unset is computed by the provider, so a real preview of a
+    // new Guardian shows it unknown, and failing on that would fail every first preview. After deployment it is known.
     const weak: [string, boolean | "unknown", string][] = [
         ["phone (SMS or voice codes)", isTrue(g, "phone.enabled"), "they can be intercepted"],
         ["email codes", isTrue(g, "email"), "they go to the password's own recovery channel"],
         ["push notifications", isTrue(g, "push.enabled"), "a user can approve an attacker's prompt (MFA fatigue)"],
-        ["Duo", peek(g.props, "duo").state === "absent" ? false : isTrue(g, "duo.enabled"), "it sends logins to Duo, a processor infra/processors.ts does not declare"],
+        ["Duo", isTrue(g, "duo.enabled"), "it sends logins to Duo, a processor infra/processors.ts does not declare"],
     ];
-    for (const [factor, on, why] of weak) {
-        if (on === true) problems.push(`${factor} enabled; ${why}.`);
-        else if (on === "unknown") problems.push(`whether ${factor} is enabled is unknown at preview.`);
-    }
+    for (const [factor, on, why] of weak) if (on === true) problems.push(`${factor} enabled; ${why}.`);
     return problems;
 }
 
@@ -155,6 +158,10 @@ function userDatabaseProblems(c: PolicyResource): string[] {
     const histories = at("passwordHistories");
     const historyOn = Array.isArray(known(histories)) && (known(histories) as { enable?: unknown; size?: unknown }[]).some((h) => h.enable === true && typeof h.size === "number" && h.size >= 1);
     if (!historyOn) problems.push(histories.state === "unknown" ? "its password history is unknown at preview." : "password history is off (passwordHistories: enable, size at least 1).");
+    // Ways around the password rules, off unless known to be on (provider-computed when unset, as the weak factors).
+    for (const [path, label] of [["enabledDatabaseCustomization", "custom database scripts (a login script decides what a valid password is)"], ["importMode", "import mode (users' passwords checked by a legacy database)"]] as const) {
+        if (isTrue(c, `options.${path}`) === true) problems.push(`${label} is on; the password rules are then bypassed.`);
+    }
     for (const [path, label] of [["passwordDictionary.enable", "the common-password dictionary"], ["passwordNoPersonalInfo.enable", "the personal-data check on passwords"], ["mfa.active", "MFA for this database"], ["bruteForceProtection", "brute-force protection for this database"]] as const) {
         const on = isTrue(c, `options.${path}`);
         if (on !== true) problems.push(on === "unknown" ? `whether ${label} is on is unknown at preview.` : `${label} is off (options.${path} must be true).`);
