@@ -90,8 +90,6 @@ function startProgramServer(dir: string): ChildProcess {
 
 function unref(child: ChildProcess): void {
     child.unref();
-    // The pack's stdin is the pipe its watchdog reads (infra/check/pack-watchdog.js): held, but never keeping jest alive.
-    (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
     (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
     (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
 }

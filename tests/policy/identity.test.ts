@@ -6,6 +6,8 @@ import { mandatory, mutateResource, notApplicableReason, policySuite, violations
 import { named } from "../harness/stack";
 
 const suite = policySuite();
+/** The engine's wire value for a value unknown at preview. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 describe("auth0-tenant-in-australia", () => {
     const policy = "auth0-tenant-in-australia";
@@ -57,8 +59,6 @@ describe("auth0-login-protections", () => {
     const policy = "auth0-login-protections";
     const GUARDIAN = "auth0:index/guardian:Guardian";
     const ATTACK_PROTECTION = "auth0:index/attackProtection:AttackProtection";
-    /** The engine's wire value for a value unknown at preview. */
-    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     const stack = async (rec = suite.rec) => violationsOf(await suite.pack.analyzeStack(rec), policy);
     // The components and their Auth0 resources share these names; mutateResource changes the resource.
     const [guardian, protection, users] = ["auth0-mfa", "auth0-attack-protection", "auth0-users"];
@@ -251,8 +251,6 @@ describe("auth0-login-protections", () => {
 
 describe("auth0-logins-require-organization", () => {
     const policy = "auth0-logins-require-organization";
-    /** The engine's wire value for a value unknown at preview. */
-    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
     const stack = async (rec = suite.rec) => violationsOf(await suite.pack.analyzeStack(rec), policy);
     const [app, enabling, userDatabase, tenant] = ["auth0-app-web", "auth0-users-clients", "auth0-users", "auth0-tenant"];
     const CLIENT = "auth0:index/client:Client";

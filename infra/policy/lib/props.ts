@@ -80,3 +80,14 @@ export function parseJson(v: unknown): unknown {
         return undefined;
     }
 }
+
+/** Whether `path` holds `true`: `"unknown"` when it is unknown at preview, `false` when absent or anything else. */
+export function flag(obj: unknown, path: string): boolean | "unknown" {
+    const v = peek(obj, path);
+    return v.state === "unknown" ? "unknown" : v.state === "known" && v.value === true;
+}
+
+/** A peeked value for a message: the value, `(unknown at preview)`, or `absent` (default `(unset)`). */
+export function shown(v: Peeked, absent = "(unset)"): string {
+    return v.state === "unknown" ? "(unknown at preview)" : v.state === "absent" ? absent : String(v.value);
+}

@@ -1,7 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { MIN_PASSWORD_LENGTH, STRONG_PASSWORD_LEVELS } from "../facts/rules/password";
 import { stackPolicy } from "../lib/define";
-import { peek, type Peeked } from "../lib/props";
+import { auth0Tenants } from "../lib/auth0";
+import { flag, peek, shown, type Peeked } from "../lib/props";
 import { T, isOneOfTypes } from "../lib/tokens";
 
 /** The three protections of `auth0.AttackProtection`, by their SDK property. */
@@ -48,21 +49,14 @@ export const auth0LoginProtections = stackPolicy({
         const managed = rs.filter((r) => r.type.startsWith("auth0:"));
         if (managed.length === 0) args.notApplicable("the stack has no Auth0 resources");
 
-        // Tenants by provider: an explicit provider resource, or the default one (no URN then).
-        const tenants = new Map<string, { label: string; urn?: string; resources: PolicyResource[] }>();
-        for (const r of managed) {
-            const key = r.provider?.urn ?? "(default provider)";
-            const tenant = tenants.get(key) ?? { label: r.provider ? `Auth0 provider ${r.provider.name}` : "The default Auth0 provider", ...(r.provider ? { urn: r.provider.urn } : {}), resources: [] };
-            tenant.resources.push(r);
-            tenants.set(key, tenant);
-        }
-        for (const tenant of tenants.values()) {
+        for (const tenant of auth0Tenants(managed)) {
+            const who = tenant.label[0]!.toUpperCase() + tenant.label.slice(1);
             const of = (types: readonly string[]) => tenant.resources.filter((r) => isOneOfTypes(r.type, types));
             const guardians = of(T.auth0Guardian);
-            if (guardians.length === 0) report(`${tenant.label} manages a tenant with no auth0.Guardian: MFA stays at Auth0's default, never required.`, tenant.urn);
+            if (guardians.length === 0) report(`${who} manages a tenant with no auth0.Guardian: MFA stays at Auth0's default, never required.`, tenant.urn);
             for (const g of guardians) guardianProblems(g).forEach((p) => report(`auth0.Guardian ${g.name}: ${p}`, g.urn));
             const protections = of(T.auth0AttackProtection);
-            if (protections.length === 0) report(`${tenant.label} manages a tenant with no auth0.AttackProtection: login attacks are not blocked.`, tenant.urn);
+            if (protections.length === 0) report(`${who} manages a tenant with no auth0.AttackProtection: login attacks are not blocked.`, tenant.urn);
             for (const a of protections) attackProtectionProblems(a).forEach((p) => report(`auth0.AttackProtection ${a.name}: ${p}`, a.urn));
         }
 
@@ -77,13 +71,9 @@ export const auth0LoginProtections = stackPolicy({
 });
 
 /** Whether `path` of `r` is known and `true`; `unknown` when it is unknown at preview. */
-function isTrue(r: PolicyResource, path: string): boolean | "unknown" {
-    const v = peek(r.props, path);
-    return v.state === "unknown" ? "unknown" : v.state === "known" && v.value === true;
-}
+const isTrue = (r: PolicyResource, path: string): boolean | "unknown" => flag(r.props, path);
 
 const known = (v: Peeked): unknown => (v.state === "known" ? v.value : undefined);
-const shown = (v: Peeked): string => (v.state === "unknown" ? "(unknown at preview)" : v.state === "absent" ? "(unset)" : String(v.value));
 
 /** What is wrong with one Guardian's settings (none when it requires a strong second factor for every login). */
 function guardianProblems(g: PolicyResource): string[] {

@@ -1,7 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { knownString } from "../lib/pairing";
-import { isUnknownValue, peek, type Peeked } from "../lib/props";
+import { auth0Tenants } from "../lib/auth0";
+import { flag, isUnknownValue, peek, shown } from "../lib/props";
 import { T, TYPES, isOneOfTypes } from "../lib/tokens";
 
 /** The grant types of a machine that logs no person in; a client with any other grant is judged. */
@@ -106,11 +107,10 @@ export const auth0LoginsRequireOrganization = stackPolicy({
             }
         }
 
-        // Per tenant (provider), as auth0-login-protections groups them.
-        const providerOf = (r: PolicyResource) => r.provider?.urn ?? "(default provider)";
-        for (const provider of new Set(clients.map(providerOf))) {
-            const tenants = of(T.auth0Tenant).filter((t) => providerOf(t) === provider);
-            const label = provider === "(default provider)" ? "the default Auth0 provider" : `Auth0 provider ${provider.split("::").pop()}`;
+        // Per tenant (provider), as auth0-login-protections judges them (lib/auth0.ts).
+        for (const { label, resources } of auth0Tenants(rs)) {
+            if (!resources.some((r) => isOneOfTypes(r.type, T.auth0Client))) continue;
+            const tenants = resources.filter((r) => isOneOfTypes(r.type, T.auth0Tenant));
             if (tenants.length === 0) report(`The clients of ${label} have no auth0.Tenant settings in the stack: Auth0 enables each new client on every connection (enableClientConnections).`);
             for (const t of tenants) {
                 const auto = peek(t.props, "flags.enableClientConnections");
@@ -124,18 +124,13 @@ export const auth0LoginsRequireOrganization = stackPolicy({
 });
 
 /** Whether `path` of `r` is known to be `true` (an unknown or absent value is not). */
-const isOn = (r: PolicyResource, path: string): boolean => {
-    const v = peek(r.props, path);
-    return v.state === "known" && v.value === true;
-};
+const isOn = (r: PolicyResource, path: string): boolean => flag(r.props, path) === true;
 
 /** The known list at `path` of `r`, or none. */
 const listOf = (r: PolicyResource, path: string): unknown[] => {
     const v = peek(r.props, path);
     return v.state === "known" && Array.isArray(v.value) ? v.value : [];
 };
-
-const shown = (v: Peeked, absent: string): string => (v.state === "unknown" ? "(unknown at preview)" : v.state === "absent" ? absent : String(v.value));
 
 /** The entries of a list input (or the single value of a scalar one): known strings, and how many are unknown at preview. */
 function entriesOf(r: PolicyResource, property: string): { known: string[]; unknown: number } | "unknown" {
